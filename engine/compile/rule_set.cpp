@@ -1,0 +1,33 @@
+#include "compile/rule_set.hpp"
+
+#include <algorithm>
+
+namespace cybernorms::compile {
+
+namespace {
+template <typename Items, typename Key>
+std::optional<std::uint32_t> index_of(const Items& items, std::string_view wanted, Key key) {
+  const auto found = std::find_if(items.begin(), items.end(), [&](const auto& item) { return key(item) == wanted; });
+  if (found == items.end()) return std::nullopt;
+  return static_cast<std::uint32_t>(found - items.begin());
+}
+}  // namespace
+
+std::optional<RelationId> RuleSet::find_relation(std::string_view name) const {
+  return index_of(relations, name, [](const Relation& r) -> const std::string& { return r.name; });
+}
+
+std::optional<std::uint32_t> RuleSet::find_profile(std::string_view id) const {
+  return index_of(profiles, id, [](const Profile& p) -> const std::string& { return p.id; });
+}
+
+std::optional<TypeId> RuleSet::find_type(std::string_view name) const {
+  return index_of(types, name, [](const Type& t) -> const std::string& { return t.name; });
+}
+
+const Source* RuleSet::find_source(std::string_view id) const {
+  const auto index = index_of(sources, id, [](const Source& s) -> const std::string& { return s.id; });
+  return index ? &sources[*index] : nullptr;
+}
+
+}  // namespace cybernorms::compile

@@ -1,0 +1,194 @@
+// The compiled rule base: what the checker accepted, lowered to plain std types.
+// Built once, then shared read-only by every evaluation (and every thread).
+#pragma once
+#include "base/span.hpp"
+#include "base/symbols.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace cybernorms::compile {
+
+using base::SymbolId;
+using TypeId = std::uint32_t;
+using RelationId = std::uint32_t;
+
+enum class TypeKind : std::uint8_t { enumeration, entity, boolean, integer, string };
+
+/// A declared type. `values` lists an enumeration's values in declared order (their
+/// symbols carry that order as order key) and `true`, `false` for bool.
+struct Type {
+  std::string name;
+  TypeKind kind = TypeKind::enumeration;
+  std::vector<SymbolId> values;
+  std::string collection;  ///< entity types: the scenario collection holding the entities
+  std::string doc;
+  base::Span span;
+};
+
+/// A citation: source id, section heading path ("A / B"), short quote.
+struct Citation {
+  std::string source;
+  std::string section;
+  std::string quote;
+  base::Span span;
+};
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string file;  ///< empty for public sources known only by url
+  std::string url;
+  std::vector<std::string> headings;
+  base::Span span;
+};
+
+/// Where a base relation's facts come from in a scenario (see docs/scenario-format.md).
+struct Binding {
+  std::string collection;
+  std::string attribute;  ///< empty: the collection's members themselves
+  bool is_list = false;
+  std::optional<SymbolId> default_value;  ///< scalar default
+  bool defaults_to_empty_list = false;
+};
+
+enum class RelationKind : std::uint8_t {
+  base,       ///< read from scenarios (has a binding) or given as plain facts
+  derived,    ///< concluded by rules
+  principle,  ///< derived, and reported as a finding
+  exception,  ///< derived from an exception's body; blocks its target's conclusions
+  parameter,  ///< unary; its one fact is the active profile's value
+};
+
+struct Relation {
+  std::string name;
+  RelationKind kind = RelationKind::derived;
+  std::vector<std::string> arg_names;
+  std::vector<TypeId> arg_types;
+  std::string doc;  ///< how a fact reads: "{op} involved {kind}"
+  std::optional<Binding> binding;
+  base::Span span;
+  std::size_t arity() const { return arg_names.size(); }
+};
+
+/// A rule argument: a variable (index into Rule::variable_names) or a constant symbol.
+struct Term {
+  enum class Kind : std::uint8_t { variable, constant };
+  Kind kind = Kind::constant;
+  std::uint32_t value = 0;
+  static Term variable(std::uint32_t index) { return {Kind::variable, index}; }
+  static Term constant(SymbolId symbol) { return {Kind::constant, symbol}; }
+  bool is_variable() const { return kind == Kind::variable; }
+  friend bool operator==(const Term&, const Term&) = default;
+};
+
+struct AtomLiteral {
+  RelationId relation = 0;
+  std::vector<Term> args;
+  bool negated = false;
+  base::Span span;
+};
+
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+
+/// `<`, `<=`, `>`, `>=` compare symbols' order keys; `=`, `!=` compare symbols.
+struct CompareLiteral {
+  CompareOp op = CompareOp::eq;
+  Term left;
+  Term right;
+  base::Span span;
+};
+
+using Literal = std::variant<AtomLiteral, CompareLiteral>;
+
+/// One compiled rule. A written rule whose body has `or` becomes one Rule per
+/// alternative, all with the written id and `alternative` = 0, 1, ...
+struct Rule {
+  std::string id;
+  std::uint32_t alternative = 0;
+  RelationId head = 0;
+  std::vector<Term> head_args;
+  /// In evaluation order, chosen at compile time: each negation and comparison comes
+  /// right after the positive atoms that bind its variables.
+  std::vector<Literal> body;
+  /// Names as written; `$name` entries are the variables bound to parameters.
+  std::vector<std::string> variable_names;
+  std::string because;  ///< template with {Var} placeholders
+  std::string doc;
+  std::vector<Citation> citations;
+  /// Set on the rule compiled from an exception: index into RuleSet::exceptions.
+  std::optional<std::uint32_t> from_exception;
+  /// Exceptions whose `not exception(...)` literal was added to this rule's body.
+  std::vector<std::uint32_t> exceptions_checked;
+  std::uint32_t stratum = 0;
+  base::Span span;
+};
+
+struct Exception {
+  std::string id;
+  RelationId target = 0;     ///< the relation whose conclusions it blocks
+  RelationId relation = 0;   ///< the derived relation holding where it applies
+  std::string because;
+  std::string doc;
+  std::vector<Citation> citations;
+  base::Span span;
+};
+
+struct Principle {
+  std::string id;
+  RelationId relation = 0;
+  std::string title;
+  std::string doc;
+  std::vector<std::string> layers;
+  std::vector<Citation> citations;
+  base::Span span;
+};
+
+struct Param {
+  std::string name;
+  TypeId type = 0;
+  SymbolId default_value = 0;
+  RelationId relation = 0;  ///< the parameter relation whose one fact is the value
+  std::string doc;
+  base::Span span;
+};
+
+struct Profile {
+  std::string id;
+  std::string title;
+  std::string doc;
+  /// Every parameter's value under this profile (index into RuleSet::params -> value),
+  /// defaults filled in, in parameter order.
+  std::vector<SymbolId> values;
+  /// The parameters this profile sets itself (not left at their default).
+  std::vector<std::uint32_t> set_explicitly;
+  std::vector<Citation> citations;
+  base::Span span;
+};
+
+/// The whole compiled rule base.
+struct RuleSet {
+  base::SymbolTable symbols;
+  std::vector<Type> types;
+  std::vector<Relation> relations;
+  std::vector<Rule> rules;  ///< ordered by stratum, then by source position
+  std::vector<Exception> exceptions;
+  std::vector<Principle> principles;
+  std::vector<Param> params;
+  std::vector<Profile> profiles;  ///< always holds "default" (first)
+  std::vector<Source> sources;
+  std::uint32_t stratum_count = 0;
+
+  std::optional<RelationId> find_relation(std::string_view name) const;
+  std::optional<std::uint32_t> find_profile(std::string_view id) const;
+  std::optional<TypeId> find_type(std::string_view name) const;
+  const Source* find_source(std::string_view id) const;
+};
+
+}  // namespace cybernorms::compile

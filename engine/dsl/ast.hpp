@@ -1,0 +1,219 @@
+// The parse tree of a rule file (*.cnr): plain, position-tagged values.
+// Every node a check may blame carries a base::Span, filled in by the parser.
+#pragma once
+#include "base/span.hpp"
+
+#include <boost/spirit/home/x3/support/ast/variant.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cybernorms::dsl::ast {
+
+namespace x3 = boost::spirit::x3;
+
+/// Base of every node that records where it was written. `span` is not part of the
+/// parsed attribute; an on_success handler fills it in.
+struct Node {
+  base::Span span;
+};
+
+// ----- terms -----------------------------------------------------------------
+
+/// `State`, `Op`, `_`: starts with an upper-case letter or is `_` (anonymous).
+struct Variable : Node {
+  std::string name;
+};
+/// `unauthorised_access`, `true`: a lower-case symbol (an enumerated value, an
+/// entity id written in a rule, or a boolean).
+struct Constant : Node {
+  std::string name;
+};
+struct Integer : Node {
+  std::int64_t value = 0;
+};
+struct String : Node {
+  std::string value;
+};
+/// `$breach_threshold`: the value a profile gives a parameter.
+struct ParamRef : Node {
+  std::string name;
+};
+
+struct Term : x3::variant<Variable, Constant, Integer, String, ParamRef> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+// ----- conditions --------------------------------------------------------------
+
+/// `acts(Op, unauthorised_access)`
+struct Atom : Node {
+  std::string relation;
+  std::vector<Term> args;
+};
+/// `not consented(Op, Victim)`
+struct Negation : Node {
+  Atom atom;
+};
+
+enum class CompareOp : std::uint8_t { eq, ne, lt, le, gt, ge };
+
+/// `State != Victim`, `Scale >= significant`, `$breach_threshold = penetration`
+struct Comparison : Node {
+  Term left;
+  CompareOp op = CompareOp::eq;
+  Term right;
+};
+
+struct Disjunction;
+
+struct Condition : x3::variant<Atom, Negation, Comparison, x3::forward_ast<Disjunction>> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// `a and b and not c`
+struct Conjunction : Node {
+  std::vector<Condition> conditions;
+};
+/// `(a and b or c)`: alternatives, each a conjunction. Written in parentheses.
+struct Disjunction : Node {
+  std::vector<Conjunction> alternatives;
+};
+
+// ----- shared pieces -------------------------------------------------------------
+
+/// `cite sov3 section "A / B" quote "..."`
+struct Citation : Node {
+  std::string source;
+  std::string section;
+  std::string quote;
+};
+
+/// `name: type` in a relation or principle signature.
+struct Parameter : Node {
+  std::string name;
+  std::string type;
+};
+
+// ----- top-level items -------------------------------------------------------------
+
+/// `include "other.cnr"`
+struct Include : Node {
+  std::string path;
+};
+
+/// `source sov3 "Title" { date "..." file "..." url "..." heading "..." ... }`
+struct SourceDecl : Node {
+  std::string id;
+  std::string title;
+  std::optional<std::string> doc;
+  std::optional<std::string> date;
+  std::optional<std::string> file;
+  std::optional<std::string> url;
+  std::vector<std::string> headings;
+};
+
+/// `type act_kind = { a, b, c } "doc"`: an enumeration; values are ordered as written.
+struct TypeDecl : Node {
+  std::string name;
+  std::vector<Constant> values;
+  std::optional<std::string> doc;
+};
+
+/// `entity state from states "doc"`: a type whose values are the ids of the objects in
+/// the scenario's collection `states`.
+struct EntityDecl : Node {
+  std::string name;
+  std::string collection;
+  std::optional<std::string> doc;
+};
+
+/// `from operations.acts[] default []`: where a base relation's facts come from in a
+/// scenario. `attribute` empty means the collection's members themselves.
+struct Binding : Node {
+  std::string collection;
+  std::string attribute;
+  bool is_list = false;
+  std::optional<Term> default_value;  ///< `default x`; `[]` for an empty list is is_list + empty_default
+  bool empty_list_default = false;
+};
+
+/// `relation acts(op: operation, act: act_kind) "doc" from operations.acts[]`
+struct RelationDecl : Node {
+  std::string name;
+  std::vector<Parameter> parameters;
+  std::optional<std::string> doc;
+  std::optional<Binding> binding;
+};
+
+/// `param breach_threshold: threshold = penetration "doc"`
+struct ParamDecl : Node {
+  std::string name;
+  std::string type;
+  Term default_value;
+  std::optional<std::string> doc;
+};
+
+/// `principle non_infringement(responsible: state, ...) { title ... layers ... cite ... }`
+struct PrincipleDecl : Node {
+  std::string id;
+  std::vector<Parameter> parameters;
+  std::optional<std::string> doc;
+  std::string title;
+  std::vector<Constant> layers;
+  std::vector<Citation> citations;
+};
+
+/// `rule a.b { conclude head when body because "..." cite ... }`
+struct RuleDecl : Node {
+  std::string id;
+  std::optional<std::string> doc;
+  Atom head;
+  std::optional<Conjunction> body;
+  std::string because;
+  std::vector<Citation> citations;
+};
+
+/// `exception consent for non_infringement(_, Victim, Op) { when ... because ... cite ... }`
+/// The conclusion matched by `target` does not hold where the body holds.
+struct ExceptionDecl : Node {
+  std::string id;
+  Atom target;
+  std::optional<std::string> doc;
+  Conjunction body;
+  std::string because;
+  std::vector<Citation> citations;
+};
+
+/// `set breach_threshold = penetration` inside a profile.
+struct Setting : Node {
+  std::string param;
+  Term value;
+};
+
+/// `profile france { title "..." set ... cite ... }`
+struct ProfileDecl : Node {
+  std::string id;
+  std::optional<std::string> doc;
+  std::string title;
+  std::vector<Setting> settings;
+  std::vector<Citation> citations;
+};
+
+struct Item : x3::variant<Include, SourceDecl, TypeDecl, EntityDecl, RelationDecl, ParamDecl,
+                          PrincipleDecl, RuleDecl, ExceptionDecl, ProfileDecl> {
+  using base_type::base_type;
+  using base_type::operator=;
+};
+
+/// One parsed file. `file` is its index in the run's base::SourceSet.
+struct RuleFile {
+  base::FileId file = 0;
+  std::vector<Item> items;
+};
+
+}  // namespace cybernorms::dsl::ast

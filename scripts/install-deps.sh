@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages cybernorms builds with. Idempotent: quiet and
+# quick when everything is already present.
+set -euo pipefail
+
+packages=(
+  build-essential cmake
+  libboost-dev            # Spirit X3 (header-only)
+  nlohmann-json3-dev
+  doctest-dev
+  libfmt-dev
+  libcli11-dev
+  libbenchmark-dev        # benchmarks (built, not run by the tests)
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || missing+=("$package")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+sudo_cmd=()
+[ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,252 @@
+// Semi-naive forward chaining, stratum by stratum: first the lower model (unknown facts
+// false, `not p` against the upper model), then the upper model (unknown facts true,
+// `not p` against the lower model). See docs/architecture.md, "Evaluation".
+#include "infer/session.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+namespace cybernorms::infer {
+
+namespace {
+
+bool compare(compile::CompareOp op, std::int64_t left, std::int64_t right) {
+  switch (op) {
+    case compile::CompareOp::eq: return left == right;
+    case compile::CompareOp::ne: return left != right;
+    case compile::CompareOp::lt: return left < right;
+    case compile::CompareOp::le: return left <= right;
+    case compile::CompareOp::gt: return left > right;
+    case compile::CompareOp::ge: return left >= right;
+  }
+  return false;
+}
+
+}  // namespace
+
+/// One run of Session::evaluate: the scratch state of matching and the limit counters.
+class Evaluator {
+ public:
+  Evaluator(Session& session, const Options& options)
+      : session_(session),
+        store_(session.store_),
+        network_(*session.network_),
+        options_(options),
+        prev_end_(network_.relation_count(), 0),
+        cur_end_(network_.relation_count(), 0),
+        relation_growth_(network_.relation_count(), 0),
+        rule_growth_(network_.rules().rules.size(), 0) {}
+
+  std::optional<LimitError> run() {
+    const bool any_unknown = has_unknown();  // without unknowns the upper model is the lower one
+    for (const auto& stratum : network_.strata()) {
+      if (stratum.rules.empty()) continue;
+      run_pass(stratum, Model::lower);
+      if (any_unknown) run_pass(stratum, Model::upper);
+      if (error_) break;
+    }
+    return error_;
+  }
+
+ private:
+  bool has_unknown() const {
+    for (FactId fact = 0; fact < store_.size(); ++fact)
+      if (store_.record(fact).truth == base::Truth::unknown) return true;
+    return false;
+  }
+
+  // Iterates one model of one stratum to its fixpoint.
+  void run_pass(const StratumPlan& stratum, Model model) {
+    model_ = model;
+    for (const auto relation : stratum.relations) prev_end_[relation] = 0;
+    bool first = true;
+    while (!error_) {
+      if (++iterations_ > options_.max_iterations) return fail_iterations();
+      for (const auto relation : stratum.relations)
+        cur_end_[relation] = static_cast<std::uint32_t>(store_.facts_of(relation).size());
+      upgraded_ = false;
+      for (const auto plan : stratum.rules) fire(network_.plans()[plan], first);
+      if (!grew(stratum)) return;
+      for (const auto relation : stratum.relations) prev_end_[relation] = upgraded_ ? 0 : cur_end_[relation];
+      first = false;
+    }
+  }
+
+  bool grew(const StratumPlan& stratum) const {
+    if (upgraded_) return true;
+    return std::any_of(stratum.relations.begin(), stratum.relations.end(), [&](RelationId relation) {
+      return store_.facts_of(relation).size() != cur_end_[relation];
+    });
+  }
+
+  // Non-recursive rules fire once, in the first round; recursive ones once per recursive
+  // atom taking the new facts (the atoms before it take old facts only, so each match is
+  // found exactly once).
+  void fire(const RulePlan& plan, bool first) {
+    if (!plan.is_safe || (!plan.is_recursive && !first)) return;
+    bindings_.assign(plan.variable_count, 0);
+    premises_.assign(plan.premise_count, no_fact);
+    if (!plan.is_recursive) return match(plan, 0);
+    for (std::uint32_t step = 0; step < plan.steps.size() && !error_; ++step) {
+      if (!plan.steps[step].is_recursive) continue;
+      delta_step_ = step;
+      match(plan, 0);
+    }
+  }
+
+  void match(const RulePlan& plan, std::size_t at) {
+    if (error_) return;
+    if (at == plan.steps.size()) return conclude(plan);
+    const Step& step = plan.steps[at];
+    switch (step.kind) {
+      case Step::Kind::positive: return match_atom(plan, at);
+      case Step::Kind::negative:
+        if (negation_holds(step)) match(plan, at + 1);
+        return;
+      case Step::Kind::compare:
+        if (compare_holds(step)) match(plan, at + 1);
+        return;
+    }
+  }
+
+  std::pair<std::uint32_t, std::uint32_t> range(const Step& step, std::size_t at) const {
+    const auto size = static_cast<std::uint32_t>(store_.facts_of(step.relation).size());
+    if (!step.is_recursive) return {0, size};
+    if (at < delta_step_) return {0, prev_end_[step.relation]};
+    if (at == delta_step_) return {prev_end_[step.relation], cur_end_[step.relation]};
+    return {0, cur_end_[step.relation]};
+  }
+
+  void match_atom(const RulePlan& plan, std::size_t at) {
+    const Step& step = plan.steps[at];
+    const auto [begin, end] = range(step, at);
+    if (begin >= end) return;
+    auto visit = [&](FactId fact) {
+      if (++join_steps_ > options_.max_join_steps) {
+        fail_steps(plan);
+        return false;
+      }
+      if (!unify(step, fact)) return true;
+      premises_[step.premise] = fact;
+      match(plan, at + 1);
+      return !error_;
+    };
+    if (step.index == no_index) {
+      const auto& list = store_.facts_of(step.relation);
+      for (auto position = begin; position < end; ++position)
+        if (!visit(list[position])) return;
+      return;
+    }
+    store_.lookup(step.index, key_hash(step), begin, end, visit);
+  }
+
+  std::uint64_t key_hash(const Step& step) const {
+    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
+    for (const auto position : network_.indexes()[step.index].positions) hash = hash_step(hash, value(step.args[position]));
+    return hash;
+  }
+
+  SymbolId value(const Slot& slot) const { return slot.kind == Slot::Kind::constant ? slot.value : bindings_[slot.value]; }
+
+  bool unify(const Step& step, FactId fact) {
+    if (model_ == Model::lower && store_.record(fact).truth != base::Truth::yes) return false;
+    const auto args = store_.args(fact);
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const Slot& slot = step.args[i];
+      if (slot.kind == Slot::Kind::bind) bindings_[slot.value] = args[i];
+      else if (value(slot) != args[i]) return false;
+    }
+    return true;
+  }
+
+  bool negation_holds(const Step& step) {
+    key_.clear();
+    for (const auto& slot : step.args) key_.push_back(value(slot));
+    const auto fact = store_.find(step.relation, key_);
+    if (fact == no_fact) return true;
+    return model_ == Model::upper && store_.record(fact).truth == base::Truth::unknown;
+  }
+
+  bool compare_holds(const Step& step) const {
+    const SymbolId left = value(step.left);
+    const SymbolId right = value(step.right);
+    if (step.op == compile::CompareOp::eq) return left == right;
+    if (step.op == compile::CompareOp::ne) return left != right;
+    const auto left_key = session_.order_key(left);
+    const auto right_key = session_.order_key(right);
+    return left_key && right_key && compare(step.op, *left_key, *right_key);
+  }
+
+  void conclude(const RulePlan& plan) {
+    head_.clear();
+    for (const auto& slot : plan.head_args) head_.push_back(value(slot));
+    const bool upper = model_ == Model::upper;
+    const auto [fact, is_new] = store_.insert(plan.head, head_, upper ? base::Truth::unknown : base::Truth::yes);
+    auto& record = store_.record(fact);
+    if (is_new) count_new_fact(plan);
+    if (!upper && !is_new && record.truth == base::Truth::unknown) {
+      record.truth = base::Truth::yes;  // an unknown base fact of a derived relation, now established
+      upgraded_ = true;
+    }
+    if (upper && record.truth == base::Truth::yes) return;
+    const std::uint32_t plan_id = static_cast<std::uint32_t>(&plan - network_.plans().data());
+    const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
+    session_.record_derivation(fact, plan_id, premises_, bindings_, upper, std::max<std::uint32_t>(keep, 1));
+  }
+
+  void count_new_fact(const RulePlan& plan) {
+    ++relation_growth_[plan.head];
+    ++rule_growth_[plan.rule];
+    if (++derived_ > options_.max_facts)
+      fail("E501", fmt::format("evaluation stopped: more than {} derived facts", options_.max_facts));
+  }
+
+  void fail_iterations() {
+    fail("E502", fmt::format("evaluation stopped: more than {} fixpoint rounds", options_.max_iterations));
+  }
+  void fail_steps(const RulePlan&) {
+    fail("E502", fmt::format("evaluation stopped: more than {} join steps", options_.max_join_steps));
+  }
+
+  // Names the relation and the rule that produced the most facts, the likeliest culprits.
+  void fail(std::string code, std::string message) {
+    const auto relation = static_cast<RelationId>(
+        std::max_element(relation_growth_.begin(), relation_growth_.end()) - relation_growth_.begin());
+    const auto rule = static_cast<std::uint32_t>(
+        std::max_element(rule_growth_.begin(), rule_growth_.end()) - rule_growth_.begin());
+    const auto& rules = network_.rules();
+    if (relation < rules.relations.size() && rule < rules.rules.size())
+      message += fmt::format("; relation '{}' grew the most ({} facts), through rule '{}'", rules.relations[relation].name,
+                             relation_growth_[relation], rules.rules[rule].id);
+    error_ = LimitError{std::move(code), std::move(message), relation, rule};
+  }
+
+  Session& session_;
+  FactStore& store_;
+  const Network& network_;
+  const Options& options_;
+  Model model_ = Model::lower;
+  std::vector<std::uint32_t> prev_end_;
+  std::vector<std::uint32_t> cur_end_;
+  std::size_t delta_step_ = 0;
+  std::vector<SymbolId> bindings_;
+  std::vector<FactId> premises_;
+  std::vector<SymbolId> key_;
+  std::vector<SymbolId> head_;
+  std::vector<std::size_t> relation_growth_;
+  std::vector<std::size_t> rule_growth_;
+  std::size_t derived_ = 0;
+  std::size_t iterations_ = 0;
+  std::size_t join_steps_ = 0;
+  bool upgraded_ = false;
+  std::optional<LimitError> error_;
+};
+
+std::optional<LimitError> Session::evaluate(const Options& options) {
+  if (evaluated_) return std::nullopt;
+  evaluated_ = true;
+  return Evaluator(*this, options).run();
+}
+
+}  // namespace cybernorms::infer

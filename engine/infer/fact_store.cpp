@@ -1,0 +1,139 @@
+#include "infer/fact_store.hpp"
+
+#include <algorithm>
+
+namespace cybernorms::infer {
+
+std::uint64_t hash_step(std::uint64_t hash, SymbolId value) {
+  hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
+  hash ^= hash >> 31;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  return hash ^ (hash >> 29);
+}
+
+std::uint64_t hash_args(std::span<const SymbolId> values, std::uint64_t seed) {
+  std::uint64_t hash = seed * 0x94d049bb133111ebULL + 1;
+  for (const auto value : values) hash = hash_step(hash, value);
+  return hash;
+}
+
+void FactStore::reset(const Network& network) {
+  network_ = &network;
+  args_.clear();
+  records_.clear();
+  by_relation_.resize(network.relation_count());
+  for (auto& list : by_relation_) list.clear();
+  std::fill(table_.begin(), table_.end(), no_fact);
+  tables_.resize(network.indexes().size());
+  for (auto& table : tables_) {
+    std::fill(table.heads.begin(), table.heads.end(), 0);
+    table.next.clear();
+    table.used = 0;
+  }
+}
+
+std::span<const SymbolId> FactStore::args(FactId fact) const {
+  const auto& record = records_[fact];
+  const auto arity = network_->rules().relations[record.relation].arity();
+  return {args_.data() + record.args, arity};
+}
+
+std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
+  if (table_.empty()) return no_fact;
+  const auto hash = hash_args(args, relation);
+  const auto mask = table_.size() - 1;
+  for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
+    const auto fact = table_[slot];
+    if (fact == no_fact) return no_fact;
+    const auto& record = records_[fact];
+    if (record.hash == hash && record.relation == relation && std::ranges::equal(this->args(fact), args)) return fact;
+  }
+}
+
+std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
+  if (const auto found = find(relation, args); found != no_fact) return {found, false};
+  if ((records_.size() + 1) * 2 > table_.size()) grow_facts_table();
+  const auto fact = static_cast<FactId>(records_.size());
+  FactRecord record;
+  record.relation = relation;
+  record.args = static_cast<std::uint32_t>(args_.size());
+  record.position = static_cast<std::uint32_t>(by_relation_[relation].size());
+  record.hash = hash_args(args, relation);
+  record.truth = truth;
+  args_.insert(args_.end(), args.begin(), args.end());
+  const auto mask = table_.size() - 1;
+  auto slot = record.hash & mask;
+  while (table_[slot] != no_fact) slot = (slot + 1) & mask;
+  table_[slot] = fact;
+  records_.push_back(record);
+  by_relation_[relation].push_back(fact);
+  for (const auto index : network_->indexes_of(relation)) link(index, fact);
+  return {fact, true};
+}
+
+void FactStore::grow_facts_table() {
+  const auto capacity = std::max<std::size_t>(64, table_.size() * 2);
+  table_.assign(capacity, no_fact);
+  const auto mask = capacity - 1;
+  for (FactId fact = 0; fact < records_.size(); ++fact) {
+    auto slot = records_[fact].hash & mask;
+    while (table_[slot] != no_fact) slot = (slot + 1) & mask;
+    table_[slot] = fact;
+  }
+}
+
+std::uint32_t FactStore::chain_head(const IndexTable& table, std::uint64_t hash) {
+  if (table.heads.empty()) return 0;
+  const auto mask = table.heads.size() - 1;
+  for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
+    if (table.heads[slot] == 0) return 0;
+    if (table.hashes[slot] == hash) return table.heads[slot];
+  }
+}
+
+void FactStore::link(std::uint32_t index, FactId fact) {
+  auto& table = tables_[index];
+  if ((table.used + 1) * 2 > table.heads.size()) grow_index(table);
+  const auto& spec = network_->indexes()[index];
+  const auto values = args(fact);
+  std::uint64_t hash = spec.relation * 0x94d049bb133111ebULL + 1;
+  for (const auto position : spec.positions) hash = hash_step(hash, values[position]);
+  const auto position = records_[fact].position;
+  if (table.next.size() <= position) table.next.resize(position + 1, 0);
+  const auto mask = table.heads.size() - 1;
+  auto slot = hash & mask;
+  while (table.heads[slot] != 0 && table.hashes[slot] != hash) slot = (slot + 1) & mask;
+  if (table.heads[slot] == 0) {
+    table.hashes[slot] = hash;
+    ++table.used;
+  }
+  table.next[position] = table.heads[slot];
+  table.heads[slot] = position + 1;
+}
+
+void FactStore::grow_index(IndexTable& table) {
+  const auto capacity = std::max<std::size_t>(16, table.heads.size() * 2);
+  std::vector<std::uint64_t> hashes(capacity, 0);
+  std::vector<std::uint32_t> heads(capacity, 0);
+  const auto mask = capacity - 1;
+  for (std::size_t old = 0; old < table.heads.size(); ++old) {
+    if (table.heads[old] == 0) continue;
+    auto slot = table.hashes[old] & mask;
+    while (heads[slot] != 0) slot = (slot + 1) & mask;
+    hashes[slot] = table.hashes[old];
+    heads[slot] = table.heads[old];
+  }
+  table.hashes = std::move(hashes);
+  table.heads = std::move(heads);
+}
+
+std::size_t FactStore::memory_bytes() const {
+  std::size_t bytes = args_.capacity() * sizeof(SymbolId) + records_.capacity() * sizeof(FactRecord) +
+                      table_.capacity() * sizeof(FactId) + by_relation_.capacity() * sizeof(std::vector<FactId>);
+  for (const auto& list : by_relation_) bytes += list.capacity() * sizeof(FactId);
+  for (const auto& table : tables_)
+    bytes += table.hashes.capacity() * 8 + table.heads.capacity() * 4 + table.next.capacity() * 4;
+  return bytes + tables_.capacity() * sizeof(IndexTable);
+}
+
+}  // namespace cybernorms::infer

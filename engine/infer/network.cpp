@@ -1,0 +1,126 @@
+#include "infer/network.hpp"
+
+#include <algorithm>
+#include <variant>
+
+namespace cybernorms::infer {
+
+namespace {
+
+bool concludes_in(const std::vector<std::vector<std::uint32_t>>& strata_of, RelationId relation, std::uint32_t stratum) {
+  const auto& strata = strata_of.at(relation);
+  return std::find(strata.begin(), strata.end(), stratum) != strata.end();
+}
+
+// A term whose variable must already be bound (negations, comparisons, heads).
+Slot bound_slot(const compile::Term& term, const std::vector<bool>& bound, bool& is_safe) {
+  if (!term.is_variable()) return {Slot::Kind::constant, term.value};
+  if (term.value >= bound.size() || !bound[term.value]) is_safe = false;
+  return {Slot::Kind::check, term.value};
+}
+
+}  // namespace
+
+Network::Network(const compile::RuleSet& rules)
+    : rules_(&rules), indexes_by_relation_(rules.relations.size()), concluding_(rules.relations.size()) {
+  std::vector<std::vector<std::uint32_t>> strata_of(rules.relations.size());
+  std::uint32_t stratum_count = rules.stratum_count;
+  for (const auto& rule : rules.rules) {
+    if (rule.head < strata_of.size()) strata_of[rule.head].push_back(rule.stratum);
+    stratum_count = std::max(stratum_count, rule.stratum + 1);
+  }
+  strata_.resize(stratum_count);
+  for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
+    const auto& rule = rules.rules[r];
+    if (rule.head >= rules.relations.size()) continue;
+    RulePlan plan = plan_rule(r);
+    for (auto& step : plan.steps) {
+      step.is_recursive = step.kind == Step::Kind::positive && concludes_in(strata_of, step.relation, rule.stratum);
+      plan.is_recursive = plan.is_recursive || step.is_recursive;
+    }
+    const auto plan_id = static_cast<std::uint32_t>(plans_.size());
+    concluding_[rule.head].push_back(plan_id);
+    auto& stratum = strata_[rule.stratum];
+    stratum.rules.push_back(plan_id);
+    if (std::find(stratum.relations.begin(), stratum.relations.end(), rule.head) == stratum.relations.end())
+      stratum.relations.push_back(rule.head);
+    plans_.push_back(std::move(plan));
+  }
+}
+
+RulePlan Network::plan_rule(std::uint32_t rule_index) {
+  const auto& rule = rules_->rules[rule_index];
+  RulePlan plan;
+  plan.rule = rule_index;
+  plan.head = rule.head;
+  plan.variable_count = static_cast<std::uint32_t>(rule.variable_names.size());
+  std::vector<bool> bound(plan.variable_count, false);
+  for (std::uint32_t position = 0; position < rule.body.size(); ++position) {
+    const auto& literal = rule.body[position];
+    if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal)) {
+      if (atom->relation >= rules_->relations.size()) {
+        plan.is_safe = false;
+        continue;
+      }
+      plan.steps.push_back(plan_atom(*atom, bound, plan));
+      plan.steps.back().literal = position;
+      continue;
+    }
+    const auto& compare = std::get<compile::CompareLiteral>(literal);
+    Step step;
+    step.kind = Step::Kind::compare;
+    step.literal = position;
+    step.op = compare.op;
+    step.left = bound_slot(compare.left, bound, plan.is_safe);
+    step.right = bound_slot(compare.right, bound, plan.is_safe);
+    plan.steps.push_back(std::move(step));
+  }
+  for (const auto& term : rule.head_args) plan.head_args.push_back(bound_slot(term, bound, plan.is_safe));
+  return plan;
+}
+
+Step Network::plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bound, RulePlan& plan) {
+  Step step;
+  step.kind = atom.negated ? Step::Kind::negative : Step::Kind::positive;
+  step.relation = atom.relation;
+  std::vector<std::uint8_t> lookup;
+  std::vector<bool> bound_here = bound;
+  for (std::size_t i = 0; i < atom.args.size(); ++i) {
+    const auto& term = atom.args[i];
+    if (atom.negated) {
+      step.args.push_back(bound_slot(term, bound, plan.is_safe));
+      continue;
+    }
+    if (!term.is_variable()) {
+      step.args.push_back({Slot::Kind::constant, term.value});
+      lookup.push_back(static_cast<std::uint8_t>(i));
+    } else if (term.value >= bound_here.size()) {
+      plan.is_safe = false;
+      step.args.push_back({Slot::Kind::constant, 0});
+    } else if (bound_here[term.value]) {
+      step.args.push_back({Slot::Kind::check, term.value});
+      if (bound[term.value]) lookup.push_back(static_cast<std::uint8_t>(i));
+    } else {
+      step.args.push_back({Slot::Kind::bind, term.value});
+      bound_here[term.value] = true;
+    }
+  }
+  if (!atom.negated) {
+    bound = std::move(bound_here);
+    step.premise = plan.premise_count++;
+    if (!lookup.empty() && lookup.size() <= 255) step.index = index_for(atom.relation, std::move(lookup));
+  }
+  return step;
+}
+
+std::uint32_t Network::index_for(RelationId relation, std::vector<std::uint8_t> positions) {
+  IndexSpec spec{relation, std::move(positions)};
+  for (const auto id : indexes_by_relation_[relation])
+    if (indexes_[id] == spec) return id;
+  const auto id = static_cast<std::uint32_t>(indexes_.size());
+  indexes_.push_back(std::move(spec));
+  indexes_by_relation_[relation].push_back(id);
+  return id;
+}
+
+}  // namespace cybernorms::infer

@@ -1,0 +1,95 @@
+// The rule network: a compiled RuleSet turned into per-rule join plans, built once and
+// shared read-only by every Session (and every thread).
+#pragma once
+#include "compile/rule_set.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace cybernorms::infer {
+
+using base::SymbolId;
+using compile::RelationId;
+using FactId = std::uint32_t;
+inline constexpr std::uint32_t no_index = UINT32_MAX;
+
+/// One argument position of an atom in a plan: a constant to compare with, a variable
+/// this atom binds (first occurrence), or a variable bound before that it must equal.
+struct Slot {
+  enum class Kind : std::uint8_t { constant, bind, check };
+  Kind kind = Kind::constant;
+  std::uint32_t value = 0;  ///< symbol for constants, variable index otherwise
+};
+
+/// The argument positions of one relation that some rule looks facts up by.
+struct IndexSpec {
+  RelationId relation = 0;
+  std::vector<std::uint8_t> positions;
+  friend bool operator==(const IndexSpec&, const IndexSpec&) = default;
+};
+
+/// One body literal, in the rule's join order (= body order).
+struct Step {
+  enum class Kind : std::uint8_t { positive, negative, compare };
+  Kind kind = Kind::positive;
+  std::uint32_t literal = 0;  ///< index into Rule::body
+  RelationId relation = 0;
+  std::vector<Slot> args;
+  std::uint32_t index = no_index;  ///< positive atoms: the index used, or no_index for a scan
+  bool is_recursive = false;       ///< positive atom on a relation concluded in the rule's own stratum
+  std::uint32_t premise = 0;       ///< positive atoms: position among the rule's positive atoms
+  compile::CompareOp op = compile::CompareOp::eq;
+  Slot left;
+  Slot right;
+};
+
+/// How one rule is matched: its steps, head and sizes, ready for the evaluator.
+struct RulePlan {
+  std::uint32_t rule = 0;  ///< index into RuleSet::rules
+  RelationId head = 0;
+  std::vector<Slot> head_args;  ///< constant or check (head variables are bound by the body)
+  std::vector<Step> steps;
+  std::uint32_t variable_count = 0;
+  std::uint32_t premise_count = 0;  ///< positive atoms
+  bool is_recursive = false;        ///< has a recursive positive atom
+  /// False when the rule cannot be evaluated safely (a head, negated or compared variable
+  /// that no positive atom binds before it); such a rule never fires.
+  bool is_safe = true;
+};
+
+/// The rules of one stratum and the relations they conclude.
+struct StratumPlan {
+  std::vector<std::uint32_t> rules;  ///< indices into Network::plans()
+  std::vector<RelationId> relations;
+};
+
+/// Immutable after construction. Keeps a reference to the RuleSet, which must outlive it.
+class Network {
+ public:
+  explicit Network(const compile::RuleSet& rules);
+
+  const compile::RuleSet& rules() const { return *rules_; }
+  const std::vector<RulePlan>& plans() const { return plans_; }
+  const std::vector<StratumPlan>& strata() const { return strata_; }
+  const std::vector<IndexSpec>& indexes() const { return indexes_; }
+  /// The indexes kept on one relation (ids into indexes()).
+  const std::vector<std::uint32_t>& indexes_of(RelationId relation) const { return indexes_by_relation_.at(relation); }
+  /// The plans of the rules concluding a relation, in rule order.
+  const std::vector<std::uint32_t>& plans_concluding(RelationId relation) const { return concluding_.at(relation); }
+  std::size_t relation_count() const { return indexes_by_relation_.size(); }
+
+ private:
+  RulePlan plan_rule(std::uint32_t rule_index);
+  Step plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bound, RulePlan& plan);
+  std::uint32_t index_for(RelationId relation, std::vector<std::uint8_t> positions);
+
+  const compile::RuleSet* rules_;
+  std::vector<RulePlan> plans_;
+  std::vector<StratumPlan> strata_;
+  std::vector<IndexSpec> indexes_;
+  std::vector<std::vector<std::uint32_t>> indexes_by_relation_;
+  std::vector<std::vector<std::uint32_t>> concluding_;
+};
+
+}  // namespace cybernorms::infer

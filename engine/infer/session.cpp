@@ -1,0 +1,136 @@
+#include "infer/session.hpp"
+
+#include <charconv>
+
+namespace cybernorms::infer {
+
+namespace {
+
+std::optional<std::int64_t> integer_value(std::string_view text) {
+  std::int64_t value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (error != std::errc{} || stop != end || text.empty()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+Session::Session(const Network& network) : network_(&network) { store_.reset(network); }
+
+SymbolId Session::intern(std::string_view text) {
+  if (const auto found = find_symbol(text)) return *found;
+  const auto id = static_cast<SymbolId>(network_->rules().symbols.size() + local_names_.size());
+  local_names_.emplace_back(text);
+  local_keys_.push_back(integer_value(text));
+  local_ids_.emplace(local_names_.back(), id);
+  return id;
+}
+
+std::optional<SymbolId> Session::find_symbol(std::string_view text) const {
+  if (const auto shared = network_->rules().symbols.find(text)) return shared;
+  const auto found = local_ids_.find(std::string(text));
+  if (found == local_ids_.end()) return std::nullopt;
+  return found->second;
+}
+
+const std::string& Session::symbol_name(SymbolId symbol) const {
+  const auto& shared = network_->rules().symbols;
+  if (symbol < shared.size()) return shared.name(symbol);
+  return local_names_.at(symbol - shared.size());
+}
+
+std::optional<std::int64_t> Session::order_key(SymbolId symbol) const {
+  const auto& shared = network_->rules().symbols;
+  if (symbol < shared.size()) return shared.order_key(symbol);
+  const auto local = symbol - shared.size();
+  if (local >= local_keys_.size()) return std::nullopt;
+  return local_keys_[local];
+}
+
+std::optional<FactId> Session::add_fact(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
+  const auto& relations = network_->rules().relations;
+  if (truth == base::Truth::no || relation >= relations.size() || args.size() != relations[relation].arity())
+    return std::nullopt;
+  const auto [fact, is_new] = store_.insert(relation, args, truth);
+  auto& record = store_.record(fact);
+  if (is_new || truth == base::Truth::yes) {
+    record.truth = truth;
+    record.base_truth = truth;
+  }
+  return fact;
+}
+
+bool Session::use_profile(std::uint32_t index) {
+  const auto& rules = network_->rules();
+  if (index >= rules.profiles.size()) return false;
+  const auto& values = rules.profiles[index].values;
+  for (std::size_t param = 0; param < rules.params.size() && param < values.size(); ++param) {
+    const SymbolId value = values[param];
+    add_fact(rules.params[param].relation, std::span(&value, 1), base::Truth::yes);
+  }
+  return true;
+}
+
+void Session::clear() {
+  store_.reset(*network_);
+  derivations_.clear();
+  derivation_data_.clear();
+  local_names_.clear();
+  local_keys_.clear();
+  local_ids_.clear();
+  evaluated_ = false;
+}
+
+std::optional<FactId> Session::find_fact(RelationId relation, std::span<const SymbolId> args) const {
+  if (relation >= network_->relation_count()) return std::nullopt;
+  const auto fact = store_.find(relation, args);
+  if (fact == no_fact) return std::nullopt;
+  return fact;
+}
+
+base::Truth Session::truth_of(RelationId relation, std::span<const SymbolId> args) const {
+  const auto fact = find_fact(relation, args);
+  return fact ? truth(*fact) : base::Truth::no;
+}
+
+void Session::record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
+                                std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep) {
+  auto& record = store_.record(fact);
+  ++record.derivations_seen;
+  if (record.derivations_stored >= keep) return;
+  DerivationRecord derivation;
+  derivation.plan = plan;
+  derivation.data = static_cast<std::uint32_t>(derivation_data_.size());
+  derivation.in_upper_model = in_upper_model;
+  derivation_data_.insert(derivation_data_.end(), premises.begin(), premises.end());
+  derivation_data_.insert(derivation_data_.end(), bindings.begin(), bindings.end());
+  const auto id = static_cast<std::uint32_t>(derivations_.size());
+  derivations_.push_back(derivation);
+  if (record.first_derivation == no_fact) record.first_derivation = id;
+  else derivations_[record.last_derivation].next = id;
+  record.last_derivation = id;
+  ++record.derivations_stored;
+}
+
+std::vector<Derivation> Session::derivations(FactId fact) const {
+  std::vector<Derivation> found;
+  for (auto id = store_.record(fact).first_derivation; id != no_fact; id = derivations_[id].next) {
+    const auto& record = derivations_[id];
+    const auto& plan = network_->plans()[record.plan];
+    const auto* data = derivation_data_.data() + record.data;
+    found.push_back({plan.rule, record.plan, record.in_upper_model, std::span<const FactId>(data, plan.premise_count),
+                     std::span<const SymbolId>(data + plan.premise_count, plan.variable_count)});
+  }
+  return found;
+}
+
+std::size_t Session::memory_bytes() const {
+  std::size_t bytes = store_.memory_bytes() + derivations_.capacity() * sizeof(DerivationRecord) +
+                      derivation_data_.capacity() * sizeof(std::uint32_t);
+  for (const auto& name : local_names_) bytes += name.capacity() + 1;
+  return bytes + local_names_.capacity() * sizeof(std::string) + local_keys_.capacity() * sizeof(local_keys_[0]) +
+         local_ids_.bucket_count() * sizeof(void*) + local_ids_.size() * (sizeof(std::string) + 16);
+}
+
+}  // namespace cybernorms::infer

@@ -1,0 +1,155 @@
+// One evaluation: base facts in, lower and upper models out, with provenance.
+// A Session belongs to one thread; many sessions share one Network.
+#pragma once
+#include "base/truth.hpp"
+#include "infer/fact_store.hpp"
+#include "infer/network.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cybernorms::infer {
+
+/// Bounds on one evaluation. Every loop of the evaluator is bounded by one of them.
+struct Options {
+  std::size_t max_facts = 1'000'000;       ///< derived facts; beyond: E501
+  std::size_t max_iterations = 100'000;    ///< fixpoint rounds over all strata and both models; beyond: E502
+  std::size_t max_join_steps = 50'000'000; ///< candidate facts examined while matching; beyond: E502
+  /// Derivations kept per fact of the lower model (1: the first; more for "all derivations").
+  std::uint32_t lower_derivations = 1;
+  /// Derivations kept per fact of the upper model only. Hinges that need a fact to be false
+  /// need all of its derivations; a fact with more than this many gets no such hinge set.
+  std::uint32_t upper_derivations = 32;
+};
+
+/// Why an evaluation stopped early: E501 (too many facts) or E502 (too much work), with
+/// the relation and the rule that had produced the most facts.
+struct LimitError {
+  std::string code;
+  std::string message;
+  RelationId relation = 0;
+  std::uint32_t rule = 0;  ///< index into RuleSet::rules
+  friend bool operator==(const LimitError&, const LimitError&) = default;
+};
+
+/// One way a fact was derived: the rule, the premises (one fact per positive body atom, in
+/// body order) and the value of every rule variable.
+struct Derivation {
+  std::uint32_t rule = 0;  ///< index into RuleSet::rules
+  std::uint32_t plan = 0;  ///< index into Network::plans()
+  bool in_upper_model = false;  ///< found in the upper model only: some premise or negation is unknown
+  std::span<const FactId> premises;
+  std::span<const SymbolId> bindings;
+};
+
+/// An unknown base fact and the value a conclusion needs it to take.
+struct HingeLiteral {
+  FactId fact = 0;
+  bool needs_true = true;
+  friend bool operator==(const HingeLiteral&, const HingeLiteral&) = default;
+  friend auto operator<=>(const HingeLiteral&, const HingeLiteral&) = default;
+};
+/// Settling every literal of the set as it says (other unknowns left unknown) makes the
+/// fact established. Sorted by fact id.
+using HingeSet = std::vector<HingeLiteral>;
+
+/// Which model a why-not question is asked against.
+enum class Model : std::uint8_t { lower, upper };
+
+/// The nearest miss of one rule for a goal: how far its body got, and with which bindings.
+struct RuleMiss {
+  std::uint32_t rule = 0;  ///< index into RuleSet::rules
+  bool head_matches = true;  ///< false: the goal's constants clash with the rule's head
+  /// The body literal (index into Rule::body) that failed first on the deepest path, or
+  /// nullopt when the whole body held (the goal is derivable in the model asked).
+  std::optional<std::uint32_t> failed_literal;
+  std::uint32_t depth = 0;  ///< body literals that held before it
+  std::vector<std::optional<SymbolId>> bindings;  ///< per rule variable, as reached
+};
+
+class Session {
+ public:
+  explicit Session(const Network& network);
+
+  const Network& network() const { return *network_; }
+
+  /// Symbols: the shared table first, then this session's overlay (ids after the shared
+  /// ones). A new symbol that reads as an integer gets that integer as its order key.
+  SymbolId intern(std::string_view text);
+  std::optional<SymbolId> find_symbol(std::string_view text) const;
+  const std::string& symbol_name(SymbolId symbol) const;
+  std::optional<std::int64_t> order_key(SymbolId symbol) const;
+
+  /// Adds a base fact: Truth::yes or Truth::unknown (Truth::no adds nothing: absent is
+  /// false). yes wins over unknown for the same fact. Call before evaluate().
+  /// Arguments must match the relation's arity; returns nullopt otherwise.
+  std::optional<FactId> add_fact(RelationId relation, std::span<const SymbolId> args, base::Truth truth);
+  /// Adds the profile's parameter facts (RuleSet::profiles[index]); false if no such profile.
+  bool use_profile(std::uint32_t index);
+
+  /// Derives both models to their fixpoints, stratum by stratum. Returns the limit that
+  /// stopped it, if any; the facts derived so far stay readable.
+  std::optional<LimitError> evaluate(const Options& options = {});
+  /// Forgets facts, derivations and overlay symbols, keeping buffers for the next scenario.
+  void clear();
+
+  // Reading the models.
+  std::size_t fact_count() const { return store_.size(); }
+  const std::vector<FactId>& facts_of(RelationId relation) const { return store_.facts_of(relation); }
+  RelationId relation_of(FactId fact) const { return store_.record(fact).relation; }
+  std::span<const SymbolId> args(FactId fact) const { return store_.args(fact); }
+  /// yes: established (lower model); unknown: possible (upper model only).
+  base::Truth truth(FactId fact) const { return store_.record(fact).truth; }
+  /// How the fact was given: yes or unknown for a base fact, no for a derived-only one.
+  base::Truth base_truth(FactId fact) const { return store_.record(fact).base_truth; }
+  std::optional<FactId> find_fact(RelationId relation, std::span<const SymbolId> args) const;
+  /// Truth of a ground fact: yes, unknown (possible) or no (in neither model).
+  base::Truth truth_of(RelationId relation, std::span<const SymbolId> args) const;
+
+  // Provenance.
+  /// The derivations kept for a fact, first found first. Empty for a base-only fact.
+  std::vector<Derivation> derivations(FactId fact) const;
+  /// All derivations found of the fact in its model, including those not kept.
+  std::uint32_t derivations_seen(FactId fact) const { return store_.record(fact).derivations_seen; }
+
+  /// Minimal sets of unknown base facts with the values that make a possible fact
+  /// established; up to `max_sets`, smallest first. {{}} for an established fact, {} for a
+  /// fact in neither model.
+  std::vector<HingeSet> hinges(FactId fact, std::size_t max_sets = 1) const;
+
+  /// Why a goal (relation and arguments, nullopt for "any") does not hold in a model: for
+  /// each rule concluding the relation, the deepest point its body reached. The nearest
+  /// miss is the front (deepest first, then rule order). Bounded by `max_steps` matches.
+  std::vector<RuleMiss> why_not(RelationId relation, std::span<const std::optional<SymbolId>> goal,
+                                Model model = Model::upper, std::size_t max_steps = 200'000) const;
+
+  /// Bytes held by this session's containers (capacity): the memory one evaluation uses.
+  std::size_t memory_bytes() const;
+
+ private:
+  friend class Evaluator;
+  struct DerivationRecord {
+    std::uint32_t plan = 0;  ///< index into Network::plans()
+    std::uint32_t data = 0;  ///< offset into derivation_data_: premises, then bindings
+    std::uint32_t next = no_fact;
+    bool in_upper_model = false;
+  };
+  void record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
+                         std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep);
+
+  const Network* network_;
+  FactStore store_;
+  std::vector<DerivationRecord> derivations_;
+  std::vector<std::uint32_t> derivation_data_;
+  std::vector<std::string> local_names_;
+  std::vector<std::optional<std::int64_t>> local_keys_;
+  std::unordered_map<std::string, SymbolId> local_ids_;
+  bool evaluated_ = false;
+};
+
+}  // namespace cybernorms::infer

@@ -1,0 +1,152 @@
+// Why-not: for a goal that does not hold, how far each rule that could conclude it got.
+// The goal's values bind the head; the body is then tried in order, backtracking over
+// matching facts, and the deepest point reached (with its bindings) is the miss.
+#include "infer/session.hpp"
+
+#include <algorithm>
+
+namespace cybernorms::infer {
+
+namespace {
+
+using Bindings = std::vector<std::optional<SymbolId>>;
+
+std::optional<SymbolId> value_of(const Slot& slot, const Bindings& bindings) {
+  if (slot.kind == Slot::Kind::constant) return slot.value;
+  return bindings[slot.value];
+}
+
+bool compare_keys(compile::CompareOp op, std::int64_t left, std::int64_t right) {
+  switch (op) {
+    case compile::CompareOp::eq: return left == right;
+    case compile::CompareOp::ne: return left != right;
+    case compile::CompareOp::lt: return left < right;
+    case compile::CompareOp::le: return left <= right;
+    case compile::CompareOp::gt: return left > right;
+    case compile::CompareOp::ge: return left >= right;
+  }
+  return false;
+}
+
+// Binds the head's variables to the goal's values; false when they clash.
+bool bind_head(const RulePlan& plan, std::span<const std::optional<SymbolId>> goal, Bindings& bindings) {
+  for (std::size_t i = 0; i < plan.head_args.size() && i < goal.size(); ++i) {
+    if (!goal[i]) continue;
+    const Slot& slot = plan.head_args[i];
+    const auto current = value_of(slot, bindings);
+    if (current && *current != *goal[i]) return false;
+    if (!current) bindings[slot.value] = goal[i];
+  }
+  return true;
+}
+
+/// Depth-first search of one rule body, remembering the deepest point reached.
+class MissSearch {
+ public:
+  MissSearch(const Session& session, const RulePlan& plan, Model model, std::size_t& budget)
+      : session_(session), plan_(plan), model_(model), budget_(budget) {}
+
+  void run(Bindings bindings, RuleMiss& miss) {
+    best_bindings_ = bindings;
+    search(0, bindings);
+    miss.depth = static_cast<std::uint32_t>(best_depth_);
+    miss.bindings = std::move(best_bindings_);
+    if (best_depth_ < plan_.steps.size()) miss.failed_literal = plan_.steps[best_depth_].literal;
+  }
+
+ private:
+  bool search(std::size_t at, Bindings& bindings) {
+    if (at > best_depth_) {
+      best_depth_ = at;
+      best_bindings_ = bindings;
+    }
+    if (at == plan_.steps.size()) return true;
+    if (budget_ == 0) return false;
+    --budget_;
+    const Step& step = plan_.steps[at];
+    if (step.kind == Step::Kind::positive) return search_atom(at, bindings);
+    if (step.kind == Step::Kind::negative) return negation_holds(step, bindings) && search(at + 1, bindings);
+    return compare_holds(step, bindings) && search(at + 1, bindings);
+  }
+
+  bool search_atom(std::size_t at, Bindings& bindings) {
+    const Step& step = plan_.steps[at];
+    for (const auto fact : session_.facts_of(step.relation)) {
+      if (budget_ == 0) return false;
+      --budget_;
+      if (model_ == Model::lower && session_.truth(fact) != base::Truth::yes) continue;
+      Bindings extended = bindings;
+      if (unify(step, session_.args(fact), extended) && search(at + 1, extended)) return true;
+    }
+    return false;
+  }
+
+  static bool unify(const Step& step, std::span<const SymbolId> args, Bindings& bindings) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      const auto current = value_of(step.args[i], bindings);
+      if (current && *current != args[i]) return false;
+      if (!current) bindings[step.args[i].value] = args[i];
+    }
+    return true;
+  }
+
+  bool negation_holds(const Step& step, const Bindings& bindings) const {
+    std::vector<SymbolId> key;
+    for (const auto& slot : step.args) {
+      const auto value = value_of(slot, bindings);
+      if (!value) return false;
+      key.push_back(*value);
+    }
+    const auto truth = session_.truth_of(step.relation, key);
+    return truth == base::Truth::no || (model_ == Model::upper && truth == base::Truth::unknown);
+  }
+
+  bool compare_holds(const Step& step, const Bindings& bindings) const {
+    const auto left = value_of(step.left, bindings);
+    const auto right = value_of(step.right, bindings);
+    if (!left || !right) return false;
+    if (step.op == compile::CompareOp::eq) return *left == *right;
+    if (step.op == compile::CompareOp::ne) return *left != *right;
+    const auto left_key = session_.order_key(*left);
+    const auto right_key = session_.order_key(*right);
+    return left_key && right_key && compare_keys(step.op, *left_key, *right_key);
+  }
+
+  const Session& session_;
+  const RulePlan& plan_;
+  Model model_;
+  std::size_t& budget_;
+  std::size_t best_depth_ = 0;
+  Bindings best_bindings_;
+};
+
+}  // namespace
+
+std::vector<RuleMiss> Session::why_not(RelationId relation, std::span<const std::optional<SymbolId>> goal, Model model,
+                                       std::size_t max_steps) const {
+  std::vector<RuleMiss> misses;
+  if (relation >= network_->relation_count()) return misses;
+  std::size_t budget = max_steps;
+  for (const auto plan_id : network_->plans_concluding(relation)) {
+    const auto& plan = network_->plans()[plan_id];
+    RuleMiss miss;
+    miss.rule = plan.rule;
+    Bindings bindings(plan.variable_count);
+    miss.head_matches = bind_head(plan, goal, bindings);
+    if (!miss.head_matches || !plan.is_safe) {
+      miss.bindings = std::move(bindings);
+      if (!plan.steps.empty()) miss.failed_literal = plan.steps.front().literal;
+    } else {
+      MissSearch(*this, plan, model, budget).run(std::move(bindings), miss);
+    }
+    misses.push_back(std::move(miss));
+  }
+  std::stable_sort(misses.begin(), misses.end(), [](const RuleMiss& a, const RuleMiss& b) {
+    if (a.head_matches != b.head_matches) return a.head_matches;
+    if (a.failed_literal.has_value() != b.failed_literal.has_value()) return !a.failed_literal.has_value();
+    return a.depth > b.depth;
+  });
+  return misses;
+}
+
+}  // namespace cybernorms::infer

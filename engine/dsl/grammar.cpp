@@ -1,0 +1,479 @@
+// The rule language in Boost.Spirit X3. `>` marks every place where the next token is
+// certain, so a failure there is an error naming what was expected. Words, strings,
+// integers and comments are small hand-written primitives: they check keyword
+// boundaries, escapes, UTF-8 and 64-bit range exactly and report what is wrong.
+#include "dsl/grammar.hpp"
+
+#include <boost/fusion/include/adapt_struct.hpp>
+#include <boost/spirit/home/x3.hpp>
+#include <fmt/core.h>
+
+#include <charconv>
+#include <limits>
+#include <type_traits>
+
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Atom, relation, args)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Comparison, left, op, right)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Citation, source, section, quote)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Parameter, name, type)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::SourceDecl, id, title, doc, date, file, url, headings)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::TypeDecl, name, values, doc)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::EntityDecl, name, collection, doc)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::RelationDecl, name, parameters, doc, binding)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::ParamDecl, name, type, default_value, doc)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::PrincipleDecl, id, parameters, doc, title, layers, citations)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::RuleDecl, id, doc, head, body, because, citations)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::ExceptionDecl, id, target, doc, body, because, citations)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Setting, param, value)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::ProfileDecl, id, doc, title, settings, citations)
+
+namespace cybernorms::dsl::detail {
+
+namespace x3 = boost::spirit::x3;
+
+// ----- primitives ------------------------------------------------------------------
+
+/// `and`, `rule`, ...: the word itself, not the start of a longer word (`notable`).
+struct keyword_parser : x3::parser<keyword_parser> {
+  using attribute_type = x3::unused_type;
+  static const bool has_attribute = false;
+  std::string_view word;
+
+  constexpr explicit keyword_parser(std::string_view w) : word(w) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext&, Attribute&) const {
+    x3::skip_over(first, last, context);
+    const auto available = static_cast<std::size_t>(last - first);
+    if (available < word.size() || std::string_view(first, word.size()) != word) return false;
+    if (available > word.size() && is_word_char(first[word.size()])) return false;
+    first += word.size();
+    return true;
+  }
+};
+
+enum class WordKind : std::uint8_t { name, profile_name, variable };
+
+/// A whole word that is a name (`[a-z][a-z0-9_]*`, not a keyword), a profile's name (the
+/// same, but a keyword may be one: `profile default`) or a variable (`[A-Z][A-Za-z0-9_]*` or `_`).
+struct word_parser : x3::parser<word_parser> {
+  using attribute_type = std::string;
+  WordKind kind;
+
+  constexpr explicit word_parser(WordKind k) : kind(k) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext&, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    const char* stop = first;
+    while (stop != last && is_word_char(*stop)) ++stop;
+    const std::string_view word(first, static_cast<std::size_t>(stop - first));
+    if (!accepts(word)) return false;
+    x3::traits::move_to(std::string(word), attribute);
+    first = stop;
+    return true;
+  }
+
+  bool accepts(std::string_view word) const {
+    if (word.empty()) return false;
+    if (kind == WordKind::variable) return word == "_" || is_upper(word.front());
+    for (const char c : word) {
+      if (!is_lower(c) && !is_digit(c) && c != '_') return false;
+    }
+    return is_lower(word.front()) && (kind == WordKind::profile_name || !is_keyword(word));
+  }
+};
+
+/// `non_infringement.unauthorised_access`: names joined by dots, with no blanks between.
+struct dotted_parser : x3::parser<dotted_parser> {
+  using attribute_type = std::string;
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext& rcontext, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    const word_parser name{WordKind::name};
+    const char* position = first;
+    if (!name.parse(position, last, x3::unused, rcontext, x3::unused)) return false;
+    for (const char* next = position; next != last && *next == '.'; next = position) {
+      ++next;
+      if (!name.parse(next, last, x3::unused, rcontext, x3::unused)) break;
+      position = next;
+    }
+    x3::traits::move_to(std::string(first, position), attribute);
+    first = position;
+    return true;
+  }
+};
+
+/// `"..."` on one line; `\"` and `\\` are the only escapes; the text must be UTF-8.
+struct string_parser : x3::parser<string_parser> {
+  using attribute_type = std::string;
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext&, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    if (first == last || *first != '"') return false;
+    std::string value;
+    const char* p = first + 1;
+    while (true) {
+      if (p == last || *p == '\n' || *p == '\r') throw unterminated(first, p);
+      if (*p == '"') break;
+      p = *p == '\\' ? append_escape(p, last, value) : append_character(p, last, value);
+    }
+    x3::traits::move_to(std::move(value), attribute);
+    first = p + 1;
+    return true;
+  }
+
+  static SyntaxError unterminated(const char* open, const char* stop) {
+    return {open, static_cast<std::size_t>(stop - open), "E102",
+            "unterminated string: a string must end with '\"' on the line where it starts", {}};
+  }
+
+  static const char* append_escape(const char* p, const char* last, std::string& value) {
+    if (p + 1 == last || (p[1] != '"' && p[1] != '\\')) {
+      const std::string shown = p + 1 == last || static_cast<unsigned char>(p[1]) < 0x20 ? "" : std::string(1, p[1]);
+      throw SyntaxError{p, p + 1 == last ? 1u : 2u, "E106",
+                        fmt::format("unknown escape '\\{}' in a string: only \\\" and \\\\ are escapes", shown), {}};
+    }
+    value += p[1];
+    return p + 2;
+  }
+
+  static const char* append_character(const char* p, const char* last, std::string& value) {
+    const auto byte = static_cast<unsigned char>(*p);
+    const bool is_control = (byte < 0x20 && byte != '\t') || byte == 0x7f;
+    const std::size_t length = is_control ? 0 : utf8_sequence_length(p, last);
+    if (length == 0) throw SyntaxError{p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a string", byte), {}};
+    value.append(p, length);
+    return p + length;
+  }
+};
+
+/// `-?[0-9]+`, a whole word, within 64 bits.
+struct integer_parser : x3::parser<integer_parser> {
+  using attribute_type = std::int64_t;
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext&, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    const char* p = first;
+    if (p != last && *p == '-') ++p;
+    if (p == last || !is_digit(*p)) return false;
+    while (p != last && is_digit(*p)) ++p;
+    if (p != last && is_word_char(*p)) return false;
+    std::int64_t value = 0;
+    if (std::from_chars(first, p, value).ec != std::errc{}) throw out_of_range(first, p);
+    x3::traits::move_to(value, attribute);
+    first = p;
+    return true;
+  }
+
+  static SyntaxError out_of_range(const char* begin, const char* end) {
+    constexpr std::size_t max_shown = 24;
+    const auto length = static_cast<std::size_t>(end - begin);
+    const std::string shown = length > max_shown ? std::string(begin, max_shown) + "..." : std::string(begin, length);
+    return {begin, length, "E105",
+            fmt::format("integer {} is out of range: integers lie between {} and {}", shown,
+                        std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()),
+            {}};
+  }
+};
+
+/// Blanks and `#` comments, skipped between tokens.
+struct trivia_parser : x3::parser<trivia_parser> {
+  using attribute_type = x3::unused_type;
+  static const bool has_attribute = false;
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context&, RContext&, Attribute&) const {
+    const char* after = skip_trivia(first, last);
+    if (after == first) return false;
+    first = after;
+    return true;
+  }
+};
+
+}  // namespace cybernorms::dsl::detail
+
+namespace boost::spirit::x3 {
+template <>
+struct get_info<cybernorms::dsl::detail::keyword_parser> {
+  using result_type = std::string;
+  std::string operator()(const cybernorms::dsl::detail::keyword_parser& p) const {
+    return "'" + std::string(p.word) + "'";
+  }
+};
+}  // namespace boost::spirit::x3
+
+namespace cybernorms::dsl::detail {
+namespace {
+
+struct state_tag;
+
+/// Stores the span of every node a rule produces, so later phases can point at it.
+struct annotate {
+  template <typename It, typename Attribute, typename Context>
+  void on_success(const It& first, const It& last, Attribute& attribute, const Context& context) const {
+    if constexpr (std::is_base_of_v<ast::Node, Attribute>) {
+      attribute.span = x3::get<state_tag>(context).span(first, last);
+    }
+  }
+};
+
+const trivia_parser trivia;
+const word_parser name_word{WordKind::name};
+const word_parser variable_word{WordKind::variable};
+const word_parser profile_name_word{WordKind::profile_name};
+const dotted_parser dotted_word;
+const string_parser string_word;
+const integer_parser integer_word;
+
+const keyword_parser kw_and{"and"}, kw_because{"because"}, kw_cite{"cite"}, kw_conclude{"conclude"},
+    kw_date{"date"}, kw_default{"default"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"},
+    kw_for{"for"}, kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_layers{"layers"},
+    kw_not{"not"}, kw_or{"or"}, kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"},
+    kw_quote{"quote"}, kw_relation{"relation"}, kw_rule{"rule"}, kw_section{"section"}, kw_set{"set"},
+    kw_source{"source"}, kw_title{"title"}, kw_type{"type"}, kw_url{"url"}, kw_when{"when"};
+
+const x3::symbols<ast::CompareOp> compare_op(
+    {{"=", ast::CompareOp::eq}, {"!=", ast::CompareOp::ne}, {"<", ast::CompareOp::lt},
+     {"<=", ast::CompareOp::le}, {">", ast::CompareOp::gt}, {">=", ast::CompareOp::ge}},
+    "a comparison (=, !=, <, <=, >, >=)");
+
+// ----- semantic actions (for nodes of one field, which X3 cannot fill by position) ---
+
+const auto set_name = [](auto& ctx) { x3::_val(ctx).name = std::move(x3::_attr(ctx)); };
+const auto set_value = [](auto& ctx) { x3::_val(ctx).value = std::move(x3::_attr(ctx)); };
+const auto set_path = [](auto& ctx) { x3::_val(ctx).path = std::move(x3::_attr(ctx)); };
+const auto set_atom = [](auto& ctx) { x3::_val(ctx).atom = std::move(x3::_attr(ctx)); };
+const auto set_conditions = [](auto& ctx) { x3::_val(ctx).conditions = std::move(x3::_attr(ctx)); };
+const auto set_alternatives = [](auto& ctx) { x3::_val(ctx).alternatives = std::move(x3::_attr(ctx)); };
+const auto set_collection = [](auto& ctx) { x3::_val(ctx).collection = std::move(x3::_attr(ctx)); };
+const auto set_attribute = [](auto& ctx) { x3::_val(ctx).attribute = std::move(x3::_attr(ctx)); };
+const auto set_is_list = [](auto& ctx) { x3::_val(ctx).is_list = true; };
+const auto set_empty_default = [](auto& ctx) { x3::_val(ctx).empty_list_default = true; };
+const auto set_default = [](auto& ctx) { x3::_val(ctx).default_value = std::move(x3::_attr(ctx)); };
+
+/// Counts an opening parenthesis; refuses to go deeper than the limit (E104).
+const auto enter_parenthesis = [](auto& ctx) {
+  ParseState& state = x3::get<state_tag>(ctx);
+  if (++state.depth > state.max_nesting) {
+    throw SyntaxError{x3::_where(ctx).begin(), 1, "E104",
+                      fmt::format("conditions nested too deeply: more than {} parentheses", state.max_nesting), {}};
+  }
+};
+const auto leave_parenthesis = [](auto& ctx) { --x3::get<state_tag>(ctx).depth; };
+
+// ----- rules -----------------------------------------------------------------------
+
+struct name_id : annotate {};
+struct type_name_id : annotate {};
+struct profile_name_id : annotate {};
+struct dotted_id : annotate {};
+struct text_id : annotate {};
+struct title_text_id : annotate {};
+struct section_text_id : annotate {};
+struct quote_text_id : annotate {};
+struct because_text_id : annotate {};
+struct path_text_id : annotate {};
+struct variable_id : annotate {};
+struct constant_id : annotate {};
+struct integer_id : annotate {};
+struct string_id : annotate {};
+struct param_ref_id : annotate {};
+struct term_id : annotate {};
+struct terms_id : annotate {};
+struct constant_term_id : annotate {};
+struct atom_id : annotate {};
+struct negation_id : annotate {};
+struct comparison_id : annotate {};
+struct condition_id : annotate {};
+struct conditions_id : annotate {};
+struct conjunction_id : annotate {};
+struct alternatives_id : annotate {};
+struct disjunction_id : annotate {};
+struct citation_id : annotate {};
+struct parameter_id : annotate {};
+struct parameters_id : annotate {};
+struct value_list_id : annotate {};
+struct list_marker_id : annotate {};
+struct binding_id : annotate {};
+struct default_value_id : annotate {};
+struct include_id : annotate {};
+struct source_id : annotate {};
+struct type_id : annotate {};
+struct entity_id : annotate {};
+struct relation_id : annotate {};
+struct param_id : annotate {};
+struct principle_id : annotate {};
+struct rule_id : annotate {};
+struct exception_id : annotate {};
+struct setting_id : annotate {};
+struct profile_id : annotate {};
+struct item_id : annotate {};
+
+const x3::rule<name_id, std::string> name = "a name";
+const x3::rule<type_name_id, std::string> type_name = "a type name";
+const x3::rule<profile_name_id, std::string> profile_name = "a profile name";
+const x3::rule<dotted_id, std::string> dotted = "an identifier";
+const x3::rule<text_id, std::string> text = "a string";
+const x3::rule<title_text_id, std::string> title_text = "a string (the title)";
+const x3::rule<section_text_id, std::string> section_text = "a string (the section heading)";
+const x3::rule<quote_text_id, std::string> quote_text = "a string (the quote)";
+const x3::rule<because_text_id, std::string> because_text = "a string (the explanation template)";
+const x3::rule<path_text_id, std::string> path_text = "a string (the path of the file)";
+const x3::rule<variable_id, ast::Variable> variable = "a variable";
+const x3::rule<constant_id, ast::Constant> constant = "a value name";
+const x3::rule<integer_id, ast::Integer> integer = "an integer";
+const x3::rule<string_id, ast::String> string_term = "a string";
+const x3::rule<param_ref_id, ast::ParamRef> param_ref = "a parameter reference ($name)";
+const x3::rule<term_id, ast::Term> term = "a term (a variable, value, integer, string or $parameter)";
+const x3::rule<terms_id, std::vector<ast::Term>> terms = "terms";
+const x3::rule<constant_term_id, ast::Term> constant_term = "a value (a name, an integer or a string)";
+const x3::rule<atom_id, ast::Atom> atom = "an atom (relation(arguments))";
+const x3::rule<negation_id, ast::Negation> negation = "a negated atom";
+const x3::rule<comparison_id, ast::Comparison> comparison = "a comparison";
+const x3::rule<condition_id, ast::Condition> condition = "a condition";
+const x3::rule<conditions_id, std::vector<ast::Condition>> conditions = "conditions";
+const x3::rule<conjunction_id, ast::Conjunction> conjunction = "conditions";
+const x3::rule<alternatives_id, std::vector<ast::Conjunction>> alternatives = "alternatives";
+const x3::rule<disjunction_id, ast::Disjunction> disjunction = "alternatives in parentheses";
+const x3::rule<citation_id, ast::Citation> citation = "a citation";
+const x3::rule<parameter_id, ast::Parameter> parameter = "a parameter (name: type)";
+const x3::rule<parameters_id, std::vector<ast::Parameter>> parameters = "parameters (name: type, ...)";
+const x3::rule<value_list_id, std::vector<ast::Constant>> value_list = "a list of names";
+const x3::rule<list_marker_id> list_marker = "'[]'";
+const x3::rule<binding_id, ast::Binding> binding = "a binding";
+const x3::rule<default_value_id, ast::Binding> default_value = "a default value ([] or a value)";
+const x3::rule<include_id, ast::Include> include_decl = "an include";
+const x3::rule<source_id, ast::SourceDecl> source_decl = "a source";
+const x3::rule<type_id, ast::TypeDecl> type_decl = "a type";
+const x3::rule<entity_id, ast::EntityDecl> entity_decl = "an entity";
+const x3::rule<relation_id, ast::RelationDecl> relation_decl = "a relation";
+const x3::rule<param_id, ast::ParamDecl> param_decl = "a parameter declaration";
+const x3::rule<principle_id, ast::PrincipleDecl> principle_decl = "a principle";
+const x3::rule<rule_id, ast::RuleDecl> rule_decl = "a rule";
+const x3::rule<exception_id, ast::ExceptionDecl> exception_decl = "an exception";
+const x3::rule<setting_id, ast::Setting> setting = "a setting";
+const x3::rule<profile_id, ast::ProfileDecl> profile_decl = "a profile";
+const x3::rule<item_id, ast::Item> item =
+    "a declaration (include, source, type, entity, relation, param, principle, rule, exception or profile)";
+
+// name = [a-z][a-z0-9_]* - keyword ;  type_name likewise
+const auto name_def = name_word;
+const auto type_name_def = name_word;
+// profile_name = [a-z][a-z0-9_]* ;  keywords allowed, for `profile default`
+const auto profile_name_def = profile_name_word;
+// dotted = name { "." name } ;
+const auto dotted_def = dotted_word;
+// string = '"' { char | '\"' | '\\' } '"' ;  the named variants say which string is due
+const auto text_def = string_word;
+const auto title_text_def = string_word;
+const auto section_text_def = string_word;
+const auto quote_text_def = string_word;
+const auto because_text_def = string_word;
+const auto path_text_def = string_word;
+// variable = [A-Z][A-Za-z0-9_]* | "_" ;
+const auto variable_def = variable_word[set_name];
+// constant = name ;
+const auto constant_def = name_word[set_name];
+// integer = [ "-" ] digit { digit } ;
+const auto integer_def = integer_word[set_value];
+const auto string_term_def = string_word[set_value];
+// param_ref = "$" name ;
+const auto param_ref_def = x3::lexeme['$' > name][set_name];
+// term = variable | param_ref | integer | string | name ;
+const auto term_def = variable | param_ref | integer | string_term | constant;
+// terms = term { "," term } ;
+const auto terms_def = term > *(',' > term);
+// constant_term = integer | string | name ;
+const auto constant_term_def = integer | string_term | constant;
+// atom = name "(" [ terms ] ")" ;
+const auto atom_def = name >> '(' > -terms > ')';
+// negation = "not" atom ;
+const auto negation_def = (kw_not > atom)[set_atom];
+// comparison = term op term ;
+const auto comparison_def = term >> compare_op > term;
+// condition = negation | "(" disjunction ")" | atom | comparison ;
+const auto condition_def = negation | disjunction | atom | comparison;
+// conjunction = condition { "and" condition } ;
+const auto conditions_def = condition > *(kw_and > condition);
+const auto conjunction_def = conditions[set_conditions];
+// disjunction = "(" conjunction { "or" conjunction } ")" ;  depth-limited
+const auto alternatives_def = conjunction > *(kw_or > conjunction);
+const auto disjunction_def = (x3::lit('(')[enter_parenthesis] > alternatives > x3::lit(')')[leave_parenthesis])[set_alternatives];
+// citation = "cite" name "section" string "quote" string ;
+const auto citation_def = kw_cite > name > kw_section > section_text > kw_quote > quote_text;
+// parameter = name ":" name ;
+const auto parameter_def = name > ':' > type_name;
+const auto parameters_def = parameter > *(',' > parameter);
+// value_list = name { "," name } ;
+const auto value_list_def = constant > *(',' > constant);
+// list_marker = "[" "]" ;
+const auto list_marker_def = x3::lit('[') > ']';
+// binding = "from" name [ "." name [ "[]" ] ] [ "default" ( "[]" | constant ) ] ;
+const auto binding_def = kw_from > name[set_collection] >
+                         -('.' > name[set_attribute] > -list_marker[set_is_list]) > -(kw_default > default_value);
+const auto default_value_def = list_marker[set_empty_default] | constant_term[set_default];
+// include = "include" string ;
+const auto include_decl_def = (kw_include > path_text)[set_path];
+// source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ] { "heading" string } "}" ;
+const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_date > text) > -(kw_file > text) >
+                             -(kw_url > text) > *(kw_heading > text) > '}';
+// type = "type" name "=" "{" name { "," name } "}" [ string ] ;
+const auto type_decl_def = kw_type > name > '=' > '{' > value_list > '}' > -text;
+// entity = "entity" name "from" name [ string ] ;
+const auto entity_decl_def = kw_entity > name > kw_from > name > -text;
+// relation = "relation" name "(" [ parameters ] ")" [ string ] [ binding ] ;
+const auto relation_decl_def = kw_relation > name > '(' > -parameters > ')' > -text > -binding;
+// param = "param" name ":" name "=" constant [ string ] ;
+const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -text;
+// principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ] { citation } "}" ;
+const auto principle_decl_def = kw_principle > name > '(' > parameters > ')' > '{' > -text > kw_title > title_text >
+                                -(kw_layers > value_list) > *citation > '}';
+// rule = "rule" dotted "{" [ string ] "conclude" atom [ "when" conjunction ] "because" string { citation } "}" ;
+const auto rule_decl_def = kw_rule > dotted > '{' > -text > kw_conclude > atom > -(kw_when > conjunction) > kw_because >
+                           because_text > *citation > '}';
+// exception = "exception" dotted "for" atom "{" [ string ] "when" conjunction "because" string { citation } "}" ;
+const auto exception_decl_def = kw_exception > dotted > kw_for > atom > '{' > -text > kw_when > conjunction >
+                                kw_because > because_text > *citation > '}';
+// setting = "set" name "=" constant ;
+const auto setting_def = kw_set > name > '=' > constant_term;
+// profile = "profile" profile_name "{" [ string ] "title" string { setting } { citation } "}" ;
+const auto profile_decl_def = kw_profile > profile_name > '{' > -text > kw_title > title_text > *setting > *citation > '}';
+// item = include | source | type | entity | relation | param | principle | rule | exception | profile ;
+const auto item_def = include_decl | source_decl | type_decl | entity_decl | relation_decl | param_decl |
+                      principle_decl | rule_decl | exception_decl | profile_decl;
+
+BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text, path_text,
+                    variable, constant, integer, string_term, param_ref, term, terms, constant_term)
+BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
+BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding, default_value)
+BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
+                    rule_decl, exception_decl, setting, profile_decl, item)
+
+}  // namespace
+
+ItemResult parse_item(const char* first, const char* last, ParseState& state) {
+  ItemResult result;
+  state.depth = 0;
+  const char* position = first;
+  try {
+    ast::Item parsed;
+    const auto parser = x3::with<state_tag>(state)[item];
+    if (x3::phrase_parse(position, last, parser, trivia, parsed, x3::skip_flag::dont_post_skip)) {
+      result.item = std::move(parsed);
+    } else {
+      result.error = SyntaxError{first, 1, "E101", {}, x3::what(item)};
+    }
+  } catch (const x3::expectation_failure<const char*>& failure) {
+    result.error = SyntaxError{failure.where(), 1, "E101", {}, failure.which()};
+  } catch (const SyntaxError& error) {
+    result.error = error;
+  }
+  result.end = result.error ? result.error->where : position;
+  return result;
+}
+
+}  // namespace cybernorms::dsl::detail

@@ -1,0 +1,150 @@
+#include "dsl/lexer.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <array>
+
+namespace cybernorms::dsl::detail {
+namespace {
+
+constexpr std::array<std::string_view, 29> keywords{
+    "and",     "because", "cite",      "conclude", "date",    "default", "entity",   "exception",
+    "file",    "for",     "from",      "heading",  "include", "layers",  "not",      "or",
+    "param",   "principle", "profile", "quote",    "relation", "rule",   "section",  "set",
+    "source",  "title",   "type",      "url",      "when"};
+
+constexpr std::array<std::string_view, 10> item_keywords{
+    "include", "source", "type", "entity", "relation", "param", "principle", "rule", "exception", "profile"};
+
+/// Bytes that may begin a token outside strings and comments.
+constexpr bool is_token_start(char c) {
+  return is_word_char(c) || std::string_view("\"(){}[],.:=!<>$-").find(c) != std::string_view::npos;
+}
+
+/// Control characters other than tab are not text, even in comments and strings.
+constexpr bool is_control(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; }
+
+const char* end_of_line(const char* p, const char* end) { return std::find(p, end, '\n'); }
+
+/// Checks one comment's bytes; returns the end of its line.
+const char* skip_comment(const char* p, const char* end) {
+  const char* stop = end_of_line(p, end);
+  while (p != stop) {
+    const auto byte = static_cast<unsigned char>(*p);
+    if (byte == '\r' && p + 1 == stop) break;
+    const std::size_t length = is_control(byte) ? 0 : utf8_sequence_length(p, stop);
+    if (length == 0) throw SyntaxError{p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a comment", byte), {}};
+    p += length;
+  }
+  return stop;
+}
+
+std::string_view word_at(const char* p, const char* end) {
+  const char* stop = p;
+  while (stop != end && is_word_char(*stop)) ++stop;
+  return {p, static_cast<std::size_t>(stop - p)};
+}
+
+/// The length of the string literal at `p` up to its closing quote or the end of its line.
+std::size_t string_token_length(const char* p, const char* end) {
+  const char* q = p + 1;
+  while (q != end && *q != '"' && *q != '\n' && *q != '\r') q += (*q == '\\' && q + 1 != end) ? 2 : 1;
+  if (q != end && *q == '"') ++q;
+  return static_cast<std::size_t>(std::min(q, end) - p);
+}
+
+/// True if the line starting at `line` begins (after indentation) with a top-level keyword.
+bool line_starts_item(const char* line, const char* end) {
+  while (line != end && (*line == ' ' || *line == '\t')) ++line;
+  return is_item_keyword(word_at(line, end));
+}
+
+bool is_first_on_line(const char* p, const char* begin) {
+  while (p != begin && (p[-1] == ' ' || p[-1] == '\t')) --p;
+  return p == begin || p[-1] == '\n';
+}
+
+}  // namespace
+
+bool is_keyword(std::string_view word) {
+  return std::find(keywords.begin(), keywords.end(), word) != keywords.end();
+}
+
+bool is_item_keyword(std::string_view word) {
+  return std::find(item_keywords.begin(), item_keywords.end(), word) != item_keywords.end();
+}
+
+std::size_t utf8_sequence_length(const char* p, const char* end) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(p[i]); };
+  const auto available = static_cast<std::size_t>(end - p);
+  const unsigned char lead = at(0);
+  if (lead < 0x80) return 1;
+  std::size_t length = 0;
+  unsigned char low = 0x80;
+  unsigned char high = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+  else if (lead >= 0xe0 && lead <= 0xef) length = 3;
+  else if (lead >= 0xf0 && lead <= 0xf4) length = 4;
+  else return 0;
+  if (lead == 0xe0) low = 0xa0;   // overlong
+  if (lead == 0xed) high = 0x9f;  // surrogates
+  if (lead == 0xf0) low = 0x90;   // overlong
+  if (lead == 0xf4) high = 0x8f;  // past U+10FFFF
+  if (available < length || at(1) < low || at(1) > high) return 0;
+  for (std::size_t i = 2; i < length; ++i) {
+    if (at(i) < 0x80 || at(i) > 0xbf) return 0;
+  }
+  return length;
+}
+
+const char* skip_trivia(const char* p, const char* end) {
+  while (p != end) {
+    if (is_blank(*p)) ++p;
+    else if (*p == '#') p = skip_comment(p + 1, end);
+    else break;
+  }
+  return p;
+}
+
+const char* skip_trivia_unchecked(const char* p, const char* end) {
+  while (p != end) {
+    if (is_blank(*p)) ++p;
+    else if (*p == '#') p = end_of_line(p, end);
+    else break;
+  }
+  return p;
+}
+
+TokenView token_at(const char* p, const char* end) {
+  constexpr std::size_t max_shown = 40;
+  if (p == end) return {"end of file", 1};
+  if (*p == '"') return {"a string", string_token_length(p, end)};
+  if (is_word_char(*p)) {
+    const std::string_view word = word_at(p, end);
+    const std::string shown = word.size() > max_shown ? std::string(word.substr(0, max_shown)) + "..." : std::string(word);
+    return {fmt::format("'{}'", shown), word.size()};
+  }
+  if (!is_token_start(*p)) return {"an invalid character", 1};
+  return {fmt::format("'{}'", *p), 1};
+}
+
+std::string invalid_character_message(const char* p, const char* end) {
+  if (p == end || is_token_start(*p) || is_blank(*p) || *p == '#') return {};
+  const auto byte = static_cast<unsigned char>(*p);
+  if (byte > 0x20 && byte < 0x7f) return fmt::format("invalid character '{}'", *p);
+  return fmt::format("invalid byte 0x{:02x}", byte);
+}
+
+const char* next_item_start(const char* from, const char* begin, const char* end) {
+  if (from != end && is_first_on_line(from, begin) && is_item_keyword(word_at(from, end))) return from;
+  const char* line = end_of_line(from, end);
+  while (line != end) {
+    ++line;
+    if (line_starts_item(line, end)) return skip_trivia_unchecked(line, end);
+    line = end_of_line(line, end);
+  }
+  return end;
+}
+
+}  // namespace cybernorms::dsl::detail

@@ -1,0 +1,122 @@
+// The item loop around the grammar: size and text checks, one diagnostic per bad item,
+// and recovery at the next line that starts a top-level item.
+#include "dsl/parse.hpp"
+
+#include "dsl/grammar.hpp"
+#include "dsl/lexer.hpp"
+
+#include <algorithm>
+#include <string_view>
+
+namespace cybernorms::dsl {
+namespace {
+
+using detail::SyntaxError;
+
+/// Git's test for binary content: a NUL byte among the first 8000 bytes.
+constexpr std::size_t binary_probe_bytes = 8000;
+
+class FileParser {
+ public:
+  FileParser(const base::SourceSet& sources, base::FileId file, base::Diagnostics& diagnostics,
+             const ParseLimits& limits)
+      : source_(sources.file(file)),
+        file_(file),
+        diagnostics_(diagnostics),
+        begin_(source_.text().data()),
+        end_(begin_ + source_.text().size()),
+        state_{source_, file, begin_, limits.max_nesting, 0} {}
+
+  ast::RuleFile run() {
+    ast::RuleFile result{file_, {}};
+    const char* position = skip_byte_order_mark(begin_);
+    while ((position = skip_trivia(position)) != end_) {
+      position = parse_one(position, result);
+    }
+    return result;
+  }
+
+  /// E100 when the file is too large or is not text; true if it can be parsed.
+  bool check_file(const ParseLimits& limits) {
+    const std::string& text = source_.text();
+    if (text.size() > limits.max_file_bytes) {
+      diagnostics_.error("E100", source_.span_at(0, 1, file_), "file too large: {} bytes, the limit is {}",
+                         text.size(), limits.max_file_bytes);
+      return false;
+    }
+    const std::string_view probe = std::string_view(text).substr(0, binary_probe_bytes);
+    if (const std::size_t nul = probe.find('\0'); nul != std::string_view::npos) {
+      diagnostics_.error("E100", source_.span_at(nul, 1, file_), "not a text file: NUL byte at offset {}", nul);
+      return false;
+    }
+    return true;
+  }
+
+ private:
+  const char* skip_byte_order_mark(const char* p) const {
+    const std::string_view bom = "\xEF\xBB\xBF";
+    return std::string_view(p, static_cast<std::size_t>(end_ - p)).starts_with(bom) ? p + bom.size() : p;
+  }
+
+  /// Skips blanks and comments; a bad byte in a comment is reported and its line skipped.
+  const char* skip_trivia(const char* p) {
+    while (true) {
+      try {
+        return detail::skip_trivia(p, end_);
+      } catch (const SyntaxError& error) {
+        report(error);
+        p = std::find(error.where, end_, '\n');
+      }
+    }
+  }
+
+  /// Parses the item at `p` into `result`, or reports its error and skips it.
+  const char* parse_one(const char* p, ast::RuleFile& result) {
+    detail::ItemResult parsed = detail::parse_item(p, end_, state_);
+    if (parsed.item) {
+      result.items.push_back(std::move(*parsed.item));
+      return parsed.end;
+    }
+    const char* where = report(*parsed.error);
+    return detail::next_item_start(std::max(where, p + 1), begin_, end_);
+  }
+
+  /// Reports one syntax error; returns where it was found.
+  const char* report(const SyntaxError& error) {
+    if (error.expected.empty()) {
+      add(error.code, error.where, error.length, error.message);
+      return error.where;
+    }
+    const char* found = detail::skip_trivia_unchecked(error.where, end_);
+    if (std::string invalid = detail::invalid_character_message(found, end_); !invalid.empty()) {
+      add("E103", found, 1, invalid);
+      return found;
+    }
+    const detail::TokenView token = detail::token_at(found, end_);
+    add("E101", found, token.length, "expected " + error.expected + ", found " + token.description);
+    return found;
+  }
+
+  void add(const std::string& code, const char* where, std::size_t length, const std::string& message) {
+    const auto offset = static_cast<std::size_t>(where - begin_);
+    diagnostics_.error(code, source_.span_at(offset, std::max<std::size_t>(length, 1), file_), "{}", message);
+  }
+
+  const base::SourceFile& source_;
+  base::FileId file_;
+  base::Diagnostics& diagnostics_;
+  const char* begin_;
+  const char* end_;
+  detail::ParseState state_;
+};
+
+}  // namespace
+
+ast::RuleFile parse(const base::SourceSet& sources, base::FileId file, base::Diagnostics& diagnostics,
+                    const ParseLimits& limits) {
+  FileParser parser(sources, file, diagnostics, limits);
+  if (!parser.check_file(limits)) return ast::RuleFile{file, {}};
+  return parser.run();
+}
+
+}  // namespace cybernorms::dsl

@@ -180,6 +180,27 @@ struct integer_parser : x3::parser<integer_parser> {
   }
 };
 
+/// Gives a part of a rule a name for error messages without making it a rule of its own,
+/// so its semantic actions still fill the enclosing rule's node.
+template <typename Subject>
+struct named_parser : x3::unary_parser<Subject, named_parser<Subject>> {
+  using base_type = x3::unary_parser<Subject, named_parser<Subject>>;
+  static const bool is_pass_through_unary = true;
+  std::string_view label;
+
+  constexpr named_parser(const Subject& subject, std::string_view l) : base_type(subject), label(l) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext& rcontext, Attribute& attribute) const {
+    return this->subject.parse(first, last, context, rcontext, attribute);
+  }
+};
+
+template <typename Subject>
+constexpr named_parser<Subject> named(const Subject& subject, std::string_view label) {
+  return {subject, label};
+}
+
 /// Blanks and `#` comments, skipped between tokens.
 struct trivia_parser : x3::parser<trivia_parser> {
   using attribute_type = x3::unused_type;
@@ -202,6 +223,13 @@ struct get_info<cybernorms::dsl::detail::keyword_parser> {
   using result_type = std::string;
   std::string operator()(const cybernorms::dsl::detail::keyword_parser& p) const {
     return "'" + std::string(p.word) + "'";
+  }
+};
+template <typename Subject>
+struct get_info<cybernorms::dsl::detail::named_parser<Subject>> {
+  using result_type = std::string;
+  std::string operator()(const cybernorms::dsl::detail::named_parser<Subject>& p) const {
+    return std::string(p.label);
   }
 };
 }  // namespace boost::spirit::x3
@@ -299,7 +327,6 @@ struct parameters_id : annotate {};
 struct value_list_id : annotate {};
 struct list_marker_id : annotate {};
 struct binding_id : annotate {};
-struct default_value_id : annotate {};
 struct include_id : annotate {};
 struct source_id : annotate {};
 struct type_id : annotate {};
@@ -345,7 +372,6 @@ const x3::rule<parameters_id, std::vector<ast::Parameter>> parameters = "paramet
 const x3::rule<value_list_id, std::vector<ast::Constant>> value_list = "a list of names";
 const x3::rule<list_marker_id> list_marker = "'[]'";
 const x3::rule<binding_id, ast::Binding> binding = "a binding";
-const x3::rule<default_value_id, ast::Binding> default_value = "a default value ([] or a value)";
 const x3::rule<include_id, ast::Include> include_decl = "an include";
 const x3::rule<source_id, ast::SourceDecl> source_decl = "a source";
 const x3::rule<type_id, ast::TypeDecl> type_decl = "a type";
@@ -412,10 +438,11 @@ const auto parameters_def = parameter > *(',' > parameter);
 const auto value_list_def = constant > *(',' > constant);
 // list_marker = "[" "]" ;
 const auto list_marker_def = x3::lit('[') > ']';
+const auto default_value =
+    named(list_marker[set_empty_default] | constant_term[set_default], "a default value ([] or a value)");
 // binding = "from" name [ "." name [ "[]" ] ] [ "default" ( "[]" | constant ) ] ;
 const auto binding_def = kw_from > name[set_collection] >
                          -('.' > name[set_attribute] > -list_marker[set_is_list]) > -(kw_default > default_value);
-const auto default_value_def = list_marker[set_empty_default] | constant_term[set_default];
 // include = "include" string ;
 const auto include_decl_def = (kw_include > path_text)[set_path];
 // source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ] { "heading" string } "}" ;
@@ -449,7 +476,7 @@ const auto item_def = include_decl | source_decl | type_decl | entity_decl | rel
 BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text, path_text,
                     variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
-BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding, default_value)
+BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 

@@ -1,0 +1,246 @@
+// Property tests on random stratified programs against a plain reference evaluator.
+#include "infer/session.hpp"
+#include "random_program.hpp"
+#include "reference.hpp"
+
+#include <doctest/doctest.h>
+
+#include <map>
+
+using namespace cybernorms;
+using namespace cybernorms::testing;
+using base::Truth;
+
+namespace {
+
+using Settling = std::map<ReferenceFact, bool>;  // unknown base fact -> settled value
+
+// Loads the case's facts into a session, with some unknowns settled.
+void load(infer::Session& session, const RandomCase& random_case, const Settling& settled = {}) {
+  const auto& rules = session.network().rules();
+  for (const auto& fact : random_case.facts) {
+    ReferenceFact key{*rules.find_relation(fact.relation), {}};
+    for (const auto& arg : fact.args) key.second.push_back(session.intern(arg));
+    auto truth = fact.truth;
+    if (const auto found = settled.find(key); found != settled.end() && truth == Truth::unknown)
+      truth = found->second ? Truth::yes : Truth::no;
+    session.add_fact(key.first, key.second, truth);
+  }
+}
+
+ReferenceModel model(const infer::Session& session, bool lower_only) {
+  ReferenceModel facts;
+  for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
+    if (lower_only && session.truth(fact) != Truth::yes) continue;
+    const auto args = session.args(fact);
+    facts.insert({session.relation_of(fact), {args.begin(), args.end()}});
+  }
+  return facts;
+}
+
+std::vector<ReferenceFact> unknown_base_facts(const infer::Session& session) {
+  std::vector<ReferenceFact> unknowns;
+  for (infer::FactId fact = 0; fact < session.fact_count(); ++fact)
+    if (session.base_truth(fact) == Truth::unknown && session.truth(fact) == Truth::unknown) {
+      const auto args = session.args(fact);
+      unknowns.push_back({session.relation_of(fact), {args.begin(), args.end()}});
+    }
+  return unknowns;
+}
+
+// The reference model of a total settling: every unknown given a value.
+ReferenceModel settled_model(const RandomCase& random_case, const std::vector<ReferenceFact>& unknowns, std::uint64_t bits,
+                             const infer::Network& network) {
+  infer::Session session(network);
+  Settling settling;
+  for (std::size_t i = 0; i < unknowns.size(); ++i) settling[unknowns[i]] = (bits >> i) & 1;
+  load(session, random_case, settling);
+  return ReferenceEvaluator(random_case.rules).evaluate(model(session, true));
+}
+
+bool is_subset(const ReferenceModel& small, const ReferenceModel& large) {
+  return std::includes(large.begin(), large.end(), small.begin(), small.end());
+}
+
+// Every derivation's body holds under its bindings in the model it was found in.
+bool derivation_holds(const infer::Session& session, infer::FactId fact, const infer::Derivation& derivation) {
+  const auto& rule = session.network().rules().rules[derivation.rule];
+  auto value = [&](const compile::Term& term) { return term.is_variable() ? derivation.bindings[term.value] : term.value; };
+  for (std::size_t i = 0; i < rule.head_args.size(); ++i)
+    if (value(rule.head_args[i]) != session.args(fact)[i]) return false;
+  std::size_t premise = 0;
+  for (const auto& literal : rule.body) {
+    if (const auto* compare = std::get_if<compile::CompareLiteral>(&literal)) {
+      const auto l = session.order_key(value(compare->left));
+      const auto r = session.order_key(value(compare->right));
+      const auto left = value(compare->left);
+      const auto right = value(compare->right);
+      const bool holds = compare->op == compile::CompareOp::eq   ? left == right
+                         : compare->op == compile::CompareOp::ne ? left != right
+                         : !l || !r                              ? false
+                         : compare->op == compile::CompareOp::lt ? *l < *r
+                         : compare->op == compile::CompareOp::le ? *l <= *r
+                         : compare->op == compile::CompareOp::gt ? *l > *r
+                                                                 : *l >= *r;
+      if (!holds) return false;
+      continue;
+    }
+    const auto& atom = std::get<compile::AtomLiteral>(literal);
+    std::vector<base::SymbolId> args;
+    for (const auto& term : atom.args) args.push_back(value(term));
+    const auto truth = session.truth_of(atom.relation, args);
+    if (atom.negated) {
+      if (truth == Truth::yes || (truth == Truth::unknown && !derivation.in_upper_model)) return false;
+      continue;
+    }
+    const auto used = derivation.premises[premise++];
+    if (session.relation_of(used) != atom.relation || !std::ranges::equal(session.args(used), args)) return false;
+    if (!derivation.in_upper_model && session.truth(used) != Truth::yes) return false;
+  }
+  return true;
+}
+
+// Follows first derivations down; every leaf is a base fact and no step repeats a fact.
+bool leaves_are_base(const infer::Session& session, infer::FactId fact, std::vector<bool>& visiting) {
+  const auto derivations = session.derivations(fact);
+  if (derivations.empty()) return session.base_truth(fact) != Truth::no;
+  if (visiting[fact]) return false;
+  visiting[fact] = true;
+  bool all = true;
+  for (const auto premise : derivations.front().premises) all = all && leaves_are_base(session, premise, visiting);
+  visiting[fact] = false;
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("without unknowns both models equal a naive reference evaluation on 400 random programs") {
+  for (std::uint64_t seed = 1; seed <= 400; ++seed) {
+    const auto generated = random_case(seed, 0);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    const auto expected = ReferenceEvaluator(generated.rules).evaluate(model(session, true));
+    INFO("seed " << seed);
+    CHECK(model(session, true) == expected);
+    CHECK(model(session, false) == expected);
+  }
+}
+
+TEST_CASE("for every settling of the unknowns the lower model is below and the upper model above, on 250 programs") {
+  for (std::uint64_t seed = 1001; seed <= 1250; ++seed) {
+    const auto generated = random_case(seed, 35);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    const auto lower = model(session, true);
+    const auto upper = model(session, false);
+    const auto unknowns = unknown_base_facts(session);
+    const bool enumerate = unknowns.size() <= 6;
+    const std::uint64_t settlings = enumerate ? (1ULL << unknowns.size()) : 48;
+    Random random(seed);
+    for (std::uint64_t i = 0; i < settlings; ++i) {
+      const std::uint64_t bits = enumerate ? i : (std::uint64_t{random.below(1u << 16)} << 16 | random.below(1u << 16));
+      const auto settled = settled_model(generated, unknowns, bits, network);
+      INFO("seed " << seed << " settling " << bits);
+      CHECK(is_subset(lower, settled));
+      CHECK(is_subset(settled, upper));
+    }
+  }
+}
+
+TEST_CASE("settling a possible fact's hinge sets makes it established, on 250 programs") {
+  std::size_t checked = 0;
+  for (std::uint64_t seed = 2001; seed <= 2250; ++seed) {
+    const auto generated = random_case(seed, 35);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
+      if (session.truth(fact) != Truth::unknown || session.base_truth(fact) != Truth::no) continue;
+      const auto args = session.args(fact);
+      const ReferenceFact goal{session.relation_of(fact), {args.begin(), args.end()}};
+      for (const auto& set : session.hinges(fact, 4)) {
+        Settling settling;
+        for (const auto& hinge : set) {
+          const auto hinge_args = session.args(hinge.fact);
+          settling[{session.relation_of(hinge.fact), {hinge_args.begin(), hinge_args.end()}}] = hinge.needs_true;
+          CHECK(session.base_truth(hinge.fact) == Truth::unknown);
+        }
+        infer::Session settled(network);
+        load(settled, generated, settling);
+        REQUIRE_FALSE(settled.evaluate().has_value());
+        INFO("seed " << seed);
+        CHECK(settled.truth_of(goal.first, goal.second) == Truth::yes);
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked > 200);
+}
+
+TEST_CASE("a possible fact has a hinge set exactly when some settling of the unknowns establishes it, on 150 programs") {
+  for (std::uint64_t seed = 2501; seed <= 2650; ++seed) {
+    const auto generated = random_case(seed, 30);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    const auto unknowns = unknown_base_facts(session);
+    if (unknowns.size() > 8) continue;
+    std::vector<ReferenceModel> settled;
+    for (std::uint64_t bits = 0; bits < (1ULL << unknowns.size()); ++bits)
+      settled.push_back(settled_model(generated, unknowns, bits, network));
+    for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
+      if (session.truth(fact) != Truth::unknown) continue;
+      const auto args = session.args(fact);
+      const ReferenceFact goal{session.relation_of(fact), {args.begin(), args.end()}};
+      const bool can_hold = std::any_of(settled.begin(), settled.end(), [&](const auto& m) { return m.contains(goal); });
+      INFO("seed " << seed << " fact " << fact);
+      CHECK(session.hinges(fact, 1).empty() == !can_hold);
+    }
+  }
+}
+
+TEST_CASE("settling some unknowns never turns an established fact possible nor adds a possible one, on 250 programs") {
+  for (std::uint64_t seed = 3001; seed <= 3250; ++seed) {
+    const auto generated = random_case(seed, 35);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    const auto unknowns = unknown_base_facts(session);
+    Random random(seed);
+    Settling settling;
+    for (const auto& unknown : unknowns)
+      if (random.chance(50)) settling[unknown] = random.chance(50);
+    infer::Session partly(network);
+    load(partly, generated, settling);
+    REQUIRE_FALSE(partly.evaluate().has_value());
+    INFO("seed " << seed);
+    CHECK(is_subset(model(session, true), model(partly, true)));
+    CHECK(is_subset(model(partly, false), model(session, false)));
+  }
+}
+
+TEST_CASE("every derivation's body holds under its bindings and proofs end in base facts, on 250 programs") {
+  for (std::uint64_t seed = 4001; seed <= 4250; ++seed) {
+    const auto generated = random_case(seed, 25);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    infer::Options options;
+    options.lower_derivations = 4;
+    REQUIRE_FALSE(session.evaluate(options).has_value());
+    std::vector<bool> visiting(session.fact_count(), false);
+    for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
+      INFO("seed " << seed << " fact " << fact);
+      for (const auto& derivation : session.derivations(fact)) CHECK(derivation_holds(session, fact, derivation));
+      CHECK(leaves_are_base(session, fact, visiting));
+      if (session.base_truth(fact) == Truth::no) CHECK_FALSE(session.derivations(fact).empty());
+    }
+  }
+}

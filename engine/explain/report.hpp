@@ -67,6 +67,8 @@ struct Finding {
   /// For possible findings: minimal sets of hinges, each enough to make it implicated.
   std::vector<std::vector<Hinge>> hinge_sets;
   ProofStep proof;
+  /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
+  std::vector<ProofStep> other_proofs;
   std::vector<compile::Citation> citations;  ///< the principle's own
 };
 

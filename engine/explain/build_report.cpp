@@ -1,0 +1,185 @@
+#include "explain/build_report.hpp"
+
+#include "explain/wording.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <variant>
+
+namespace cybernorms::explain {
+
+namespace {
+
+using Values = std::vector<std::optional<base::SymbolId>>;
+
+Values known(std::span<const base::SymbolId> values) { return {values.begin(), values.end()}; }
+
+std::string joined(const std::vector<std::string>& parts) {
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
+  return text;
+}
+
+std::string bindings_text(const Bindings& bindings) {
+  std::vector<std::string> parts;
+  for (const auto& [name, value] : bindings) parts.push_back(name + " = " + value);
+  return joined(parts);
+}
+
+// What a negated condition that held says: nothing there, or only unknown; exceptions by name.
+std::string absent_text(const infer::Session& session, const compile::AtomLiteral& atom, const Values& bindings) {
+  const auto& rules = session.network().rules();
+  std::vector<base::SymbolId> key;
+  std::vector<std::string> names;
+  for (const auto& term : atom.args) {
+    key.push_back(term.is_variable() ? bindings[term.value].value_or(0) : term.value);
+    names.push_back(session.symbol_name(key.back()));
+  }
+  const bool is_unknown = session.truth_of(atom.relation, key) == base::Truth::unknown;
+  if (const auto* exception = exception_of(rules, atom.relation))
+    return fmt::format("exception {} {} ({})", exception->id, is_unknown ? "may apply" : "does not apply", joined(names));
+  return fmt::format("{}: {}", is_unknown ? "unknown" : "no fact", plain_fact(rules.relations[atom.relation].name, names));
+}
+
+/// Unfolds derivations into a proof tree, down to scenario facts, within a step budget.
+class ProofBuilder {
+ public:
+  ProofBuilder(const infer::Session& session, std::size_t max_steps) : session_(session), remaining_(max_steps) {}
+
+  ProofStep build(infer::FactId fact, std::size_t which) {
+    if (remaining_ > 0) --remaining_;
+    const auto derivations = session_.derivations(fact);
+    const auto given = session_.base_truth(fact);
+    const bool is_leaf = derivations.empty() || given == base::Truth::yes ||
+                         (given == base::Truth::unknown && session_.truth(fact) == base::Truth::unknown);
+    if (is_leaf) return leaf(fact);
+    return step(fact, derivations[std::min(which, derivations.size() - 1)]);
+  }
+
+ private:
+  ProofStep leaf(infer::FactId fact) const {
+    ProofStep leaf;
+    leaf.fact = fact_ref(session_, fact);
+    leaf.truth = session_.base_truth(fact) == base::Truth::no ? session_.truth(fact) : session_.base_truth(fact);
+    return leaf;
+  }
+
+  ProofStep step(infer::FactId fact, const infer::Derivation& derivation) {
+    const auto& rules = session_.network().rules();
+    const auto& rule = rules.rules[derivation.rule];
+    const auto values = known(derivation.bindings);
+    ProofStep step;
+    step.fact = fact_ref(session_, fact);
+    step.truth = session_.truth(fact);
+    step.rule_id = rule.id;
+    step.bindings = named_bindings(rule, values, session_);
+    step.because = fill_template(rule.because, step.bindings);
+    step.citations = rule.citations;
+    for (const auto& literal : rule.body)
+      if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
+        step.absent.push_back(absent_text(session_, *atom, values));
+    for (const auto premise : derivation.premises)
+      if (remaining_ > 0) step.premises.push_back(build(premise, 0));
+    return step;
+  }
+
+  const infer::Session& session_;
+  std::size_t remaining_;
+};
+
+std::vector<std::string> role_values(const Finding& finding) {
+  std::vector<std::string> values;
+  for (const auto& role : finding.roles) values.push_back(role.second);
+  return values;
+}
+
+std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSet& set) {
+  std::vector<Hinge> hinges;
+  for (const auto& literal : set) hinges.push_back({fact_ref(session, literal.fact), literal.needs_true});
+  return hinges;
+}
+
+Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
+                    const ReportOptions& options) {
+  const auto& relation = session.network().rules().relations[principle.relation];
+  Finding finding;
+  finding.principle = principle.id;
+  finding.title = principle.title;
+  finding.citations = principle.citations;
+  const auto args = session.args(fact);
+  for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
+    finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
+  finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
+  if (finding.level == Level::possible)
+    for (const auto& set : session.hinges(fact, options.max_hinge_sets)) finding.hinge_sets.push_back(hinges_of(session, set));
+  if (!options.proofs) return finding;
+  finding.proof = build_proof(session, fact, 0, options.max_proof_steps);
+  const auto kept = session.derivations(fact).size();
+  for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
+    finding.other_proofs.push_back(build_proof(session, fact, k, options.max_proof_steps));
+  return finding;
+}
+
+std::string principle_title(const compile::RuleSet& rules, compile::RelationId relation) {
+  for (const auto& principle : rules.principles)
+    if (principle.relation == relation) return principle.title;
+  return {};
+}
+
+std::string miss_text(const compile::RuleSet& rules, const compile::Rule& rule, const infer::RuleMiss& miss,
+                      const WhyNot& why) {
+  const auto& name = rules.relations[rule.head].name;
+  if (!miss.head_matches) return fmt::format("{} not derived: rule {} concludes other values", name, rule.id);
+  if (!miss.failed_literal) return fmt::format("{} not derived: rule {} holds, but evaluation stopped early", name, rule.id);
+  std::string text = fmt::format("{} not derived: rule {} failed at `{}`", name, rule.id, why.failed_condition);
+  if (!why.bindings.empty()) text += " with " + bindings_text(why.bindings);
+  return text;
+}
+
+}  // namespace
+
+ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation, std::size_t max_steps) {
+  return ProofBuilder(session, std::max<std::size_t>(max_steps, 1)).build(fact, derivation);
+}
+
+WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
+               std::span<const std::optional<base::SymbolId>> goal) {
+  WhyNot why;
+  why.principle = rules.relations.at(relation).name;
+  why.title = principle_title(rules, relation);
+  const auto misses = session.why_not(relation, goal);
+  if (misses.empty()) {
+    why.text = fmt::format("{} not derived: no rule concludes it", why.principle);
+    return why;
+  }
+  const auto& miss = misses.front();
+  const auto& rule = rules.rules[miss.rule];
+  why.rule_id = rule.id;
+  if (miss.failed_literal) why.failed_condition = condition_text(rules, rule, rule.body[*miss.failed_literal]);
+  why.bindings = named_bindings(rule, miss.bindings, session);
+  why.text = miss_text(rules, rule, miss, why);
+  return why;
+}
+
+Report build_report(const compile::RuleSet& rules, const infer::Session& session, const ReportOptions& options) {
+  Report report;
+  report.scenario = options.scenario;
+  report.profile = options.profile;
+  for (const auto& principle : rules.principles) {
+    std::vector<Finding> found;
+    for (const auto fact : session.facts_of(principle.relation)) found.push_back(finding_for(principle, session, fact, options));
+    std::sort(found.begin(), found.end(),
+              [](const Finding& a, const Finding& b) { return role_values(a) < role_values(b); });
+    if (found.empty()) {
+      const Values open(rules.relations[principle.relation].arity());
+      auto why = why_not(rules, session, principle.relation, open);
+      why.principle = principle.id;
+      report.not_implicated.push_back(std::move(why));
+    }
+    for (auto& finding : found) report.findings.push_back(std::move(finding));
+  }
+  return report;
+}
+
+}  // namespace cybernorms::explain

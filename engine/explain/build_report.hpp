@@ -1,0 +1,40 @@
+// Reports built from a session's provenance: findings with proof trees and hinges, and
+// why-not for principles with no finding. Data only; renderers live in io/.
+#pragma once
+#include "compile/rule_set.hpp"
+#include "explain/report.hpp"
+#include "infer/session.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+
+namespace cybernorms::explain {
+
+struct ReportOptions {
+  std::string scenario;            ///< copied into Report::scenario
+  std::string profile = "default"; ///< copied into Report::profile
+  bool proofs = true;              ///< build proof trees (levels, roles and hinges do not need them)
+  std::size_t max_hinge_sets = 1;  ///< minimal hinge sets per possible finding
+  /// Proofs per finding: the first derivation, and up to this many in all (Finding::other_proofs).
+  /// Only the derivations the session kept can be shown (infer::Options::lower_derivations).
+  std::size_t max_derivations = 1;
+  std::size_t max_proof_steps = 4096;  ///< per proof tree; deeper premises are left out
+};
+
+/// One Finding per fact of each principle relation (implicated: lower model; possible: upper
+/// only), sorted by principle order, then role values; a WhyNot for each principle without any.
+Report build_report(const compile::RuleSet& rules, const infer::Session& session, const ReportOptions& options = {});
+
+/// The proof tree of one fact, by its `derivation`-th kept derivation (0: the first).
+ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation = 0,
+                      std::size_t max_steps = 4096);
+
+/// Why a goal does not hold in the upper model: the nearest rule concluding `relation`, its
+/// first failed condition as written and the bindings reached. A goal value left nullopt
+/// matches anything (a principle's why-not leaves them all open).
+WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
+               std::span<const std::optional<base::SymbolId>> goal);
+
+}  // namespace cybernorms::explain

@@ -1,0 +1,113 @@
+#include "explain/wording.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <variant>
+
+namespace cybernorms::explain {
+
+namespace {
+
+std::string_view compare_text(compile::CompareOp op) {
+  switch (op) {
+    case compile::CompareOp::eq: return "=";
+    case compile::CompareOp::ne: return "!=";
+    case compile::CompareOp::lt: return "<";
+    case compile::CompareOp::le: return "<=";
+    case compile::CompareOp::gt: return ">";
+    case compile::CompareOp::ge: return ">=";
+  }
+  return "?";
+}
+
+std::string term_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Term& term) {
+  if (!term.is_variable()) return term.value < rules.symbols.size() ? rules.symbols.name(term.value) : "?";
+  if (term.value >= rule.variable_names.size()) return "?";
+  const auto& name = rule.variable_names[term.value];
+  return name.starts_with('_') ? std::string("_") : name;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string text;
+  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
+  return text;
+}
+
+}  // namespace
+
+std::string fill_template(std::string_view text, const Bindings& bindings) {
+  std::string filled;
+  filled.reserve(text.size());
+  for (std::size_t at = 0; at < text.size();) {
+    const auto close = text[at] == '{' ? text.find('}', at) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      filled += text[at++];
+      continue;
+    }
+    const auto name = text.substr(at + 1, close - at - 1);
+    const auto found = std::find_if(bindings.begin(), bindings.end(), [&](const auto& b) { return b.first == name; });
+    if (found == bindings.end()) {
+      filled += text[at++];
+      continue;
+    }
+    filled += found->second;
+    at = close + 1;
+  }
+  return filled;
+}
+
+std::string plain_fact(std::string_view relation, const std::vector<std::string>& args) {
+  return fmt::format("{}({})", relation, join(args));
+}
+
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
+  const auto& declared = rules.relations.at(relation);
+  FactRef ref{declared.name, std::move(args), {}};
+  if (declared.doc.empty()) {
+    ref.text = plain_fact(ref.relation, ref.args);
+    return ref;
+  }
+  Bindings values;
+  for (std::size_t i = 0; i < declared.arg_names.size() && i < ref.args.size(); ++i)
+    values.emplace_back(declared.arg_names[i], ref.args[i]);
+  ref.text = fill_template(declared.doc, values);
+  return ref;
+}
+
+FactRef fact_ref(const infer::Session& session, infer::FactId fact) {
+  std::vector<std::string> args;
+  for (const auto value : session.args(fact)) args.push_back(session.symbol_name(value));
+  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args));
+}
+
+const compile::Exception* exception_of(const compile::RuleSet& rules, compile::RelationId relation) {
+  const auto found = std::find_if(rules.exceptions.begin(), rules.exceptions.end(),
+                                  [&](const compile::Exception& e) { return e.relation == relation; });
+  return found == rules.exceptions.end() ? nullptr : &*found;
+}
+
+std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {
+  if (const auto* compare = std::get_if<compile::CompareLiteral>(&literal))
+    return fmt::format("{} {} {}", term_text(rules, rule, compare->left), compare_text(compare->op),
+                       term_text(rules, rule, compare->right));
+  const auto& atom = std::get<compile::AtomLiteral>(literal);
+  std::vector<std::string> args;
+  for (const auto& term : atom.args) args.push_back(term_text(rules, rule, term));
+  if (atom.relation >= rules.relations.size()) return plain_fact("?", args);
+  if (const auto* exception = exception_of(rules, atom.relation); exception && atom.negated)
+    return "no exception " + plain_fact(exception->id, args);
+  return (atom.negated ? "not " : "") + plain_fact(rules.relations[atom.relation].name, args);
+}
+
+Bindings named_bindings(const compile::Rule& rule, std::span<const std::optional<base::SymbolId>> values,
+                        const infer::Session& session) {
+  Bindings named;
+  for (std::size_t i = 0; i < rule.variable_names.size() && i < values.size(); ++i) {
+    if (!values[i] || rule.variable_names[i].starts_with('_')) continue;
+    named.emplace_back(rule.variable_names[i], session.symbol_name(*values[i]));
+  }
+  return named;
+}
+
+}  // namespace cybernorms::explain

@@ -1,0 +1,206 @@
+#include "../infer/rule_builder.hpp"
+#include "../infer/session_helpers.hpp"
+#include "explain/build_report.hpp"
+#include "explain/wording.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace cybernorms;
+using namespace cybernorms::testing;
+using base::Truth;
+using explain::Level;
+
+namespace {
+
+compile::RuleSet sovereignty_rules() {
+  RuleSetBuilder b;
+  b.relation("act", {"op", "kind"}, compile::RelationKind::base, "{op} involved {kind}");
+  b.relation("operated_by", {"op", "group"}, compile::RelationKind::base, "{op} was carried out by {group}");
+  b.relation("directed", {"state", "group"}, compile::RelationKind::base, "{state} directed {group}");
+  b.relation("affects_state", {"op", "state"}, compile::RelationKind::base, "{op} affected systems in {state}");
+  b.relation("consent_given", {"op", "state"}, compile::RelationKind::base, "{state} consented to {op}");
+  b.relation("attributed_to", {"op", "state"}, compile::RelationKind::derived, "{op} is attributable to {state}");
+  b.principle("non_infringement", {"responsible", "injured", "operation"}, "Non-infringement of sovereignty",
+              "{responsible} infringed the sovereignty of {injured} by {operation}");
+  b.principle("non_interference", {"responsible", "injured", "operation"}, "Non-interference");
+  b.rule("attribution.directed", "attributed_to(Op, S) :- operated_by(Op, G), directed(S, G)",
+         "{Op} was carried out by {G}, which {S} directed");
+  b.rule("non_infringement.unauthorised_access",
+         "non_infringement(S, V, Op) :- attributed_to(Op, S), affects_state(Op, V), S != V, act(Op, unauthorised_access)",
+         "{Op}, attributable to {S}, accessed systems in {V} without permission");
+  b.exception("consent", "non_infringement", {1, 2}, "(V, Op) :- consent_given(Op, V)", "{V} consented to {Op}");
+  b.rule("non_interference.coercion",
+         "non_interference(S, V, Op) :- attributed_to(Op, S), affects_state(Op, V), act(Op, coercion)",
+         "{Op} coerced {V}");
+  return b.build();
+}
+
+struct Fixture {
+  compile::RuleSet rules = sovereignty_rules();
+  infer::Network network{rules};
+  infer::Session session{network};
+};
+
+}  // namespace
+
+TEST_CASE("an established principle becomes an implicated finding with roles, proof, citations and exceptions checked") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, apt9)", "directed(a, apt9)",
+                           "affects_state(op1, b)"})
+    add(f.session, fact);
+  f.session.evaluate();
+  const auto report = explain::build_report(f.rules, f.session, {"s1", "default"});
+  REQUIRE(report.findings.size() == 1);
+  const auto& finding = report.findings[0];
+  CHECK(finding.principle == "non_infringement");
+  CHECK(finding.title == "Non-infringement of sovereignty");
+  CHECK(finding.level == Level::implicated);
+  CHECK(finding.roles == explain::Bindings{{"responsible", "a"}, {"injured", "b"}, {"operation", "op1"}});
+  CHECK(finding.hinge_sets.empty());
+  CHECK(finding.citations.size() == 1);
+  const auto& proof = finding.proof;
+  CHECK(proof.fact.text == "a infringed the sovereignty of b by op1");
+  CHECK(proof.rule_id == "non_infringement.unauthorised_access");
+  CHECK(proof.because == "op1, attributable to a, accessed systems in b without permission");
+  CHECK(proof.bindings == explain::Bindings{{"S", "a"}, {"V", "b"}, {"Op", "op1"}});
+  CHECK(proof.citations.front().quote == "quote of non_infringement.unauthorised_access");
+  CHECK(proof.absent == std::vector<std::string>{"exception consent does not apply (b, op1)"});
+  REQUIRE(proof.premises.size() == 3);
+  CHECK(proof.premises[0].because == "op1 was carried out by apt9, which a directed");
+  CHECK(proof.premises[0].premises[1].fact.text == "a directed apt9");
+  CHECK(proof.premises[0].premises[1].rule_id.empty());
+  CHECK(proof.premises[0].premises[1].truth == Truth::yes);
+  CHECK(proof.premises[2].fact.text == "op1 involved unauthorised_access");
+  CHECK(report.scenario == "s1");
+}
+
+TEST_CASE("unknown consent leaves non_infringement possible and names the hinge with the value it needs") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, apt9)", "directed(a, apt9)",
+                           "affects_state(op1, b)"})
+    add(f.session, fact);
+  add(f.session, "consent_given(op1, b)", Truth::unknown);
+  f.session.evaluate();
+  const auto report = explain::build_report(f.rules, f.session);
+  REQUIRE(report.findings.size() == 1);
+  const auto& finding = report.findings[0];
+  CHECK(finding.level == Level::possible);
+  REQUIRE(finding.hinge_sets.size() == 1);
+  CHECK(finding.hinge_sets[0] ==
+        std::vector<explain::Hinge>{{{"consent_given", {"op1", "b"}, "b consented to op1"}, false}});
+  CHECK(finding.proof.truth == Truth::unknown);
+  CHECK(finding.proof.absent == std::vector<std::string>{"exception consent may apply (b, op1)"});
+}
+
+TEST_CASE("unknown direction of a group makes attribution and the finding hinge on it being true") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, apt9)", "affects_state(op1, b)"})
+    add(f.session, fact);
+  add(f.session, "directed(a, apt9)", Truth::unknown);
+  add(f.session, "directed(c, apt9)", Truth::unknown);
+  f.session.evaluate();
+  explain::ReportOptions options;
+  options.max_hinge_sets = 4;
+  const auto report = explain::build_report(f.rules, f.session, options);
+  REQUIRE(report.findings.size() == 2);
+  CHECK(report.findings[0].roles[0].second == "a");
+  CHECK(report.findings[1].roles[0].second == "c");
+  REQUIRE(report.findings[0].hinge_sets.size() == 1);
+  CHECK(report.findings[0].hinge_sets[0].front().fact.text == "a directed apt9");
+  CHECK(report.findings[0].hinge_sets[0].front().needs_true);
+  CHECK(report.findings[0].proof.premises[0].premises[1].truth == Truth::unknown);
+}
+
+TEST_CASE("a principle with no finding says which condition of the nearest rule failed") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, apt9)", "directed(a, apt9)",
+                           "affects_state(op1, b)"})
+    add(f.session, fact);
+  f.session.evaluate();
+  const auto report = explain::build_report(f.rules, f.session);
+  REQUIRE(report.not_implicated.size() == 1);
+  const auto& why = report.not_implicated[0];
+  CHECK(why.principle == "non_interference");
+  CHECK(why.title == "Non-interference");
+  CHECK(why.rule_id == "non_interference.coercion");
+  CHECK(why.failed_condition == "act(Op, coercion)");
+  CHECK(why.bindings == explain::Bindings{{"S", "a"}, {"V", "b"}, {"Op", "op1"}});
+  CHECK(why.text == "non_interference not derived: rule non_interference.coercion failed at `act(Op, coercion)` with "
+                    "S = a, V = b, Op = op1");
+}
+
+TEST_CASE("an established exception is the failed condition of a ground why-not") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, apt9)", "directed(a, apt9)",
+                           "affects_state(op1, b)", "consent_given(op1, b)"})
+    add(f.session, fact);
+  f.session.evaluate();
+  const auto goal = ground(f.session, "non_infringement(a, b, op1)");
+  const std::vector<std::optional<base::SymbolId>> values(goal.args.begin(), goal.args.end());
+  const auto why = explain::why_not(f.rules, f.session, goal.relation, values);
+  CHECK(why.failed_condition == "no exception consent(V, Op)");
+  CHECK(why.rule_id == "non_infringement.unauthorised_access");
+}
+
+TEST_CASE("a why-not whose goal clashes with every head says so") {
+  RuleSetBuilder b;
+  b.relation("p", {"x"});
+  b.relation("q", {"x"}, compile::RelationKind::derived);
+  b.rule("q.fixed", "q(a) :- p(a)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  session.evaluate();
+  const std::vector<std::optional<base::SymbolId>> goal{session.intern("z")};
+  const auto why = explain::why_not(rules, session, *rules.find_relation("q"), goal);
+  CHECK(why.text == "q not derived: rule q.fixed concludes other values");
+  const auto none = explain::why_not(rules, session, *rules.find_relation("p"), goal);
+  CHECK(none.text == "p not derived: no rule concludes it");
+}
+
+TEST_CASE("findings are sorted by principle then roles whatever the order facts were given in") {
+  auto report_for = [](bool reversed) {
+    Fixture f;
+    std::vector<std::string> facts{"act(op1, unauthorised_access)", "act(op2, unauthorised_access)",
+                                   "operated_by(op1, g)", "operated_by(op2, g)", "directed(a, g)",
+                                   "affects_state(op2, c)", "affects_state(op1, b)", "act(op2, coercion)"};
+    if (reversed) std::reverse(facts.begin(), facts.end());
+    for (const auto& fact : facts) add(f.session, fact);
+    f.session.evaluate();
+    std::vector<std::string> lines;
+    for (const auto& finding : explain::build_report(f.rules, f.session).findings)
+      lines.push_back(finding.principle + " " + finding.proof.fact.text + " " + finding.proof.because);
+    return lines;
+  };
+  const auto forward = report_for(false);
+  CHECK(forward == report_for(true));
+  CHECK(forward == std::vector<std::string>{
+                       "non_infringement a infringed the sovereignty of b by op1 op1, attributable to a, accessed systems in b without permission",
+                       "non_infringement a infringed the sovereignty of c by op2 op2, attributable to a, accessed systems in c without permission",
+                       "non_interference non_interference(a, c, op2) op2 coerced c"});
+}
+
+TEST_CASE("proofs can be left out and further derivations included on request") {
+  Fixture f;
+  for (const auto* fact : {"act(op1, unauthorised_access)", "operated_by(op1, g1)", "operated_by(op1, g2)",
+                           "directed(a, g1)", "directed(a, g2)", "affects_state(op1, b)"})
+    add(f.session, fact);
+  infer::Options evaluation;
+  evaluation.lower_derivations = 4;
+  f.session.evaluate(evaluation);
+  explain::ReportOptions options;
+  options.proofs = false;
+  CHECK(explain::build_report(f.rules, f.session, options).findings[0].proof.rule_id.empty());
+  options.proofs = true;
+  options.max_derivations = 4;
+  const auto report = explain::build_report(f.rules, f.session, options);
+  CHECK(report.findings[0].other_proofs.empty());
+  CHECK(report.findings[0].proof.premises[0].because == "op1 was carried out by g1, which a directed");
+  const auto attribution = ground(f.session, "attributed_to(op1, a)");
+  const auto fact = *f.session.find_fact(attribution.relation, attribution.args);
+  CHECK(explain::build_proof(f.session, fact, 1).because == "op1 was carried out by g2, which a directed");
+}
+
+TEST_CASE("a template keeps placeholders it has no value for") {
+  CHECK(explain::fill_template("{A} met {B} at {", {{"A", "x"}}) == "x met {B} at {");
+}

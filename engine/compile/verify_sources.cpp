@@ -1,0 +1,215 @@
+#include "compile/verify_sources.hpp"
+
+#include "compile/program.hpp"
+#include "compile/text.hpp"
+
+#include <fmt/core.h>
+
+#include <array>
+#include <fstream>
+#include <unordered_map>
+#include <utility>
+
+namespace cybernorms::compile {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::array<std::pair<std::string_view, std::string_view>, 4> typographic{{
+    {"\u2019", "'"}, {"\u2018", "'"}, {"\u201C", "\""}, {"\u201D", "\""}}};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+/// The typographic mark starting at `at`, if any, and its ASCII form.
+std::optional<std::pair<std::size_t, std::string_view>> typographic_at(std::string_view text, std::size_t at) {
+  for (const auto& [mark, ascii] : typographic) {
+    if (text.compare(at, mark.size(), mark) == 0) return std::pair{mark.size(), ascii};
+  }
+  return std::nullopt;
+}
+
+/// A source's declaration and every citation of it.
+struct Cited {
+  const ast::SourceDecl* source = nullptr;
+  std::vector<const ast::Citation*> citations;
+};
+
+struct Gather {
+  std::vector<Cited>& sources;
+  std::unordered_map<std::string_view, std::size_t>& index;
+  std::vector<const ast::Citation*>& citations;
+
+  void operator()(const ast::SourceDecl& decl) const {
+    if (index.emplace(decl.id, sources.size()).second) sources.push_back(Cited{&decl, {}});
+  }
+  void operator()(const ast::PrincipleDecl& decl) const { add(decl.citations); }
+  void operator()(const ast::RuleDecl& decl) const { add(decl.citations); }
+  void operator()(const ast::ExceptionDecl& decl) const { add(decl.citations); }
+  void operator()(const ast::ProfileDecl& decl) const { add(decl.citations); }
+  template <typename Other>
+  void operator()(const Other&) const {}
+  void add(const std::vector<ast::Citation>& more) const {
+    for (const ast::Citation& citation : more) citations.push_back(&citation);
+  }
+};
+
+std::vector<Cited> cited_sources(const std::vector<ast::RuleFile>& files) {
+  std::vector<Cited> sources;
+  std::unordered_map<std::string_view, std::size_t> index;
+  std::vector<const ast::Citation*> citations;
+  const Gather gather{sources, index, citations};
+  for (const ast::RuleFile& file : files) {
+    for (const ast::Item& item : file.items) boost::apply_visitor(gather, item.get());
+  }
+  for (const ast::Citation* citation : citations) {
+    if (const auto found = index.find(citation->source); found != index.end()) {
+      sources[found->second].citations.push_back(citation);
+    }
+  }
+  return sources;
+}
+
+std::optional<std::string> read_document(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) > max_document_bytes || error) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+/// Each line of a document as a heading would match it: folded, without a leading "·".
+std::vector<std::string> heading_lines(std::string_view document) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start <= document.size()) {
+    const std::size_t end = std::min(document.find('\n', start), document.size());
+    std::string line = fold_text(document.substr(start, end - start));
+    if (line.rfind("\u00B7", 0) == 0) line = fold_text(std::string_view(line).substr(2));
+    lines.push_back(std::move(line));
+    start = end + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string> heading_parts(std::string_view heading) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t end = heading.find(" / ", start);
+    parts.push_back(fold_text(heading.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) return parts;
+    start = end + 3;
+  }
+}
+
+std::optional<std::size_t> line_starting(const std::vector<std::string>& lines, std::string_view part, std::size_t from) {
+  for (std::size_t i = from; i < lines.size(); ++i) {
+    if (!part.empty() && lines[i].rfind(part, 0) == 0) return i;
+  }
+  return std::nullopt;
+}
+
+class Verifier {
+ public:
+  Verifier(const base::SourceSet& sources, base::Diagnostics& diagnostics) : sources_(sources), diagnostics_(diagnostics) {}
+
+  void verify(const Cited& cited, const std::string& document);
+
+ private:
+  void verify_heading(const ast::SourceDecl& source, const std::string& heading, const std::vector<std::string>& lines);
+  void verify_quote(const ast::SourceDecl& source, const ast::Citation& citation, const std::string& folded);
+
+  const base::SourceSet& sources_;
+  base::Diagnostics& diagnostics_;
+};
+
+void Verifier::verify(const Cited& cited, const std::string& document) {
+  const std::vector<std::string> lines = heading_lines(document);
+  for (const std::string& heading : cited.source->headings) verify_heading(*cited.source, heading, lines);
+  const std::string folded = fold_text(document);
+  for (const ast::Citation* citation : cited.citations) verify_quote(*cited.source, *citation, folded);
+}
+
+void Verifier::verify_heading(const ast::SourceDecl& source, const std::string& heading,
+                              const std::vector<std::string>& lines) {
+  const std::vector<std::string> parts = heading_parts(heading);
+  std::size_t from = 0;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (const auto line = line_starting(lines, parts[i], from)) {
+      from = *line + 1;
+      continue;
+    }
+    const base::Span span = token_span_after(sources_, source.span, "heading", heading);
+    if (i == 0 || !line_starting(lines, parts[i], 0)) {
+      diagnostics_.error("E230", span, "heading \"{}\" starts no line of {}", parts[i], *source.file);
+    } else {
+      diagnostics_.error("E230", span, "heading \"{}\" starts no line of {} after \"{}\"", parts[i], *source.file,
+                         parts[i - 1]);
+    }
+    return;
+  }
+}
+
+/// The longest start of `quote`, cut at a space, that the document holds.
+std::string_view longest_found_prefix(std::string_view quote, const std::string& folded) {
+  std::string_view best;
+  for (std::size_t cut = quote.find(' '); cut != std::string_view::npos; cut = quote.find(' ', cut + 1)) {
+    if (folded.find(quote.substr(0, cut)) == std::string::npos) break;
+    best = quote.substr(0, cut);
+  }
+  return best;
+}
+
+void Verifier::verify_quote(const ast::SourceDecl& source, const ast::Citation& citation, const std::string& folded) {
+  const std::string quote = fold_text(citation.quote);
+  if (quote.empty() || folded.find(quote) != std::string::npos) return;
+  const base::Span span = token_span_after(sources_, citation.span, "quote", citation.quote);
+  auto& added = diagnostics_.error("E231", span, "quote not found word for word in {}", *source.file);
+  const std::string_view prefix = longest_found_prefix(quote, folded);
+  if (!prefix.empty()) added.notes.push_back(fmt::format("the document has \"{}\" but not what follows", prefix));
+}
+
+}  // namespace
+
+std::string fold_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    if (is_space(text[i])) {
+      pending_space = !out.empty();
+      ++i;
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    if (const auto mark = typographic_at(text, i)) {
+      out += mark->second;
+      i += mark->first;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+void verify_sources(const std::vector<ast::RuleFile>& files, const base::SourceSet& sources,
+                    const std::optional<fs::path>& dir, base::Diagnostics& diagnostics) {
+  bool unverified = false;
+  Verifier verifier(sources, diagnostics);
+  for (const Cited& cited : cited_sources(files)) {
+    if (!cited.source->file) continue;
+    const auto document = dir ? read_document(*dir / *cited.source->file) : std::nullopt;
+    if (!document) {
+      unverified = true;
+      continue;
+    }
+    verifier.verify(cited, *document);
+  }
+  if (unverified) {
+    diagnostics.add(base::Severity::note, "N001", base::Span{},
+                    "quotes were not verified: sources not at hand (use --sources DIR)");
+  }
+}
+
+}  // namespace cybernorms::compile

@@ -2,6 +2,7 @@
 // turned into diagnostics with line:col, values quoted safely in messages.
 #pragma once
 #include "base/diagnostics.hpp"
+#include "io/text_layout.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -42,15 +43,8 @@ TextPosition position_of(std::string_view text, std::size_t offset);
 /// about 40 bytes so that a huge value makes a short message.
 std::string shown(const nlohmann::json& value);
 
-/// `text` cut to at most `max_bytes` without splitting a UTF-8 sequence; "..." marks a cut.
-std::string truncated(std::string_view text, std::size_t max_bytes);
 
-/// `text` safe to print: valid UTF-8 kept, control characters and bytes that are not
-/// UTF-8 shown as `\xNN`.
-std::string printable(std::string_view text);
 
-/// A name or id from the input as a message shows it: printable, cut after 40 bytes.
-std::string brief(std::string_view text);
 
 /// The JSON type of a value in words: "a number", "an array", ...
 std::string_view type_in_words(const nlohmann::json& value);

@@ -201,6 +201,64 @@ constexpr named_parser<Subject> named(const Subject& subject, std::string_view l
   return {subject, label};
 }
 
+struct state_tag;
+
+/// Records the span of the rule's node (the rule context) around its definition. A rule
+/// whose definition holds a semantic action gets no on_success call with its node, so
+/// such rules wrap their definition in this instead.
+template <typename Subject>
+struct spanned_parser : x3::unary_parser<Subject, spanned_parser<Subject>> {
+  using base_type = x3::unary_parser<Subject, spanned_parser<Subject>>;
+  static const bool is_pass_through_unary = true;
+
+  constexpr explicit spanned_parser(const Subject& subject) : base_type(subject) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext& node, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    const It start = first;
+    if (!this->subject.parse(first, last, context, node, attribute)) return false;
+    if constexpr (std::is_base_of_v<ast::Node, RContext>) node.span = x3::get<state_tag>(context).span(start, first);
+    return true;
+  }
+};
+
+template <typename Subject>
+constexpr spanned_parser<Subject> spanned(const Subject& subject) {
+  return spanned_parser<Subject>(subject);
+}
+
+/// Parses a parenthesised group one level deeper; past the nesting limit it stops with
+/// E104 before recursing, so no input can exhaust the stack. (A failed item leaves the
+/// count behind; parse_item starts every item at depth 0.)
+template <typename Subject>
+struct nested_parser : x3::unary_parser<Subject, nested_parser<Subject>> {
+  using base_type = x3::unary_parser<Subject, nested_parser<Subject>>;
+  static const bool is_pass_through_unary = true;
+
+  constexpr explicit nested_parser(const Subject& subject) : base_type(subject) {}
+
+  template <typename It, typename Context, typename RContext, typename Attribute>
+  bool parse(It& first, const It& last, const Context& context, RContext& rcontext, Attribute& attribute) const {
+    x3::skip_over(first, last, context);
+    if (first == last || *first != '(') return false;
+    ParseState& state = x3::get<state_tag>(context);
+    if (state.depth >= state.max_nesting) {
+      throw SyntaxError{first, 1, "E104",
+                        fmt::format("conditions nested too deeply: more than {} parentheses", state.max_nesting), {}};
+    }
+    ++state.depth;
+    const bool parsed = this->subject.parse(first, last, context, rcontext, attribute);
+    --state.depth;
+    return parsed;
+  }
+};
+
+template <typename Subject>
+constexpr nested_parser<Subject> nested(const Subject& subject) {
+  return nested_parser<Subject>(subject);
+}
+
 /// Blanks and `#` comments, skipped between tokens.
 struct trivia_parser : x3::parser<trivia_parser> {
   using attribute_type = x3::unused_type;
@@ -237,8 +295,6 @@ struct get_info<cybernorms::dsl::detail::named_parser<Subject>> {
 namespace cybernorms::dsl::detail {
 namespace {
 
-struct state_tag;
-
 /// Stores the span of every node a rule produces, so later phases can point at it.
 struct annotate {
   template <typename It, typename Attribute, typename Context>
@@ -269,7 +325,9 @@ const x3::symbols<ast::CompareOp> compare_op(
      {"<=", ast::CompareOp::le}, {">", ast::CompareOp::gt}, {">=", ast::CompareOp::ge}},
     "a comparison (=, !=, <, <=, >, >=)");
 
-// ----- semantic actions (for nodes of one field, which X3 cannot fill by position) ---
+// ----- semantic actions ---------------------------------------------------------
+// Nodes of one field, which X3 cannot fill by position, are filled by these; the
+// rules that use them wrap their definition in `spanned` to record the node's span.
 
 const auto set_name = [](auto& ctx) { x3::_val(ctx).name = std::move(x3::_attr(ctx)); };
 const auto set_value = [](auto& ctx) { x3::_val(ctx).value = std::move(x3::_attr(ctx)); };
@@ -282,16 +340,6 @@ const auto set_attribute = [](auto& ctx) { x3::_val(ctx).attribute = std::move(x
 const auto set_is_list = [](auto& ctx) { x3::_val(ctx).is_list = true; };
 const auto set_empty_default = [](auto& ctx) { x3::_val(ctx).empty_list_default = true; };
 const auto set_default = [](auto& ctx) { x3::_val(ctx).default_value = std::move(x3::_attr(ctx)); };
-
-/// Counts an opening parenthesis; refuses to go deeper than the limit (E104).
-const auto enter_parenthesis = [](auto& ctx) {
-  ParseState& state = x3::get<state_tag>(ctx);
-  if (++state.depth > state.max_nesting) {
-    throw SyntaxError{x3::_where(ctx).begin(), 1, "E104",
-                      fmt::format("conditions nested too deeply: more than {} parentheses", state.max_nesting), {}};
-  }
-};
-const auto leave_parenthesis = [](auto& ctx) { --x3::get<state_tag>(ctx).depth; };
 
 // ----- rules -----------------------------------------------------------------------
 
@@ -327,6 +375,7 @@ struct parameters_id : annotate {};
 struct value_list_id : annotate {};
 struct list_marker_id : annotate {};
 struct binding_id : annotate {};
+struct binding_parts_id : annotate {};
 struct include_id : annotate {};
 struct source_id : annotate {};
 struct type_id : annotate {};
@@ -372,6 +421,7 @@ const x3::rule<parameters_id, std::vector<ast::Parameter>> parameters = "paramet
 const x3::rule<value_list_id, std::vector<ast::Constant>> value_list = "a list of names";
 const x3::rule<list_marker_id> list_marker = "'[]'";
 const x3::rule<binding_id, ast::Binding> binding = "a binding";
+const x3::rule<binding_parts_id, ast::Binding> binding_parts = "a collection name";
 const x3::rule<include_id, ast::Include> include_decl = "an include";
 const x3::rule<source_id, ast::SourceDecl> source_decl = "a source";
 const x3::rule<type_id, ast::TypeDecl> type_decl = "a type";
@@ -401,14 +451,14 @@ const auto quote_text_def = string_word;
 const auto because_text_def = string_word;
 const auto path_text_def = string_word;
 // variable = [A-Z][A-Za-z0-9_]* | "_" ;
-const auto variable_def = variable_word[set_name];
+const auto variable_def = spanned(variable_word[set_name]);
 // constant = name ;
-const auto constant_def = name_word[set_name];
+const auto constant_def = spanned(name_word[set_name]);
 // integer = [ "-" ] digit { digit } ;
-const auto integer_def = integer_word[set_value];
-const auto string_term_def = string_word[set_value];
+const auto integer_def = spanned(integer_word[set_value]);
+const auto string_term_def = spanned(string_word[set_value]);
 // param_ref = "$" name ;
-const auto param_ref_def = x3::lexeme['$' > name][set_name];
+const auto param_ref_def = spanned(x3::lexeme['$' > name][set_name]);
 // term = variable | param_ref | integer | string | name ;
 const auto term_def = variable | param_ref | integer | string_term | constant;
 // terms = term { "," term } ;
@@ -418,17 +468,17 @@ const auto constant_term_def = integer | string_term | constant;
 // atom = name "(" [ terms ] ")" ;
 const auto atom_def = name >> '(' > -terms > ')';
 // negation = "not" atom ;
-const auto negation_def = (kw_not > atom)[set_atom];
+const auto negation_def = spanned((kw_not > atom)[set_atom]);
 // comparison = term op term ;
 const auto comparison_def = term >> compare_op > term;
 // condition = negation | "(" disjunction ")" | atom | comparison ;
 const auto condition_def = negation | disjunction | atom | comparison;
 // conjunction = condition { "and" condition } ;
 const auto conditions_def = condition > *(kw_and > condition);
-const auto conjunction_def = conditions[set_conditions];
+const auto conjunction_def = spanned(conditions[set_conditions]);
 // disjunction = "(" conjunction { "or" conjunction } ")" ;  depth-limited
 const auto alternatives_def = conjunction > *(kw_or > conjunction);
-const auto disjunction_def = (x3::lit('(')[enter_parenthesis] > alternatives > x3::lit(')')[leave_parenthesis])[set_alternatives];
+const auto disjunction_def = spanned(nested(('(' > alternatives > ')')[set_alternatives]));
 // citation = "cite" name "section" string "quote" string ;
 const auto citation_def = kw_cite > name > kw_section > section_text > kw_quote > quote_text;
 // parameter = name ":" name ;
@@ -441,10 +491,11 @@ const auto list_marker_def = x3::lit('[') > ']';
 const auto default_value =
     named(list_marker[set_empty_default] | constant_term[set_default], "a default value ([] or a value)");
 // binding = "from" name [ "." name [ "[]" ] ] [ "default" ( "[]" | constant ) ] ;
-const auto binding_def = kw_from > name[set_collection] >
-                         -('.' > name[set_attribute] > -list_marker[set_is_list]) > -(kw_default > default_value);
+const auto binding_def = kw_from > binding_parts;
+const auto binding_parts_def =
+    name[set_collection] > -('.' > name[set_attribute] > -list_marker[set_is_list]) > -(kw_default > default_value);
 // include = "include" string ;
-const auto include_decl_def = (kw_include > path_text)[set_path];
+const auto include_decl_def = spanned((kw_include > path_text)[set_path]);
 // source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ] { "heading" string } "}" ;
 const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_date > text) > -(kw_file > text) >
                              -(kw_url > text) > *(kw_heading > text) > '}';
@@ -476,7 +527,7 @@ const auto item_def = include_decl | source_decl | type_decl | entity_decl | rel
 BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text, path_text,
                     variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
-BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding)
+BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding, binding_parts)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 

@@ -283,6 +283,12 @@ struct get_info<cybernorms::dsl::detail::keyword_parser> {
     return "'" + std::string(p.word) + "'";
   }
 };
+/// A parser with a semantic action is named as the parser itself.
+template <typename Subject, typename Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(const action<Subject, Action>& p) const { return what(p.subject); }
+};
 template <typename Subject>
 struct get_info<cybernorms::dsl::detail::named_parser<Subject>> {
   using result_type = std::string;

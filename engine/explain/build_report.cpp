@@ -1,6 +1,7 @@
 #include "explain/build_report.hpp"
 
 #include "explain/wording.hpp"
+#include "infer/hinges.hpp"
 
 #include <fmt/core.h>
 
@@ -49,12 +50,12 @@ class ProofBuilder {
 
   ProofStep build(infer::FactId fact, std::size_t which) {
     if (remaining_ > 0) --remaining_;
-    const auto derivations = session_.derivations(fact);
+    const auto kept = session_.derivation_count(fact);
     const auto given = session_.base_truth(fact);
-    const bool is_leaf = derivations.empty() || given == base::Truth::yes ||
+    const bool is_leaf = kept == 0 || given == base::Truth::yes ||
                          (given == base::Truth::unknown && session_.truth(fact) == base::Truth::unknown);
     if (is_leaf) return leaf(fact);
-    return step(fact, derivations[std::min(which, derivations.size() - 1)]);
+    return step(fact, session_.derivation(fact, static_cast<std::uint32_t>(std::min<std::size_t>(which, kept - 1))));
   }
 
  private:
@@ -88,10 +89,18 @@ class ProofBuilder {
   std::size_t remaining_;
 };
 
-std::vector<std::string> role_values(const Finding& finding) {
-  std::vector<std::string> values;
-  for (const auto& role : finding.roles) values.push_back(role.second);
-  return values;
+// The principle's facts in report order: by their values as text.
+std::vector<infer::FactId> sorted_facts(const infer::Session& session, compile::RelationId relation) {
+  std::vector<std::pair<std::vector<std::string_view>, infer::FactId>> keyed;
+  for (const auto fact : session.facts_of(relation)) {
+    std::vector<std::string_view> values;
+    for (const auto value : session.args(fact)) values.push_back(session.symbol_name(value));
+    keyed.emplace_back(std::move(values), fact);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<infer::FactId> facts;
+  for (const auto& entry : keyed) facts.push_back(entry.second);
+  return facts;
 }
 
 std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSet& set) {
@@ -101,7 +110,7 @@ std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSe
 }
 
 Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
-                    const ReportOptions& options) {
+                    const ReportOptions& options, infer::HingeSearch& hinges) {
   const auto& relation = session.network().rules().relations[principle.relation];
   Finding finding;
   finding.principle = principle.id;
@@ -112,10 +121,10 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
   if (finding.level == Level::possible)
-    for (const auto& set : session.hinges(fact, options.max_hinge_sets)) finding.hinge_sets.push_back(hinges_of(session, set));
+    for (const auto& set : hinges.find(fact, options.max_hinge_sets)) finding.hinge_sets.push_back(hinges_of(session, set));
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.max_proof_steps);
-  const auto kept = session.derivations(fact).size();
+  const std::size_t kept = session.derivation_count(fact);
   for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
     finding.other_proofs.push_back(build_proof(session, fact, k, options.max_proof_steps));
   return finding;
@@ -166,18 +175,15 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
   Report report;
   report.scenario = options.scenario;
   report.profile = options.profile;
+  infer::HingeSearch hinges(session, std::max<std::size_t>(options.max_hinge_sets, 8));
   for (const auto& principle : rules.principles) {
-    std::vector<Finding> found;
-    for (const auto fact : session.facts_of(principle.relation)) found.push_back(finding_for(principle, session, fact, options));
-    std::sort(found.begin(), found.end(),
-              [](const Finding& a, const Finding& b) { return role_values(a) < role_values(b); });
-    if (found.empty()) {
-      const Values open(rules.relations[principle.relation].arity());
-      auto why = why_not(rules, session, principle.relation, open);
-      why.principle = principle.id;
-      report.not_implicated.push_back(std::move(why));
-    }
-    for (auto& finding : found) report.findings.push_back(std::move(finding));
+    const auto facts = sorted_facts(session, principle.relation);
+    for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges));
+    if (!facts.empty()) continue;
+    const Values open(rules.relations[principle.relation].arity());
+    auto why = why_not(rules, session, principle.relation, open);
+    why.principle = principle.id;
+    report.not_implicated.push_back(std::move(why));
   }
   return report;
 }

@@ -113,16 +113,24 @@ void Session::record_derivation(FactId fact, std::uint32_t plan, std::span<const
   ++record.derivations_stored;
 }
 
+Derivation Session::view(std::uint32_t id) const {
+  const auto& record = derivations_[id];
+  const auto& plan = network_->plans()[record.plan];
+  const auto* data = derivation_data_.data() + record.data;
+  return {plan.rule, record.plan, record.in_upper_model, std::span<const FactId>(data, plan.premise_count),
+          std::span<const SymbolId>(data + plan.premise_count, plan.variable_count)};
+}
+
 std::vector<Derivation> Session::derivations(FactId fact) const {
   std::vector<Derivation> found;
-  for (auto id = store_.record(fact).first_derivation; id != no_fact; id = derivations_[id].next) {
-    const auto& record = derivations_[id];
-    const auto& plan = network_->plans()[record.plan];
-    const auto* data = derivation_data_.data() + record.data;
-    found.push_back({plan.rule, record.plan, record.in_upper_model, std::span<const FactId>(data, plan.premise_count),
-                     std::span<const SymbolId>(data + plan.premise_count, plan.variable_count)});
-  }
+  for (auto id = store_.record(fact).first_derivation; id != no_fact; id = derivations_[id].next) found.push_back(view(id));
   return found;
+}
+
+Derivation Session::derivation(FactId fact, std::uint32_t k) const {
+  auto id = store_.record(fact).first_derivation;
+  for (; k > 0 && id != no_fact; --k) id = derivations_[id].next;
+  return view(id);
 }
 
 std::size_t Session::memory_bytes() const {

@@ -114,12 +114,15 @@ class Session {
   // Provenance.
   /// The derivations kept for a fact, first found first. Empty for a base-only fact.
   std::vector<Derivation> derivations(FactId fact) const;
+  /// The same without allocating: how many are kept, and the k-th (k < derivation_count).
+  std::uint32_t derivation_count(FactId fact) const { return store_.record(fact).derivations_stored; }
+  Derivation derivation(FactId fact, std::uint32_t k) const;
   /// All derivations found of the fact in its model, including those not kept.
   std::uint32_t derivations_seen(FactId fact) const { return store_.record(fact).derivations_seen; }
 
   /// Minimal sets of unknown base facts with the values that make a possible fact
   /// established; up to `max_sets`, smallest first. {{}} for an established fact, {} for a
-  /// fact in neither model.
+  /// fact in neither model. (infer/hinges.hpp shares the work across many facts.)
   std::vector<HingeSet> hinges(FactId fact, std::size_t max_sets = 1) const;
 
   /// Why a goal (relation and arguments, nullopt for "any") does not hold in a model: for
@@ -139,6 +142,7 @@ class Session {
     std::uint32_t next = no_fact;
     bool in_upper_model = false;
   };
+  Derivation view(std::uint32_t derivation) const;
   void record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
                          std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep);
 

@@ -39,7 +39,7 @@ bool check_argument_count(const Program& program, const ast::RelationDecl& relat
 void check_first_argument(const Program& program, const ast::RelationDecl& relation, const ast::EntityDecl& entity,
                           base::Diagnostics& diagnostics) {
   const ast::Parameter& first = relation.parameters.front();
-  if (first.type == entity.name) return;
+  if (first.type == entity.name || program.find_type(first.type) == nullptr) return;
   diagnostics.error("E211", token_span_after(*program.sources, first.span, ":", first.type),
                     "the first argument of '{}' must be of type '{}', the entities of '{}'", relation.name,
                     entity.name, relation.binding->collection);
@@ -57,7 +57,8 @@ void check_default(const Program& program, const ast::RelationDecl& relation, ba
   } else if (!binding.is_list && binding.empty_list_default) {
     diagnostics.error("E213", span, "[] is a default only for a list attribute (written '{}[]')", binding.attribute);
   } else if (binding.default_value) {
-    const std::string_view type_name = relation.parameters.size() == 2 ? relation.parameters[1].type : "bool";
+    const std::string_view type_name =
+        relation.parameters.size() == 2 ? std::string_view(relation.parameters[1].type) : std::string_view("bool");
     if (const TypeRef* type = program.find_type(type_name)) {
       check_constant(program, *binding.default_value, *type, diagnostics, "E213");
     }

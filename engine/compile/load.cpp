@@ -90,9 +90,15 @@ void Loader::load_folder(const fs::path& folder) {
 bool Loader::is_cycle(const std::string& canonical, const fs::path& path, const dsl::ast::Include& include) {
   const auto open = std::find_if(open_.begin(), open_.end(), [&](const Open& o) { return o.canonical == canonical; });
   if (open == open_.end()) return false;
+  // Named relative to the file whose include closes the cycle, as its author would write them.
+  const fs::path here = fs::path(open_.back().name).parent_path();
+  const auto shown = [&](const std::string& name) {
+    const std::string relative = fs::path(name).lexically_relative(here).generic_string();
+    return relative.empty() ? name : relative;
+  };
   std::string cycle;
-  for (auto it = open; it != open_.end(); ++it) cycle += it->name + " -> ";
-  cycle += path.generic_string();
+  for (auto it = open; it != open_.end(); ++it) cycle += shown(it->name) + " -> ";
+  cycle += shown(path.generic_string());
   diagnostics_.error("E220", include.span, "include cycle: {}", cycle);
   return true;
 }

@@ -1,17 +1,81 @@
 // cybernorms: the command line. The only place that prints or exits.
+#include "cli/command_line.hpp"
+#include "cli/commands.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <exception>
+
+namespace {
+
+using namespace cybernorms::cli;
+
+void add_check(CLI::App& app, CheckArgs& args) {
+  CLI::App* check = app.add_subcommand("check", "Check rule files and folders (default: rules)");
+  check->add_option("paths", args.paths, "Rule files (*.cnr) or folders");
+  check->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes and headings");
+  check->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_flag("--werror", args.werror, "Treat warnings as errors");
+}
+
+void add_eval(CLI::App& app, EvalArgs& args) {
+  CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
+  eval->add_option("inputs", args.inputs, "Scenario files (*.json) or folders of them; or facts files")->required();
+  eval->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  eval->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes");
+  eval->add_option("--profile", args.profile, "Evaluate under this profile (see `cybernorms profiles`)");
+  eval->add_flag("--compare-profiles", args.compare_profiles, "Evaluate under every profile, side by side");
+  eval->add_flag("--summary", args.summary, "One table: scenario by principle, with the level in each cell");
+  eval->add_option("--format", args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown", "terse"}));
+  eval->add_option("--explain", args.explain, "How much of each explanation to show")
+      ->check(CLI::IsMember({"brief", "full"}));
+  eval->add_option("--color", args.colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
+  eval->add_option("--why-not", args.why_not, "For facts files: explain why a goal such as 'rel(a, b)' does not hold");
+  eval->add_option("--hinge-sets", args.hinge_sets, "Minimal hinge sets to report per possible finding")
+      ->check(CLI::Range(1, 64));
+  eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
+}
+
+void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
+  CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of scenarios, derived from the rule base");
+  schema->add_option("--rules", schema_args.rules_dir, "Rule folder");
+  CLI::App* profiles = app.add_subcommand("profiles", "List the profiles with their citations and parameters");
+  profiles->add_option("--rules", profile_args.rules_dir, "Rule folder");
+  profiles->add_option("--format", profile_args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"cybernorms: which obligations of international law a cyber operation may implicate, and why"};
   app.require_subcommand(1);
-  app.add_subcommand("check", "Check rule files");
+  CheckArgs check_args;
+  EvalArgs eval_args;
+  InfoArgs schema_args;
+  InfoArgs profile_args;
+  add_check(app, check_args);
+  add_eval(app, eval_args);
+  add_info(app, schema_args, profile_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
-    return app.exit(error) == 0 ? 0 : 2;
+    const int code = app.exit(error);
+    return code == 0 ? exit_ok : exit_usage;
   }
-  std::fputs("not implemented yet\n", stderr);
-  return 1;
+  try {
+    if (app.got_subcommand("check")) {
+      if (check_args.paths.empty()) check_args.paths.push_back("rules");
+      return run_check(check_args);
+    }
+    if (app.got_subcommand("eval")) return run_eval(eval_args);
+    if (app.got_subcommand("schema")) return run_schema(schema_args);
+    if (app.got_subcommand("profiles")) return run_profiles(profile_args);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
+    return 3;
+  }
+  return exit_usage;
 }

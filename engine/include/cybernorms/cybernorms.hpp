@@ -17,6 +17,10 @@
 
 namespace cybernorms {
 
+namespace io {
+struct LoadedScenario;
+}
+
 struct LoadOptions {
   /// Where the cited source documents are; when set, quotes and headings are verified.
   std::optional<std::filesystem::path> sources_dir;
@@ -55,9 +59,36 @@ class RuleBase {
   std::string scenario_schema() const;
 
  private:
+  friend class Evaluator;
   struct Compiled;
   explicit RuleBase(std::shared_ptr<const Compiled> compiled);
   std::shared_ptr<const Compiled> compiled_;
+};
+
+/// Evaluates scenario after scenario on one thread, reusing its buffers, so a batch
+/// allocates little per scenario. Not thread-safe: use one Evaluator per thread.
+class Evaluator {
+ public:
+  explicit Evaluator(RuleBase rule_base);
+  ~Evaluator();
+  Evaluator(Evaluator&&) noexcept;
+  Evaluator& operator=(Evaluator&&) = delete;
+
+  Evaluation evaluate(std::string_view scenario_json, const std::string& document_name,
+                      const EvaluateOptions& options = {});
+
+  /// Validates the scenario once and evaluates it under each profile named, in order.
+  /// An invalid scenario or an unknown profile gives every evaluation the same diagnostics.
+  std::vector<Evaluation> evaluate_profiles(std::string_view scenario_json, const std::string& document_name,
+                                            const std::vector<std::string>& profiles,
+                                            const EvaluateOptions& options = {});
+
+ private:
+  Evaluation evaluate_loaded(const io::LoadedScenario& scenario, const std::string& document_name,
+                             const std::string& profile, const EvaluateOptions& options);
+  struct State;
+  RuleBase rule_base_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace cybernorms

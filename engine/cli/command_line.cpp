@@ -1,0 +1,78 @@
+#include "cli/command_line.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+#include <unistd.h>
+
+namespace cybernorms::cli {
+
+namespace fs = std::filesystem;
+
+fs::path default_rules_dir() {
+  std::error_code ignored;
+  if (fs::is_directory("rules", ignored)) return "rules";
+  return CYBERNORMS_DEFAULT_RULES;
+}
+
+std::optional<std::string> read_file(const fs::path& path, std::string& error) {
+  std::error_code code;
+  if (fs::is_directory(path, code)) {
+    error = "is a folder";
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = "cannot be read";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+namespace {
+
+bool is_expected_file(const fs::path& path) {
+  return path.filename().string().find(".expected.") != std::string::npos;
+}
+
+void add_folder(const fs::path& folder, const std::string& extension, std::vector<fs::path>& out) {
+  std::vector<fs::path> found;
+  std::error_code code;
+  for (fs::recursive_directory_iterator it(folder, code), end; !code && it != end; it.increment(code)) {
+    if (it->is_regular_file(code) && it->path().extension() == extension && !is_expected_file(it->path())) {
+      found.push_back(it->path());
+    }
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+}
+
+}  // namespace
+
+std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs, const std::string& extension,
+                                    std::vector<std::string>& missing) {
+  std::vector<fs::path> out;
+  for (const std::string& input : inputs) {
+    std::error_code code;
+    if (fs::is_directory(input, code)) {
+      add_folder(input, extension, out);
+    } else if (fs::exists(input, code)) {
+      out.emplace_back(input);
+    } else {
+      missing.push_back(input);
+    }
+  }
+  return out;
+}
+
+bool stdout_wants_colour(const std::string& colour_option) {
+  if (colour_option == "always") return true;
+  if (colour_option == "never") return false;
+  return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr;
+}
+
+}  // namespace cybernorms::cli

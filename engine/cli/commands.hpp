@@ -1,0 +1,38 @@
+// The subcommands. Each takes its parsed options and returns an exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace cybernorms::cli {
+
+struct CheckArgs {
+  std::vector<std::string> paths;
+  std::string sources_dir;  ///< empty: quotes not verified
+  std::string format = "text";
+  bool werror = false;
+};
+int run_check(const CheckArgs& args);
+
+struct EvalArgs {
+  std::vector<std::string> inputs;
+  std::string rules_dir;
+  std::string sources_dir;
+  std::string profile = "default";
+  bool compare_profiles = false;
+  bool summary = false;
+  std::string format = "text";   ///< text, json, markdown, terse
+  std::string explain = "brief"; ///< brief, full
+  std::string colour = "auto";
+  std::vector<std::string> why_not;  ///< goals, for facts files
+  std::size_t hinge_sets = 4;
+};
+int run_eval(const EvalArgs& args);
+
+struct InfoArgs {
+  std::string rules_dir;
+  std::string format = "text";
+};
+int run_schema(const InfoArgs& args);
+int run_profiles(const InfoArgs& args);
+
+}  // namespace cybernorms::cli

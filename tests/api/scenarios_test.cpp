@@ -1,0 +1,222 @@
+// The bundled scenario library against its expected findings, and the behaviour of
+// unknown facts that analysts rely on, through the public RuleBase API.
+#include "cybernorms/cybernorms.hpp"
+#include "io/report_render.hpp"
+#include "io/terse.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace cybernorms;
+
+namespace {
+
+const fs::path project_dir = CYBERNORMS_SOURCE_DIR;
+
+std::string read_text(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+const RuleBase& rule_base() {
+  static const RuleBase loaded = [] {
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
+    auto result = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
+    REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
+    return *result;
+  }();
+  return loaded;
+}
+
+std::vector<fs::path> bundled_scenarios() {
+  std::vector<fs::path> paths;
+  for (const auto& entry : fs::directory_iterator(project_dir / "scenarios")) {
+    if (entry.path().extension() == ".json") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  return paths;
+}
+
+explain::Report evaluate_json(const std::string& json, const std::string& profile = "default") {
+  EvaluateOptions options;
+  options.profile = profile;
+  const Evaluation evaluation = rule_base().evaluate(json, "scenario.json", options);
+  REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, base::SourceSet{}));
+  return *evaluation.report;
+}
+
+const explain::Finding* find_finding(const explain::Report& report, const std::string& principle) {
+  for (const explain::Finding& finding : report.findings) {
+    if (finding.principle == principle) return &finding;
+  }
+  return nullptr;
+}
+
+nlohmann::json load_json(const std::string& name) {
+  return nlohmann::json::parse(read_text(project_dir / "scenarios" / name));
+}
+
+}  // namespace
+
+TEST_CASE("every bundled scenario gives exactly its expected findings under each profile it lists") {
+  const auto scenarios = bundled_scenarios();
+  CHECK(scenarios.size() >= 30);
+  Evaluator evaluator(rule_base());
+  for (const fs::path& path : scenarios) {
+    fs::path expected_path = path;
+    expected_path.replace_extension(".expected.txt");
+    INFO("scenario: ", path.filename().string());
+    REQUIRE(fs::exists(expected_path));
+    base::SourceSet sources;
+    base::Diagnostics diagnostics;
+    const auto file = sources.add(expected_path.string(), read_text(expected_path));
+    const auto expected = io::parse_terse(sources, file, diagnostics);
+    REQUIRE_MESSAGE(expected.has_value(), render_text(diagnostics, sources));
+    std::vector<std::string> profiles;
+    for (const io::TerseProfile& section : *expected) profiles.push_back(section.profile);
+    CHECK(std::find(profiles.begin(), profiles.end(), "default") != profiles.end());
+
+    EvaluateOptions options;
+    options.proofs = false;
+    auto evaluations = evaluator.evaluate_profiles(read_text(path), path.string(), profiles, options);
+    std::vector<explain::Report> reports;
+    for (Evaluation& evaluation : evaluations) {
+      REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, base::SourceSet{}));
+      reports.push_back(std::move(*evaluation.report));
+    }
+    std::string differences;
+    for (const std::string& line : io::terse_diff(*expected, io::terse_findings(reports))) differences += line + "\n";
+    CHECK_MESSAGE(differences.empty(), "expected (-) and found (+):\n", differences);
+  }
+}
+
+TEST_CASE("unknown attribution makes non-infringement possible, hinging on attribution; settling it implicates") {
+  nlohmann::json scenario = load_json("attribution_unknown.json");
+  const explain::Report open = evaluate_json(scenario.dump());
+  const explain::Finding* finding = find_finding(open, "non_infringement");
+  REQUIRE(finding != nullptr);
+  CHECK(finding->level == explain::Level::possible);
+  REQUIRE(finding->hinge_sets.size() == 1);
+  REQUIRE(finding->hinge_sets.front().size() == 1);
+  const explain::Hinge& hinge = finding->hinge_sets.front().front();
+  CHECK(hinge.fact.relation == "directed_by");
+  CHECK(hinge.fact.args == std::vector<std::string>{"shadow_group", "borania"});
+  CHECK(hinge.needs_true);
+
+  scenario["actors"][0]["directed_by"] = {"borania"};
+  const explain::Report settled = evaluate_json(scenario.dump());
+  const explain::Finding* now = find_finding(settled, "non_infringement");
+  REQUIRE(now != nullptr);
+  CHECK(now->level == explain::Level::implicated);
+  CHECK(now->hinge_sets.empty());
+}
+
+TEST_CASE("unknown consent makes non-infringement possible, hinging on consent withheld; consent given removes it") {
+  nlohmann::json scenario = load_json("consent_unknown.json");
+  const explain::Report open = evaluate_json(scenario.dump());
+  const explain::Finding* finding = find_finding(open, "non_infringement");
+  REQUIRE(finding != nullptr);
+  CHECK(finding->level == explain::Level::possible);
+  REQUIRE_FALSE(finding->hinge_sets.empty());
+  const auto& hinges = finding->hinge_sets.front();
+  const bool names_consent = std::any_of(hinges.begin(), hinges.end(), [](const explain::Hinge& hinge) {
+    return hinge.fact.relation == "consent_given" && !hinge.needs_true &&
+           hinge.fact.args == std::vector<std::string>{"workshop_strike", "borania"};
+  });
+  CHECK(names_consent);
+
+  scenario["operations"][0]["consenting_states"] = {"borania"};
+  CHECK(find_finding(evaluate_json(scenario.dump()), "non_infringement") == nullptr);
+
+  scenario["operations"][0]["consenting_states"] = nlohmann::json::array();
+  const explain::Finding* withheld = find_finding(evaluate_json(scenario.dump()), "non_infringement");
+  REQUIRE(withheld != nullptr);
+  CHECK(withheld->level == explain::Level::implicated);
+}
+
+TEST_CASE("in every bundled scenario, possible findings name hinges and implicated ones need none") {
+  for (const fs::path& path : bundled_scenarios()) {
+    INFO("scenario: ", path.filename().string());
+    const explain::Report report = evaluate_json(read_text(path));
+    for (const explain::Finding& finding : report.findings) {
+      INFO("principle: ", finding.principle);
+      if (finding.level == explain::Level::possible) {
+        REQUIRE_FALSE(finding.hinge_sets.empty());
+        CHECK_FALSE(finding.hinge_sets.front().empty());
+      } else {
+        CHECK(finding.hinge_sets.empty());
+      }
+      CHECK_FALSE(finding.citations.empty());
+    }
+  }
+}
+
+TEST_CASE("a principle's proof tree ends in scenario facts and every derived step cites its rule's source") {
+  const explain::Report report = evaluate_json(read_text(project_dir / "scenarios" / "consent_unknown.json"));
+  REQUIRE_FALSE(report.findings.empty());
+  for (const explain::Finding& finding : report.findings) {
+    std::vector<const explain::ProofStep*> pending{&finding.proof};
+    std::size_t leaves = 0;
+    while (!pending.empty()) {
+      const explain::ProofStep* step = pending.back();
+      pending.pop_back();
+      if (step->rule_id.empty()) {
+        ++leaves;
+        CHECK(step->premises.empty());
+        CHECK_FALSE(step->fact.text.empty());
+      } else {
+        CHECK_FALSE(step->because.empty());
+        CHECK_FALSE(step->citations.empty());
+      }
+      for (const explain::ProofStep& premise : step->premises) pending.push_back(&premise);
+    }
+    CHECK(leaves > 0);
+  }
+}
+
+TEST_CASE("evaluation gives byte-identical output on repeat and across threads") {
+  const auto scenarios = bundled_scenarios();
+  auto render_all = [&] {
+    Evaluator evaluator(rule_base());
+    std::string out;
+    for (const fs::path& path : scenarios) {
+      const Evaluation evaluation = evaluator.evaluate(read_text(path), path.string());
+      if (evaluation.ok()) out += io::report_to_json(*evaluation.report, io::Detail::full);
+    }
+    return out;
+  };
+  const std::string first = render_all();
+  CHECK_FALSE(first.empty());
+  CHECK(render_all() == first);
+  std::string from_thread_a;
+  std::string from_thread_b;
+  std::thread a([&] { from_thread_a = render_all(); });
+  std::thread b([&] { from_thread_b = render_all(); });
+  a.join();
+  b.join();
+  CHECK(from_thread_a == first);
+  CHECK(from_thread_b == first);
+}
+
+TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no report") {
+  nlohmann::json scenario = load_json("attribution_unknown.json");
+  scenario["operations"][0]["actor"] = "shadow_grup";
+  scenario["operations"][0]["coercive"] = "maybe";
+  const Evaluation evaluation = rule_base().evaluate(scenario.dump(), "bad.json");
+  CHECK_FALSE(evaluation.ok());
+  CHECK(evaluation.diagnostics.error_count() >= 2);
+  const std::string text = render_text(evaluation.diagnostics, base::SourceSet{});
+  CHECK(text.find("bad.json:/operations/0/actor") != std::string::npos);
+  CHECK(text.find("shadow_group") != std::string::npos);  // the suggestion
+  CHECK(text.find("bad.json:/operations/0/coercive") != std::string::npos);
+}

@@ -1,0 +1,150 @@
+// The command line as a user meets it: exit codes, where messages go, what they say.
+#include <doctest/doctest.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <sys/wait.h>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int exit_code = -1;
+  std::string out;  ///< standard output and standard error together
+};
+
+/// Runs the cybernorms binary with arguments (already shell-quoted where needed).
+Run run(const std::string& arguments) {
+  const std::string command = std::string(CYBERNORMS_BINARY) + " " + arguments + " 2>&1";
+  Run result;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::array<char, 4096> buffer{};
+  while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), read);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+/// A scratch folder under the build tree, emptied first.
+fs::path scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("cybernorms_cli_test_" + name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
+
+const std::string project = CYBERNORMS_SOURCE_DIR;
+
+}  // namespace
+
+TEST_CASE("check exits 0 on the project's rule base") {
+  const Run result = run("check " + project + "/rules");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("0 errors") != std::string::npos);
+}
+
+TEST_CASE("check points at a misspelt relation with line, column, caret and a suggestion") {
+  const fs::path dir = scratch("misspelt");
+  write(dir / "vocabulary.cnr", "entity state from states \"A state.\"\n"
+                                "relation targets(op: state) \"{op} is targeted\" from states\n");
+  write(dir / "rules.cnr", "relation hit(op: state) \"{op} was hit\"\n"
+                           "rule hit.any {\n"
+                           "  conclude hit(Op)\n"
+                           "  when targts(Op)\n"
+                           "  because \"{Op} was targeted\"\n"
+                           "}\n");
+  const Run result = run("check " + dir.string());
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find("rules.cnr:4:8: error[E201]: unknown relation 'targts'") != std::string::npos);
+  CHECK(result.out.find("    4 |   when targts(Op)\n      |        ^~~~~~") != std::string::npos);
+  CHECK(result.out.find("did you mean 'targets'?") != std::string::npos);
+}
+
+TEST_CASE("check --format json reports the same problem for editors") {
+  const fs::path dir = scratch("json");
+  write(dir / "bad.cnr", "rule x {\n  conclude\n}\n");
+  const Run result = run("check " + dir.string() + " --format json");
+  CHECK(result.exit_code == 1);
+  CHECK(result.out.find("\"code\": \"E1") != std::string::npos);
+  CHECK(result.out.find("\"line\": 3") != std::string::npos);
+}
+
+TEST_CASE("check --werror fails on warnings alone") {
+  const fs::path dir = scratch("werror");
+  write(dir / "unused.cnr", "entity state from states \"A state.\"\n"
+                            "relation unused(s: state) \"{s} is unused\" from states\n");
+  CHECK(run("check " + dir.string()).exit_code == 0);
+  CHECK(run("check " + dir.string() + " --werror").exit_code == 1);
+}
+
+TEST_CASE("usage errors exit 2 with a message") {
+  CHECK(run("").exit_code == 2);
+  CHECK(run("frobnicate").exit_code == 2);
+  const Run bad_format = run("eval " + project + "/scenarios/estonia_2007.json --format yaml");
+  CHECK(bad_format.exit_code == 2);
+  const Run bad_profile = run("eval " + project + "/scenarios/estonia_2007.json --profile atlantis");
+  CHECK(bad_profile.exit_code == 2);
+  CHECK(bad_profile.out.find("no profile named 'atlantis'") != std::string::npos);
+  CHECK(run("eval /no/such/file.json").exit_code == 2);
+}
+
+TEST_CASE("one bad scenario is reported with its pointer and the others are still evaluated") {
+  const fs::path dir = scratch("batch");
+  fs::copy_file(project + "/scenarios/estonia_2007.json", dir / "a_good.json");
+  write(dir / "b_bad.json", "{\"id\": \"bad\", \"operations\": [{\"id\": \"op\", \"actor\": \"nobody\"}]}");
+  write(dir / "c_garbage.json", "\x01\xff not json");
+  const Run result = run("eval " + dir.string() + " --summary");
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.find("b_bad.json:/operations/0/actor") != std::string::npos);
+  CHECK(result.out.find("c_garbage.json") != std::string::npos);
+  CHECK(result.out.find("estonia_2007") != std::string::npos);
+}
+
+TEST_CASE("eval prints findings with hinges, citations and why-not in every format") {
+  const std::string scenario = project + "/scenarios/attribution_unknown.json";
+  const Run text = run("eval " + scenario + " --color never");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("[possible] non_infringement") != std::string::npos);
+  CHECK(text.out.find("hinges on:") != std::string::npos);
+  CHECK(text.out.find("why not:") != std::string::npos);
+  CHECK(text.out.find('\x1b') == std::string::npos);
+  const Run json = run("eval " + scenario + " --format json");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find("\"level\": \"possible\"") != std::string::npos);
+  const Run markdown = run("eval " + scenario + " --format markdown --explain full");
+  CHECK(markdown.exit_code == 0);
+  CHECK(markdown.out.find("non_infringement") != std::string::npos);
+}
+
+TEST_CASE("eval --compare-profiles shows where the profiles disagree") {
+  const Run result = run("eval " + project + "/scenarios/penetration_no_effects.json --compare-profiles");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("france") != std::string::npos);
+  CHECK(result.out.find("united_kingdom") != std::string::npos);
+}
+
+TEST_CASE("eval on a plain facts file shows established and possible facts and a why-not") {
+  const Run result = run("eval --rules " + project + "/examples/facts/rules " + project +
+                         "/examples/facts/facts.json --why-not 'non_interference(_, _, _)'");
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("established") != std::string::npos);
+  CHECK(result.out.find("possible") != std::string::npos);
+}
+
+TEST_CASE("schema and profiles describe the rule base") {
+  const Run schema = run("schema --rules " + project + "/rules");
+  CHECK(schema.exit_code == 0);
+  CHECK(schema.out.find("\"$schema\"") != std::string::npos);
+  CHECK(schema.out.find("\"operations\"") != std::string::npos);
+  const Run profiles = run("profiles --rules " + project + "/rules");
+  CHECK(profiles.exit_code == 0);
+  CHECK(profiles.out.find("tallinn_majority") != std::string::npos);
+  CHECK(profiles.out.find("breach_threshold") != std::string::npos);
+}

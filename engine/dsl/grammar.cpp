@@ -378,6 +378,8 @@ struct disjunction_id : annotate {};
 struct citation_id : annotate {};
 struct parameter_id : annotate {};
 struct parameters_id : annotate {};
+struct parameter_list_id : annotate {};
+struct argument_list_id : annotate {};
 struct value_list_id : annotate {};
 struct list_marker_id : annotate {};
 struct binding_id : annotate {};
@@ -424,6 +426,8 @@ const x3::rule<disjunction_id, ast::Disjunction> disjunction = "alternatives in 
 const x3::rule<citation_id, ast::Citation> citation = "a citation";
 const x3::rule<parameter_id, ast::Parameter> parameter = "a parameter (name: type)";
 const x3::rule<parameters_id, std::vector<ast::Parameter>> parameters = "parameters (name: type, ...)";
+const x3::rule<parameter_list_id, std::vector<ast::Parameter>> parameter_list = "a parameter (name: type) or ')'";
+const x3::rule<argument_list_id, std::vector<ast::Term>> argument_list = "a term or ')'";
 const x3::rule<value_list_id, std::vector<ast::Constant>> value_list = "a list of names";
 const x3::rule<list_marker_id> list_marker = "'[]'";
 const x3::rule<binding_id, ast::Binding> binding = "a binding";
@@ -471,8 +475,11 @@ const auto term_def = variable | param_ref | integer | string_term | constant;
 const auto terms_def = term > *(',' > term);
 // constant_term = integer | string | name ;
 const auto constant_term_def = integer | string_term | constant;
+// the ")" closing a list: after an item of the list, a "," could also have followed
+const auto list_end = named(x3::lit(')'), "',' or ')'");
 // atom = name "(" [ terms ] ")" ;
-const auto atom_def = name >> '(' > -terms > ')';
+const auto atom_def = name >> '(' > argument_list > list_end;
+const auto argument_list_def = &x3::lit(')') | terms;
 // negation = "not" atom ;
 const auto negation_def = spanned((kw_not > atom)[set_atom]);
 // comparison = term op term ;
@@ -490,6 +497,7 @@ const auto citation_def = kw_cite > name > kw_section > section_text > kw_quote 
 // parameter = name ":" name ;
 const auto parameter_def = name > ':' > type_name;
 const auto parameters_def = parameter > *(',' > parameter);
+const auto parameter_list_def = &x3::lit(')') | parameters;
 // value_list = name { "," name } ;
 const auto value_list_def = constant > *(',' > constant);
 // list_marker = "[" "]" ;
@@ -510,11 +518,11 @@ const auto type_decl_def = kw_type > name > '=' > '{' > value_list > '}' > -text
 // entity = "entity" name "from" name [ string ] ;
 const auto entity_decl_def = kw_entity > name > kw_from > name > -text;
 // relation = "relation" name "(" [ parameters ] ")" [ string ] [ binding ] ;
-const auto relation_decl_def = kw_relation > name > '(' > -parameters > ')' > -text > -binding;
+const auto relation_decl_def = kw_relation > name > '(' > parameter_list > list_end > -text > -binding;
 // param = "param" name ":" name "=" constant [ string ] ;
 const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -text;
 // principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ] { citation } "}" ;
-const auto principle_decl_def = kw_principle > name > '(' > parameters > ')' > '{' > -text > kw_title > title_text >
+const auto principle_decl_def = kw_principle > name > '(' > parameters > list_end > '{' > -text > kw_title > title_text >
                                 -(kw_layers > value_list) > *citation > '}';
 // rule = "rule" dotted "{" [ string ] "conclude" atom [ "when" conjunction ] "because" string { citation } "}" ;
 const auto rule_decl_def = kw_rule > dotted > '{' > -text > kw_conclude > atom > -(kw_when > conjunction) > kw_because >
@@ -533,7 +541,7 @@ const auto item_def = include_decl | source_decl | type_decl | entity_decl | rel
 BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text, path_text,
                     variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
-BOOST_SPIRIT_DEFINE(citation, parameter, parameters, value_list, list_marker, binding, binding_parts)
+BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding, binding_parts)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 

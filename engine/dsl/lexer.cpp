@@ -118,15 +118,15 @@ const char* skip_trivia_unchecked(const char* p, const char* end) {
 
 TokenView token_at(const char* p, const char* end) {
   constexpr std::size_t max_shown = 40;
-  if (p == end) return {"end of file", 1};
-  if (*p == '"') return {"a string", string_token_length(p, end)};
+  if (p == end) return {"end of file", 1, {}};
+  if (*p == '"') return {"a string", string_token_length(p, end), {}};
   if (is_word_char(*p)) {
     const std::string_view word = word_at(p, end);
     const std::string shown = word.size() > max_shown ? std::string(word.substr(0, max_shown)) + "..." : std::string(word);
-    return {fmt::format("'{}'", shown), word.size()};
+    return {fmt::format("'{}'", shown), word.size(), word};
   }
-  if (!is_token_start(*p)) return {"an invalid character", 1};
-  return {fmt::format("'{}'", *p), 1};
+  if (!is_token_start(*p)) return {"an invalid character", 1, {}};
+  return {fmt::format("'{}'", *p), 1, {}};
 }
 
 std::string invalid_character_message(const char* p, const char* end) {

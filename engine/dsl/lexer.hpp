@@ -46,6 +46,7 @@ const char* skip_trivia_unchecked(const char* p, const char* end);
 struct TokenView {
   std::string description;
   std::size_t length = 1;
+  std::string_view word;  ///< the token's text if it is a word, else empty
 };
 TokenView token_at(const char* p, const char* end);
 

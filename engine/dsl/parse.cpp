@@ -5,6 +5,8 @@
 #include "dsl/grammar.hpp"
 #include "dsl/lexer.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <string_view>
 
@@ -15,6 +17,21 @@ using detail::SyntaxError;
 
 /// Git's test for binary content: a NUL byte among the first 8000 bytes.
 constexpr std::size_t binary_probe_bytes = 8000;
+
+/// A note for the mistakes the expectation alone does not explain; empty if none.
+/// `starts_line` tells a word that begins the next item from one misused as a name.
+std::string hint(const std::string& expected, std::string_view word, bool starts_line) {
+  const bool wants_name = expected.starts_with("a name") || expected.starts_with("a type name") ||
+                          expected.starts_with("a parameter (") || expected.starts_with("a value name");
+  if (wants_name && detail::is_keyword(word) && !(starts_line && detail::is_item_keyword(word))) {
+    return fmt::format("'{}' is a keyword, and keywords cannot be names", word);
+  }
+  if (wants_name && !word.empty() && (detail::is_upper(word.front()) || word.front() == '_')) {
+    return fmt::format("names start with a lower-case letter; '{}' is written like a variable", word);
+  }
+  if (word == "or") return "'or' joins alternatives only inside parentheses: (a(X) or b(X))";
+  return {};
+}
 
 class FileParser {
  public:
@@ -93,13 +110,22 @@ class FileParser {
       return found;
     }
     const detail::TokenView token = detail::token_at(found, end_);
-    add("E101", found, token.length, "expected " + error.expected + ", found " + token.description);
+    base::Diagnostic& added =
+        add("E101", found, token.length, "expected " + error.expected + ", found " + token.description);
+    if (std::string note = hint(error.expected, token.word, starts_line(found)); !note.empty()) {
+      added.notes.push_back(std::move(note));
+    }
     return found;
   }
 
-  void add(const std::string& code, const char* where, std::size_t length, const std::string& message) {
+  bool starts_line(const char* p) const {
+    while (p != begin_ && (p[-1] == ' ' || p[-1] == '\t')) --p;
+    return p == begin_ || p[-1] == '\n';
+  }
+
+  base::Diagnostic& add(const std::string& code, const char* where, std::size_t length, const std::string& message) {
     const auto offset = static_cast<std::size_t>(where - begin_);
-    diagnostics_.error(code, source_.span_at(offset, std::max<std::size_t>(length, 1), file_), "{}", message);
+    return diagnostics_.error(code, source_.span_at(offset, std::max<std::size_t>(length, 1), file_), "{}", message);
   }
 
   const base::SourceFile& source_;

@@ -73,6 +73,7 @@ TEST_CASE("a missing condition, closing brace or parenthesis is reported where i
     const auto error = only_error("rule a { conclude x(A) when y(A) or z(A) because \"b\" }");
     CHECK(error.span.column == 34);
     CHECK(error.message == "expected 'because', found 'or'");
+    CHECK(error.notes == std::vector<std::string>{"'or' joins alternatives only inside parentheses: (a(X) or b(X))"});
   }
   SUBCASE("the closing brace at the end of the file") {
     const auto error = only_error("type t = { a, b\n");
@@ -83,16 +84,35 @@ TEST_CASE("a missing condition, closing brace or parenthesis is reported where i
   SUBCASE("the closing parenthesis of an atom") {
     const auto error = only_error("rule a { conclude x(A when y(A) because \"b\" }");
     CHECK(error.span.column == 23);
-    CHECK(error.message == "expected ')', found 'when'");
+    CHECK(error.message == "expected ',' or ')', found 'when'");
   }
 }
 
-TEST_CASE("a keyword cannot be a name") {
+TEST_CASE("a keyword cannot be a name, and a note says so") {
   const auto error = only_error("relation rule(x: y)");
   CHECK(error.code == "E101");
   CHECK(error.span.column == 10);
   CHECK(error.span.length == 4);
   CHECK(error.message == "expected a name, found 'rule'");
+  CHECK(error.notes == std::vector<std::string>{"'rule' is a keyword, and keywords cannot be names"});
+}
+
+TEST_CASE("a keyword that starts the next item gets no keyword note") {
+  const auto error = only_error("relation r(a: b) from c.\nrelation s(a: b)");
+  CHECK(error.message == "expected a name, found 'relation'");
+  CHECK(error.notes.empty());
+}
+
+TEST_CASE("a variable where a name is due gets a note about case") {
+  const auto error = only_error("relation r(Op: operation)");
+  CHECK(error.span.column == 12);
+  CHECK(error.message == "expected a parameter (name: type) or ')', found 'Op'");
+  CHECK(error.notes == std::vector<std::string>{"names start with a lower-case letter; 'Op' is written like a variable"});
+}
+
+TEST_CASE("a list that goes on without a comma asks for ',' or ')'") {
+  CHECK(only_error("relation r(a: b c: d)").message == "expected ',' or ')', found 'c'");
+  CHECK(only_error("rule a { conclude x(A B) because \"b\" }").message == "expected ',' or ')', found 'B'");
 }
 
 TEST_CASE("an unknown word where an item should start lists the items") {
@@ -230,7 +250,7 @@ include "good4.cnr"
   const auto& first = parsed.diagnostics.all()[0];
   CHECK(first.span.line == 5);
   CHECK(first.span.column == 3);
-  CHECK(first.message == "expected ')', found 'because'");
+  CHECK(first.message == "expected ',' or ')', found 'because'");
   const auto& second = parsed.diagnostics.all()[1];
   CHECK(second.span.line == 11);
   CHECK(second.span.column == 19);

@@ -80,6 +80,7 @@ class ProofBuilder {
     for (const auto& literal : rule.body)
       if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
         step.absent.push_back(absent_text(session_, *atom, values));
+    step.premises.reserve(derivation.premises.size());
     for (const auto premise : derivation.premises)
       if (remaining_ > 0) step.premises.push_back(build(premise, 0));
     return step;
@@ -176,6 +177,9 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
   report.scenario = options.scenario;
   report.profile = options.profile;
   infer::HingeSearch hinges(session, std::max<std::size_t>(options.max_hinge_sets, 8));
+  std::size_t total = 0;
+  for (const auto& principle : rules.principles) total += session.facts_of(principle.relation).size();
+  report.findings.reserve(total);
   for (const auto& principle : rules.principles) {
     const auto facts = sorted_facts(session, principle.relation);
     for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges));

@@ -34,27 +34,35 @@ std::string join(const std::vector<std::string>& parts) {
   return text;
 }
 
-}  // namespace
-
-std::string fill_template(std::string_view text, const Bindings& bindings) {
+// Fills `{name}` placeholders with what `lookup(name)` gives (nullptr: leave as written).
+template <typename Lookup>
+std::string fill(std::string_view text, Lookup&& lookup) {
   std::string filled;
-  filled.reserve(text.size());
+  filled.reserve(text.size() + 16);
   for (std::size_t at = 0; at < text.size();) {
-    const auto close = text[at] == '{' ? text.find('}', at) : std::string_view::npos;
-    if (close == std::string_view::npos) {
-      filled += text[at++];
+    const auto open = text.find('{', at);
+    filled.append(text.substr(at, open - at));
+    if (open == std::string_view::npos) break;
+    const auto close = text.find('}', open);
+    const std::string* value = close == std::string_view::npos ? nullptr : lookup(text.substr(open + 1, close - open - 1));
+    if (value == nullptr) {
+      filled += '{';
+      at = open + 1;
       continue;
     }
-    const auto name = text.substr(at + 1, close - at - 1);
-    const auto found = std::find_if(bindings.begin(), bindings.end(), [&](const auto& b) { return b.first == name; });
-    if (found == bindings.end()) {
-      filled += text[at++];
-      continue;
-    }
-    filled += found->second;
+    filled += *value;
     at = close + 1;
   }
   return filled;
+}
+
+}  // namespace
+
+std::string fill_template(std::string_view text, const Bindings& bindings) {
+  return fill(text, [&](std::string_view name) -> const std::string* {
+    const auto found = std::find_if(bindings.begin(), bindings.end(), [&](const auto& b) { return b.first == name; });
+    return found == bindings.end() ? nullptr : &found->second;
+  });
 }
 
 std::string plain_fact(std::string_view relation, const std::vector<std::string>& args) {
@@ -68,10 +76,11 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
     ref.text = plain_fact(ref.relation, ref.args);
     return ref;
   }
-  Bindings values;
-  for (std::size_t i = 0; i < declared.arg_names.size() && i < ref.args.size(); ++i)
-    values.emplace_back(declared.arg_names[i], ref.args[i]);
-  ref.text = fill_template(declared.doc, values);
+  ref.text = fill(declared.doc, [&](std::string_view name) -> const std::string* {
+    for (std::size_t i = 0; i < declared.arg_names.size() && i < ref.args.size(); ++i)
+      if (declared.arg_names[i] == name) return &ref.args[i];
+    return nullptr;
+  });
   return ref;
 }
 

@@ -33,10 +33,19 @@ class Evaluator {
         store_(session.store_),
         network_(*session.network_),
         options_(options),
-        prev_end_(network_.relation_count(), 0),
-        cur_end_(network_.relation_count(), 0),
-        relation_growth_(network_.relation_count(), 0),
-        rule_growth_(network_.rules().rules.size(), 0) {}
+        prev_end_(session.scratch_.prev_end),
+        cur_end_(session.scratch_.cur_end),
+        bindings_(session.scratch_.bindings),
+        premises_(session.scratch_.premises),
+        key_(session.scratch_.key),
+        head_(session.scratch_.head),
+        relation_growth_(session.scratch_.relation_growth),
+        rule_growth_(session.scratch_.rule_growth) {
+    prev_end_.assign(network_.relation_count(), 0);
+    cur_end_.assign(network_.relation_count(), 0);
+    relation_growth_.assign(network_.relation_count(), 0);
+    rule_growth_.assign(network_.rules().rules.size(), 0);
+  }
 
   std::optional<LimitError> run() {
     const bool any_unknown = has_unknown();  // without unknowns the upper model is the lower one
@@ -227,15 +236,15 @@ class Evaluator {
   const Network& network_;
   const Options& options_;
   Model model_ = Model::lower;
-  std::vector<std::uint32_t> prev_end_;
-  std::vector<std::uint32_t> cur_end_;
+  std::vector<std::uint32_t>& prev_end_;
+  std::vector<std::uint32_t>& cur_end_;
   std::size_t delta_step_ = 0;
-  std::vector<SymbolId> bindings_;
-  std::vector<FactId> premises_;
-  std::vector<SymbolId> key_;
-  std::vector<SymbolId> head_;
-  std::vector<std::size_t> relation_growth_;
-  std::vector<std::size_t> rule_growth_;
+  std::vector<SymbolId>& bindings_;
+  std::vector<FactId>& premises_;
+  std::vector<SymbolId>& key_;
+  std::vector<SymbolId>& head_;
+  std::vector<std::size_t>& relation_growth_;
+  std::vector<std::size_t>& rule_growth_;
   std::size_t derived_ = 0;
   std::size_t iterations_ = 0;
   std::size_t join_steps_ = 0;

@@ -9,13 +9,26 @@ namespace {
 using Family = std::vector<HingeSet>;
 constexpr std::size_t max_work = 200'000;
 
-// The union of two sets, or nullopt when they need one fact both true and false.
-std::optional<HingeSet> merge(const HingeSet& left, const HingeSet& right) {
+// Whether a set needs two facts of one exclusive group true, which no settling allows.
+bool is_exclusive_clash(const Session& session, const HingeSet& set) {
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const auto group = set[i].needs_true ? session.exclusive_group(set[i].fact) : 0;
+    if (group == 0) continue;
+    for (std::size_t j = i + 1; j < set.size(); ++j)
+      if (set[j].needs_true && session.exclusive_group(set[j].fact) == group) return true;
+  }
+  return false;
+}
+
+// The union of two sets, or nullopt when they need one fact both true and false, or two
+// exclusive facts true.
+std::optional<HingeSet> merge(const Session& session, const HingeSet& left, const HingeSet& right) {
   HingeSet merged;
   merged.reserve(left.size() + right.size());
   std::set_union(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(merged));
   for (std::size_t i = 1; i < merged.size(); ++i)
     if (merged[i].fact == merged[i - 1].fact) return std::nullopt;
+  if (is_exclusive_clash(session, merged)) return std::nullopt;
   return merged;
 }
 
@@ -151,7 +164,7 @@ Family HingeSearch::product(const Family& left, const Family& right) {
   for (const auto& a : left)
     for (const auto& b : right) {
       if (++work_ > max_work) return result;
-      if (auto merged = merge(a, b)) result.push_back(std::move(*merged));
+      if (auto merged = merge(session_, a, b)) result.push_back(std::move(*merged));
     }
   minimize(result, cap_);
   return result;

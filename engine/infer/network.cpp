@@ -30,6 +30,14 @@ Network::Network(const compile::RuleSet& rules)
     stratum_count = std::max(stratum_count, rule.stratum + 1);
   }
   strata_.resize(stratum_count);
+  std::size_t capacity = 16;
+  while (capacity < rules.symbols.size() * 2) capacity *= 2;
+  symbol_slots_.assign(capacity, 0);
+  for (SymbolId id = 0; id < rules.symbols.size(); ++id) {
+    auto slot = symbol_hash(rules.symbols.name(id)) & (capacity - 1);
+    while (symbol_slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
+    symbol_slots_[slot] = id + 1;
+  }
   for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
     const auto& rule = rules.rules[r];
     if (rule.head >= rules.relations.size()) continue;
@@ -111,6 +119,19 @@ Step Network::plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bou
     if (!lookup.empty() && lookup.size() <= 255) step.index = index_for(atom.relation, std::move(lookup));
   }
   return step;
+}
+
+std::size_t symbol_hash(std::string_view text) {
+  std::uint64_t hash = 0xcbf29ce484222325ULL;  // FNV-1a: the same on every platform
+  for (const char c : text) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return static_cast<std::size_t>(hash ^ (hash >> 32));
+}
+
+std::optional<SymbolId> Network::find_symbol(std::string_view text) const {
+  const auto mask = symbol_slots_.size() - 1;
+  for (auto slot = symbol_hash(text) & mask; symbol_slots_[slot] != 0; slot = (slot + 1) & mask)
+    if (rules_->symbols.name(symbol_slots_[slot] - 1) == text) return symbol_slots_[slot] - 1;
+  return std::nullopt;
 }
 
 std::uint32_t Network::index_for(RelationId relation, std::vector<std::uint8_t> positions) {

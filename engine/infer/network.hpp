@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace cybernorms::infer {
@@ -78,6 +79,8 @@ class Network {
   /// The plans of the rules concluding a relation, in rule order.
   const std::vector<std::uint32_t>& plans_concluding(RelationId relation) const { return concluding_.at(relation); }
   std::size_t relation_count() const { return indexes_by_relation_.size(); }
+  /// The shared symbol spelt `text`, found without allocating.
+  std::optional<SymbolId> find_symbol(std::string_view text) const;
 
  private:
   RulePlan plan_rule(std::uint32_t rule_index);
@@ -90,6 +93,10 @@ class Network {
   std::vector<IndexSpec> indexes_;
   std::vector<std::vector<std::uint32_t>> indexes_by_relation_;
   std::vector<std::vector<std::uint32_t>> concluding_;
+  std::vector<std::uint32_t> symbol_slots_;  ///< open addressing over the shared symbols; 0 empty, else id + 1
 };
+
+/// Where a symbol's spelling starts probing in an open-addressing table.
+std::size_t symbol_hash(std::string_view text);
 
 }  // namespace cybernorms::infer

@@ -23,15 +23,31 @@ SymbolId Session::intern(std::string_view text) {
   const auto id = static_cast<SymbolId>(network_->rules().symbols.size() + local_names_.size());
   local_names_.emplace_back(text);
   local_keys_.push_back(integer_value(text));
-  local_ids_.emplace(local_names_.back(), id);
+  if (local_names_.size() * 2 > local_slots_.size()) rehash_local();
+  else place_local(local_names_.size() - 1);
   return id;
 }
 
 std::optional<SymbolId> Session::find_symbol(std::string_view text) const {
-  if (const auto shared = network_->rules().symbols.find(text)) return shared;
-  const auto found = local_ids_.find(std::string(text));
-  if (found == local_ids_.end()) return std::nullopt;
-  return found->second;
+  if (const auto shared = network_->find_symbol(text)) return shared;
+  if (local_slots_.empty()) return std::nullopt;
+  const auto mask = local_slots_.size() - 1;
+  for (auto slot = symbol_hash(text) & mask; local_slots_[slot] != 0; slot = (slot + 1) & mask)
+    if (local_names_[local_slots_[slot] - 1] == text)
+      return static_cast<SymbolId>(network_->rules().symbols.size() + local_slots_[slot] - 1);
+  return std::nullopt;
+}
+
+void Session::place_local(std::size_t index) {
+  const auto mask = local_slots_.size() - 1;
+  auto slot = symbol_hash(local_names_[index]) & mask;
+  while (local_slots_[slot] != 0) slot = (slot + 1) & mask;
+  local_slots_[slot] = static_cast<std::uint32_t>(index + 1);
+}
+
+void Session::rehash_local() {
+  local_slots_.assign(std::max<std::size_t>(32, local_slots_.size() * 2), 0);
+  for (std::size_t index = 0; index < local_names_.size(); ++index) place_local(index);
 }
 
 const std::string& Session::symbol_name(SymbolId symbol) const {
@@ -61,6 +77,15 @@ std::optional<FactId> Session::add_fact(RelationId relation, std::span<const Sym
   return fact;
 }
 
+void Session::add_exclusive_group(std::span<const FactId> facts) {
+  ++exclusive_groups_;
+  for (const auto fact : facts) {
+    if (fact >= store_.size()) continue;
+    if (exclusive_group_.size() <= fact) exclusive_group_.resize(fact + 1, 0);
+    exclusive_group_[fact] = exclusive_groups_;
+  }
+}
+
 bool Session::use_profile(std::uint32_t index) {
   const auto& rules = network_->rules();
   if (index >= rules.profiles.size()) return false;
@@ -78,7 +103,9 @@ void Session::clear() {
   derivation_data_.clear();
   local_names_.clear();
   local_keys_.clear();
-  local_ids_.clear();
+  exclusive_group_.clear();
+  exclusive_groups_ = 0;
+  std::fill(local_slots_.begin(), local_slots_.end(), 0);
   evaluated_ = false;
 }
 
@@ -136,9 +163,14 @@ Derivation Session::derivation(FactId fact, std::uint32_t k) const {
 std::size_t Session::memory_bytes() const {
   std::size_t bytes = store_.memory_bytes() + derivations_.capacity() * sizeof(DerivationRecord) +
                       derivation_data_.capacity() * sizeof(std::uint32_t);
-  for (const auto& name : local_names_) bytes += name.capacity() + 1;
+  for (const auto& name : local_names_)
+    if (name.capacity() > 15) bytes += name.capacity() + 1;  // beyond the short-string buffer
+  const auto& s = scratch_;
+  bytes += (s.prev_end.capacity() + s.cur_end.capacity() + s.premises.capacity()) * 4 +
+           (s.relation_growth.capacity() + s.rule_growth.capacity()) * sizeof(std::size_t) +
+           (s.bindings.capacity() + s.key.capacity() + s.head.capacity()) * sizeof(SymbolId);
   return bytes + local_names_.capacity() * sizeof(std::string) + local_keys_.capacity() * sizeof(local_keys_[0]) +
-         local_ids_.bucket_count() * sizeof(void*) + local_ids_.size() * (sizeof(std::string) + 16);
+         (local_slots_.capacity() + exclusive_group_.capacity()) * sizeof(std::uint32_t);
 }
 
 }  // namespace cybernorms::infer

@@ -10,7 +10,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cybernorms::infer {
@@ -89,6 +88,13 @@ class Session {
   /// false). yes wins over unknown for the same fact. Call before evaluate().
   /// Arguments must match the relation's arity; returns nullopt otherwise.
   std::optional<FactId> add_fact(RelationId relation, std::span<const SymbolId> args, base::Truth truth);
+  /// Marks unknown base facts of which at most one can be true (the values an unknown
+  /// attribute could take). Hinge sets never need two of them true.
+  void add_exclusive_group(std::span<const FactId> facts);
+  /// The group a fact was put in (1, 2, ...), or 0.
+  std::uint32_t exclusive_group(FactId fact) const {
+    return fact < exclusive_group_.size() ? exclusive_group_[fact] : 0;
+  }
   /// Adds the profile's parameter facts (RuleSet::profiles[index]); false if no such profile.
   bool use_profile(std::uint32_t index);
 
@@ -143,6 +149,8 @@ class Session {
     bool in_upper_model = false;
   };
   Derivation view(std::uint32_t derivation) const;
+  void place_local(std::size_t index);
+  void rehash_local();
   void record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
                          std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep);
 
@@ -152,7 +160,21 @@ class Session {
   std::vector<std::uint32_t> derivation_data_;
   std::vector<std::string> local_names_;
   std::vector<std::optional<std::int64_t>> local_keys_;
-  std::unordered_map<std::string, SymbolId> local_ids_;
+  std::vector<std::uint32_t> local_slots_;  ///< open addressing over local_names_; 0 empty, else index + 1
+  /// Scratch the evaluator reuses from one scenario to the next.
+  struct Scratch {
+    std::vector<std::uint32_t> prev_end;
+    std::vector<std::uint32_t> cur_end;
+    std::vector<std::size_t> relation_growth;
+    std::vector<std::size_t> rule_growth;
+    std::vector<SymbolId> bindings;
+    std::vector<FactId> premises;
+    std::vector<SymbolId> key;
+    std::vector<SymbolId> head;
+  };
+  Scratch scratch_;
+  std::vector<std::uint32_t> exclusive_group_;
+  std::uint32_t exclusive_groups_ = 0;
   bool evaluated_ = false;
 };
 

@@ -266,3 +266,83 @@ TEST_CASE("all derivations are kept up to the bound when asked") {
   CHECK(session.derivations(fact).size() == 2);
   CHECK(session.derivations_seen(fact) == 3);
 }
+
+TEST_CASE("hinge sets never need two values of one unknown attribute true at once") {
+  RuleSetBuilder b;
+  b.relation("directed_by", {"group", "state"});
+  b.relation("joint", {"group"}, compile::RelationKind::derived);
+  b.relation("either", {"group"}, compile::RelationKind::derived);
+  b.rule("joint", "joint(G) :- directed_by(G, a), directed_by(G, b)");
+  b.rule("either", "either(G) :- directed_by(G, S)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  const auto g = session.intern("g");
+  const auto directed = *rules.find_relation("directed_by");
+  const std::vector<infer::FactId> values{*session.add_fact(directed, std::vector{g, session.intern("a")}, Truth::unknown),
+                                          *session.add_fact(directed, std::vector{g, session.intern("b")}, Truth::unknown)};
+  session.add_exclusive_group(values);
+  session.evaluate();
+  const auto joint = *session.find_fact(*rules.find_relation("joint"), std::vector{g});
+  const auto either = *session.find_fact(*rules.find_relation("either"), std::vector{g});
+  CHECK(session.truth(joint) == Truth::unknown);
+  CHECK(session.hinges(joint, 4).empty());
+  CHECK(session.hinges(either, 4).size() == 2);
+}
+
+TEST_CASE("why-not reports the deepest point each rule's body reached, nearest first") {
+  RuleSetBuilder b;
+  b.relation("attributed", {"op", "state"});
+  b.relation("affects", {"op", "state"});
+  b.relation("act", {"op", "kind"});
+  b.relation("wrong", {"state", "victim", "op"}, compile::RelationKind::derived);
+  b.rule("wrong.coercion", "wrong(S, V, Op) :- attributed(Op, S), affects(Op, V), act(Op, coercion)");
+  b.rule("wrong.access", "wrong(S, V, Op) :- attributed(Op, S), affects(Op, V), S != V, act(Op, access)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "attributed(op1, a)");
+  add(session, "affects(op1, b)");
+  add(session, "act(op1, survey)");
+  session.evaluate();
+  const auto goal = ground(session, "wrong(a, b, op1)");
+  const std::vector<std::optional<base::SymbolId>> values(goal.args.begin(), goal.args.end());
+  const auto misses = session.why_not(goal.relation, values);
+  REQUIRE(misses.size() == 2);
+  CHECK(rules.rules[misses[0].rule].id == "wrong.access");
+  CHECK(misses[0].failed_literal == 3u);
+  CHECK(misses[0].depth == 3);
+  CHECK(rules.rules[misses[1].rule].id == "wrong.coercion");
+  CHECK(misses[1].failed_literal == 2u);
+  CHECK(misses[1].depth == 2);
+  SUBCASE("a goal whose values clash with the head is no match") {
+    const std::vector<std::optional<base::SymbolId>> open{std::nullopt, std::nullopt, session.intern("op9")};
+    const auto none = session.why_not(goal.relation, open);
+    CHECK(none[0].failed_literal == 0u);
+    CHECK(none[0].depth == 0);
+  }
+  SUBCASE("a goal that holds in the model asked has no failed literal") {
+    infer::Session again(network);
+    for (const auto* fact : {"attributed(op1, a)", "affects(op1, b)", "act(op1, coercion)"}) add(again, fact);
+    again.evaluate();
+    const auto again_goal = ground(again, "wrong(a, b, op1)");
+    const std::vector<std::optional<base::SymbolId>> again_values(again_goal.args.begin(), again_goal.args.end());
+    const auto found = again.why_not(goal.relation, again_values);
+    CHECK_FALSE(found[0].failed_literal.has_value());
+  }
+}
+
+TEST_CASE("why-not against the lower model skips unknown facts") {
+  RuleSetBuilder b;
+  b.relation("p", {"x"});
+  b.relation("q", {"x"}, compile::RelationKind::derived);
+  b.rule("q", "q(X) :- p(X)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "p(a)", Truth::unknown);
+  session.evaluate();
+  const std::vector<std::optional<base::SymbolId>> goal{session.intern("a")};
+  CHECK_FALSE(session.why_not(*rules.find_relation("q"), goal, infer::Model::upper)[0].failed_literal.has_value());
+  CHECK(session.why_not(*rules.find_relation("q"), goal, infer::Model::lower)[0].failed_literal == 0u);
+}

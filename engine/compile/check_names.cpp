@@ -6,6 +6,8 @@
 
 #include <fmt/core.h>
 
+#include <unordered_set>
+
 namespace cybernorms::compile {
 
 namespace {
@@ -50,8 +52,9 @@ struct Seen {
 /// Checks the terms of one clause against the types they meet.
 class ClauseTyping {
  public:
-  ClauseTyping(const Program& program, base::Diagnostics& diagnostics)
-      : program_(program), diagnostics_(diagnostics) {}
+  ClauseTyping(const Program& program, base::Diagnostics& diagnostics,
+               std::unordered_set<std::string_view>* ordered = nullptr)
+      : program_(program), diagnostics_(diagnostics), ordered_(ordered) {}
 
   void check_atom(const ast::Atom& atom);
   void check_comparison(const ast::Comparison& comparison);
@@ -66,6 +69,7 @@ class ClauseTyping {
   const Program& program_;
   base::Diagnostics& diagnostics_;
   std::unordered_map<std::string, Seen> variables_;
+  std::unordered_set<std::string_view>* ordered_;  ///< where to note types compared by order, if wanted
 };
 
 const Signature* ClauseTyping::resolve_relation(const ast::Atom& atom) {
@@ -149,7 +153,9 @@ std::string_view op_text(ast::CompareOp op) {
 }
 
 void ClauseTyping::check_order(const ast::Comparison& comparison, const TypeRef& type) {
-  if (!is_order_comparison(comparison.op) || type.is_ordered()) return;
+  if (!is_order_comparison(comparison.op)) return;
+  if (ordered_ != nullptr) ordered_->insert(type.name);
+  if (type.is_ordered()) return;
   const std::string_view op = op_text(comparison.op);
   diagnostics_.error("E214", token_span(*program_.sources, comparison.span, op),
                      "'{}' needs an ordered type (int or an enumeration), but '{}' has no order", op, type.name);
@@ -168,8 +174,9 @@ void ClauseTyping::check_comparison(const ast::Comparison& comparison) {
   if (const TypeRef* known = left ? left : right) check_order(comparison, *known);
 }
 
-void check_clause(const Program& program, const Clause& clause, base::Diagnostics& diagnostics) {
-  ClauseTyping typing(program, diagnostics);
+void check_clause(const Program& program, const Clause& clause, base::Diagnostics& diagnostics,
+                  std::unordered_set<std::string_view>* ordered = nullptr) {
+  ClauseTyping typing(program, diagnostics, ordered);
   typing.check_atom(*clause.head);
   if (clause.body == nullptr) return;
   for_each_condition(*clause.body, Overloaded{[&](const ast::Atom* atom) { typing.check_atom(*atom); },
@@ -181,6 +188,14 @@ void check_clause(const Program& program, const Clause& clause, base::Diagnostic
                                               }});
 }
 
+/// The types some rule compares by order (`<`, `<=`, `>`, `>=`).
+std::unordered_set<std::string_view> order_compared_types(const Program& program) {
+  std::unordered_set<std::string_view> ordered;
+  base::Diagnostics ignored;  // check_atoms reports these clauses' problems
+  for (const Clause& clause : clauses(program)) check_clause(program, clause, ignored, &ordered);
+  return ordered;
+}
+
 }  // namespace
 
 void check_signatures(const Program& program, base::Diagnostics& diagnostics) {
@@ -189,6 +204,27 @@ void check_signatures(const Program& program, base::Diagnostics& diagnostics) {
     const base::Span span = token_span_after(*program.sources, param->span, ":", param->type);
     if (const TypeRef* type = resolve_type(program, param->type, span, diagnostics)) {
       check_constant(program, param->default_value, *type, diagnostics);
+    }
+  }
+}
+
+void check_enumeration_values(const Program& program, base::Diagnostics& diagnostics) {
+  struct Position {
+    const ast::TypeDecl* type;
+    std::size_t index;
+  };
+  const auto ordered = order_compared_types(program);
+  std::unordered_map<std::string_view, Position> first;
+  for (const ast::TypeDecl* type : program.enumerations.in_order) {
+    for (std::size_t i = 0; i < type->values.size(); ++i) {
+      const ast::Constant& value = type->values[i];
+      const auto [found, inserted] = first.emplace(value.name, Position{type, i});
+      if (inserted || found->second.index == i) continue;
+      if (ordered.count(type->name) == 0 && ordered.count(found->second.type->name) == 0) continue;
+      auto& added = diagnostics.error("E218", token_span(*program.sources, value.span, value.name),
+                                      "'{}' is value {} of '{}' but value {} of '{}'", value.name, i + 1, type->name,
+                                      found->second.index + 1, found->second.type->name);
+      added.notes.push_back("a value has one place in the order '<' compares by; rename it or reorder the values");
     }
   }
 }

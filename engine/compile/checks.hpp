@@ -10,6 +10,10 @@ namespace cybernorms::compile {
 /// E207: a parameter's default is a value of its type.
 void check_signatures(const Program& program, base::Diagnostics& diagnostics);
 
+/// E218: a value shared by two enumerations, one of which rules compare by order, sits
+/// at the same position in both, since a value has one order key (its position).
+void check_enumeration_values(const Program& program, base::Diagnostics& diagnostics);
+
 /// E201 unknown relation, E204 unknown parameter, E206 wrong number of arguments,
 /// E207 constant of the wrong type, E209 a variable or comparison mixing two types,
 /// E214 `<`-style comparison on a type without order. Heads, bodies and exception targets.
@@ -48,6 +52,12 @@ void check_stratification(const Program& program, base::Diagnostics& diagnostics
 /// W001 a relation declared and never used, W002 a derived relation whose conclusions
 /// nothing reads or reports.
 void warn_unused_relations(const Program& program, base::Diagnostics& diagnostics);
+
+/// W004: a principle no rule concludes, which can never be reported.
+void warn_unconcluded_principles(const Program& program, base::Diagnostics& diagnostics);
+
+/// W005: a relation with no `from` that no rule concludes, which never holds.
+void warn_relations_never_holding(const Program& program, base::Diagnostics& diagnostics);
 
 /// W003: a rule or exception with no citation.
 void warn_uncited_rules(const Program& program, base::Diagnostics& diagnostics);

@@ -12,6 +12,7 @@ std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, con
                                base::Diagnostics& diagnostics) {
   const Program program = collect_declarations(files, sources, diagnostics);
   check_signatures(program, diagnostics);
+  check_enumeration_values(program, diagnostics);
   check_bindings(program, diagnostics);
   check_atoms(program, diagnostics);
   check_profiles(program, diagnostics);
@@ -23,6 +24,8 @@ std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, con
   check_safety(program, diagnostics);
   check_stratification(program, diagnostics);
   warn_unused_relations(program, diagnostics);
+  warn_unconcluded_principles(program, diagnostics);
+  warn_relations_never_holding(program, diagnostics);
   warn_uncited_rules(program, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   return lower(program);

@@ -47,6 +47,26 @@ void warn_unused_relations(const Program& program, base::Diagnostics& diagnostic
   }
 }
 
+void warn_unconcluded_principles(const Program& program, base::Diagnostics& diagnostics) {
+  const auto uses = relation_uses(program);
+  for (const ast::PrincipleDecl* principle : program.principles.in_order) {
+    const auto found = uses.find(principle->id);
+    if (found != uses.end() && found->second.concluded) continue;
+    diagnostics.warning("W004", token_span(*program.sources, principle->span, principle->id),
+                        "no rule concludes principle '{}', so it is never reported", principle->id);
+  }
+}
+
+void warn_relations_never_holding(const Program& program, base::Diagnostics& diagnostics) {
+  const auto uses = relation_uses(program);
+  for (const ast::RelationDecl* relation : program.relation_decls.in_order) {
+    const auto found = uses.find(relation->name);
+    if (relation->binding || found == uses.end() || !found->second.read || found->second.concluded) continue;
+    diagnostics.warning("W005", token_span(*program.sources, relation->span, relation->name),
+                        "relation '{}' has no 'from' and no rule concludes it, so it never holds", relation->name);
+  }
+}
+
 void warn_uncited_rules(const Program& program, base::Diagnostics& diagnostics) {
   for (const Clause& clause : clauses(program)) {
     if (!clause.citations->empty()) continue;

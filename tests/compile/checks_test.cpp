@@ -256,3 +256,21 @@ exception consented for harm(_, Victim, Op) {
     CHECK_NOTHROW(check_text(text.substr(0, length)));
   }
 }
+
+TEST_CASE("a value shared by enumerations at different places is fine while no rule compares them by order") {
+  const std::string types = "type level = { low, high }\ntype band = { high, low }\n"
+                            "relation level_of(s: state, l: level) from states.level\n"
+                            "relation band_of(s: state, b: band) from states.band\n";
+  SUBCASE("compared for equality only") {
+    const auto checked = check_text(types + rule("harm.x", "harm(A, V, Op)",
+                                                 "by(Op, A) and hits(Op, V) and level_of(A, L) and band_of(A, B) and "
+                                                 "L = high and B != low") + vocabulary);
+    CHECK(errors(checked).empty());
+  }
+  SUBCASE("compared by order") {
+    const auto checked = check_text(types + rule("harm.x", "harm(A, V, Op)",
+                                                 "by(Op, A) and hits(Op, V) and level_of(A, L) and L > low") + vocabulary);
+    CHECK(errors(checked) == Lines{"2:15 error[E218] 'high' is value 1 of 'band' but value 2 of 'level'",
+                                   "2:21 error[E218] 'low' is value 2 of 'band' but value 1 of 'level'"});
+  }
+}

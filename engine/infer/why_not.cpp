@@ -69,23 +69,29 @@ class MissSearch {
     return compare_holds(step, bindings) && search(at + 1, bindings);
   }
 
+  // Tries each fact of the atom's relation; variables it binds are unbound again after.
   bool search_atom(std::size_t at, Bindings& bindings) {
     const Step& step = plan_.steps[at];
     for (const auto fact : session_.facts_of(step.relation)) {
       if (budget_ == 0) return false;
       --budget_;
       if (model_ == Model::lower && session_.truth(fact) != base::Truth::yes) continue;
-      Bindings extended = bindings;
-      if (unify(step, session_.args(fact), extended) && search(at + 1, extended)) return true;
+      const auto trail = trail_.size();
+      const bool found = unify(step, session_.args(fact), bindings) && search(at + 1, bindings);
+      for (auto i = trail; i < trail_.size(); ++i) bindings[trail_[i]] = std::nullopt;
+      trail_.resize(trail);
+      if (found) return true;
     }
     return false;
   }
 
-  static bool unify(const Step& step, std::span<const SymbolId> args, Bindings& bindings) {
+  bool unify(const Step& step, std::span<const SymbolId> args, Bindings& bindings) {
     for (std::size_t i = 0; i < args.size(); ++i) {
       const auto current = value_of(step.args[i], bindings);
       if (current && *current != args[i]) return false;
-      if (!current) bindings[step.args[i].value] = args[i];
+      if (current) continue;
+      bindings[step.args[i].value] = args[i];
+      trail_.push_back(step.args[i].value);
     }
     return true;
   }
@@ -118,6 +124,7 @@ class MissSearch {
   std::size_t& budget_;
   std::size_t best_depth_ = 0;
   Bindings best_bindings_;
+  std::vector<std::uint32_t> trail_;
 };
 
 }  // namespace

@@ -244,3 +244,28 @@ TEST_CASE("every derivation's body holds under its bindings and proofs end in ba
     }
   }
 }
+
+TEST_CASE("why-not finds a full match exactly for the goals in the upper model, on 150 programs") {
+  const std::vector<std::string> constants{"c0", "c1", "c2", "c3"};
+  for (std::uint64_t seed = 5001; seed <= 5150; ++seed) {
+    const auto generated = random_case(seed, 30);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    for (const auto& name : generated.derived) {
+      const auto relation = *generated.rules.find_relation(name);
+      const auto arity = generated.rules.relations[relation].arity();
+      for (std::size_t combination = 0; combination < (arity == 1 ? 4u : 16u); ++combination) {
+        std::vector<base::SymbolId> args;
+        for (std::size_t i = 0; i < arity; ++i) args.push_back(session.intern(constants[(combination >> (2 * i)) & 3]));
+        const std::vector<std::optional<base::SymbolId>> goal(args.begin(), args.end());
+        const auto misses = session.why_not(relation, goal);
+        REQUIRE_FALSE(misses.empty());
+        const bool matched = misses.front().head_matches && !misses.front().failed_literal.has_value();
+        INFO("seed " << seed << " " << name);
+        CHECK(matched == (session.truth_of(relation, args) != Truth::no));
+      }
+    }
+  }
+}

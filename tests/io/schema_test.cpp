@@ -1,0 +1,204 @@
+#include "compile/compile.hpp"
+#include "io/json_schema.hpp"
+#include "io/scenario.hpp"
+#include "rule_set_builder.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace cybernorms;
+using nlohmann::json;
+
+namespace {
+
+/// A small JSON Schema checker for the keywords json_schema() uses, so tests can tell
+/// whether an instance fits without a validator library. Collects failing pointers.
+class SchemaCheck {
+ public:
+  explicit SchemaCheck(const json& root) : root_(root) {}
+
+  std::vector<std::string> failures(const json& instance) {
+    failures_.clear();
+    if (!fits(instance, root_, "")) failures_.push_back("/");
+    return failures_;
+  }
+
+ private:
+  bool fits(const json& value, const json& schema, const std::string& at) {
+    if (schema.contains("$ref")) return fits(value, resolve(schema["$ref"]), at);
+    if (schema.contains("anyOf")) return fits_any(value, schema["anyOf"], at);
+    if (schema.contains("const") && value != schema["const"]) return false;
+    if (schema.contains("enum") && std::find(schema["enum"].begin(), schema["enum"].end(), value) == schema["enum"].end()) {
+      return false;
+    }
+    if (schema.contains("not") && fits(value, schema["not"], at)) return false;
+    if (schema.contains("type") && !has_type(value, schema["type"])) return false;
+    if (schema.contains("minLength") && value.get<std::string>().empty()) return false;
+    if (value.is_object()) return fits_object(value, schema, at);
+    if (value.is_array() && schema.contains("items")) return fits_items(value, schema["items"], at);
+    return true;
+  }
+  bool fits_any(const json& value, const json& choices, const std::string& at) {
+    const auto saved = failures_;
+    const bool any = std::any_of(choices.begin(), choices.end(), [&](const json& choice) { return fits(value, choice, at); });
+    failures_ = saved;  // a failed alternative is not itself a failure
+    return any;
+  }
+  bool fits_object(const json& value, const json& schema, const std::string& at) {
+    bool ok = true;
+    for (const auto& required : schema.value("required", json::array())) ok = value.contains(required.get<std::string>()) && ok;
+    for (const auto& [key, item] : value.items()) {
+      const bool known = schema.contains("properties") && schema["properties"].contains(key);
+      if (!known && schema.value("additionalProperties", true) == false) {
+        failures_.push_back(at + "/" + key);
+        ok = false;
+      } else if (known && !fits(item, schema["properties"][key], at + "/" + key)) {
+        failures_.push_back(at + "/" + key);
+        ok = false;
+      }
+    }
+    return ok;
+  }
+  bool fits_items(const json& value, const json& items, const std::string& at) {
+    bool ok = true;
+    for (std::size_t i = 0; i < value.size(); ++i) ok = fits(value[i], items, at + "/" + std::to_string(i)) && ok;
+    return ok;
+  }
+  static bool has_type(const json& value, const std::string& type) {
+    if (type == "object") return value.is_object();
+    if (type == "array") return value.is_array();
+    if (type == "string") return value.is_string();
+    if (type == "boolean") return value.is_boolean();
+    if (type == "integer") return value.is_number_integer();
+    return false;
+  }
+  const json& resolve(const std::string& pointer) const { return root_.at(json::json_pointer(pointer.substr(1))); }
+
+  const json& root_;
+  std::vector<std::string> failures_;
+};
+
+const compile::RuleSet& sample() {
+  static const compile::RuleSet rules = test::sample_rules();
+  return rules;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+/// The name of the $defs entry describing a collection's objects; empty for other keys.
+std::string entity_def_of(const json& schema, const std::string& key) {
+  const json pointer_to = schema["properties"].value(key, json::object()).value("items", json::object()).value("$ref", "");
+  const std::string prefix = "#/$defs/entity.";
+  return pointer_to.get<std::string>().rfind(prefix, 0) == 0 ? pointer_to.get<std::string>().substr(8) : std::string{};
+}
+
+/// The JSON block that follows the marker line `<!-- example scenario -->` in the doc.
+std::string documented_example() {
+  const std::string doc = read_file(std::string(CYBERNORMS_SOURCE_DIR) + "/docs/scenario-format.md");
+  const std::size_t marker = doc.find("<!-- example scenario -->");
+  if (marker == std::string::npos) return {};
+  const std::size_t start = doc.find("```json\n", marker);
+  const std::size_t end = doc.find("\n```", start + 8);
+  if (start == std::string::npos || end == std::string::npos) return {};
+  return doc.substr(start + 8, end - start - 8);
+}
+
+}  // namespace
+
+TEST_CASE("the schema declares each collection, its attributes, their values and defaults") {
+  const json schema = json::parse(io::json_schema(sample()));
+  CHECK(schema["$schema"] == "https://json-schema.org/draft/2020-12/schema");
+  CHECK(schema["required"] == json::array({"id"}));
+  CHECK(schema["properties"]["operations"]["items"]["$ref"] == "#/$defs/entity.operation");
+  const json& operation = schema["$defs"]["entity.operation"];
+  CHECK(operation["additionalProperties"] == false);
+  CHECK(operation["properties"]["scale"]["default"] == "minor");
+  CHECK(operation["properties"]["operators_present"]["default"] == false);
+  CHECK(operation["properties"]["targets"]["default"] == json::array());
+  CHECK(operation["properties"]["consent"]["description"] ==
+        "consent_given(op): the territorial state consented to {op}. Left out: unknown.");
+  CHECK(schema["$defs"]["value.act_kind"]["enum"] == json::array({"unauthorised_access", "data_theft", "disruption"}));
+  CHECK(schema["$defs"]["value.actor"]["type"] == "string");
+}
+
+TEST_CASE("the schema is the same bytes every time") {
+  CHECK(io::json_schema(sample()) == io::json_schema(test::sample_rules()));
+}
+
+TEST_CASE("scenarios fit the schema in every form the loader accepts, and misfits are found") {
+  const json schema = json::parse(io::json_schema(sample()));
+  SchemaCheck check(schema);
+  const json good = json::parse(R"({"id": "t", "notes": ["n"], "states": [{"id": "a", "name": "A"}],
+      "actors": [{"id": "unit", "organ_of": {"values": ["a"], "complete": false}}],
+      "assets": [{"id": "grid", "state": "unknown"}],
+      "operations": [{"id": "op1", "actor": "unit", "acts": ["data_theft", "unknown"], "scale": "severe",
+                      "consent": "unknown", "operators_present": true, "duration_days": 3, "codename": "x",
+                      "targets": {"values": ["grid"], "unknown": []}}]})");
+  CHECK(check.failures(good).empty());
+  base::Diagnostics diagnostics;
+  io::load_scenario(good.dump(), "good.json", sample(), diagnostics);
+  CHECK(diagnostics.all().empty());
+
+  const json bad = json::parse(R"({"id": "t", "operations": [{"id": "op1", "scale": "huge", "consnt": true}]})");
+  CHECK(check.failures(bad) ==
+        std::vector<std::string>{"/operations/0/consnt", "/operations/0/scale", "/operations", "/"});
+}
+
+TEST_CASE("the documented example scenario loads without a problem and fits the project's schema") {
+  const std::string example = documented_example();
+  REQUIRE_FALSE(example.empty());
+  base::SourceSet sources;
+  base::Diagnostics rule_problems;
+  const auto checked = compile::check_paths({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, {}, sources, rule_problems);
+  INFO(base::render_text(rule_problems, sources));
+  REQUIRE(checked.rules);
+  base::Diagnostics diagnostics;
+  const io::LoadedScenario scenario = io::load_scenario(example, "example.json", *checked.rules, diagnostics);
+  CHECK(base::render_text(diagnostics, sources) == "");
+  CHECK_FALSE(scenario.facts.empty());
+  const json schema = json::parse(io::json_schema(*checked.rules));
+  const json instance = json::parse(example);
+  CHECK(SchemaCheck(schema).failures(instance).empty());
+  // Every attribute the example uses is declared in the schema.
+  for (const auto& [collection, entities] : instance.items()) {
+    const std::string items = entity_def_of(schema, collection);
+    if (items.empty()) continue;
+    for (const auto& entity : entities) {
+      for (const auto& [key, value] : entity.items()) {
+        CHECK_MESSAGE(schema["$defs"][items]["properties"].contains(key), collection, "/", key);
+      }
+    }
+  }
+}
+
+TEST_CASE("the vocabulary section of the scenario format names every collection and attribute") {
+  base::SourceSet sources;
+  base::Diagnostics rule_problems;
+  const auto checked = compile::check_paths({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, {}, sources, rule_problems);
+  INFO(base::render_text(rule_problems, sources));
+  REQUIRE(checked.rules);
+  const std::string doc = read_file(std::string(CYBERNORMS_SOURCE_DIR) + "/docs/scenario-format.md");
+  const json schema = json::parse(io::json_schema(*checked.rules));
+  for (const auto& [collection, property] : schema["properties"].items()) {
+    if (entity_def_of(schema, collection).empty()) continue;
+    const std::size_t section = doc.find("### `" + collection + "`");
+    CHECK_MESSAGE(section != std::string::npos, collection);
+    const std::size_t end = doc.find("\n### ", section + 1);
+    const std::string text = doc.substr(section, end - section);
+    const std::string items = entity_def_of(schema, collection);
+    for (const auto& [attribute, declared] : schema["$defs"][items]["properties"].items()) {
+      if (attribute == "id" || attribute == "name" || attribute == "description" || attribute == "notes") continue;
+      CHECK_MESSAGE(text.find("| `" + attribute + "` |") != std::string::npos, collection, ".", attribute);
+    }
+  }
+}

@@ -6,7 +6,10 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -95,6 +98,22 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+/// The project's rule base, compiled once for all tests of this file.
+struct ProjectRules {
+  base::SourceSet sources;
+  base::Diagnostics problems;
+  std::optional<compile::RuleSet> rules;
+};
+
+const ProjectRules& project_rules() {
+  static const ProjectRules compiled = [] {
+    ProjectRules out;
+    out.rules = compile::check_paths({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, {}, out.sources, out.problems).rules;
+    return out;
+  }();
+  return compiled;
+}
+
 /// The name of the $defs entry describing a collection's objects; empty for other keys.
 std::string entity_def_of(const json& schema, const std::string& key) {
   const json pointer_to = schema["properties"].value(key, json::object()).value("items", json::object()).value("$ref", "");
@@ -157,14 +176,12 @@ TEST_CASE("scenarios fit the schema in every form the loader accepts, and misfit
 TEST_CASE("the documented example scenario loads without a problem and fits the project's schema") {
   const std::string example = documented_example();
   REQUIRE_FALSE(example.empty());
-  base::SourceSet sources;
-  base::Diagnostics rule_problems;
-  const auto checked = compile::check_paths({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, {}, sources, rule_problems);
-  INFO(base::render_text(rule_problems, sources));
+  const ProjectRules& checked = project_rules();
+  INFO(base::render_text(checked.problems, checked.sources));
   REQUIRE(checked.rules);
   base::Diagnostics diagnostics;
   const io::LoadedScenario scenario = io::load_scenario(example, "example.json", *checked.rules, diagnostics);
-  CHECK(base::render_text(diagnostics, sources) == "");
+  CHECK(base::render_text(diagnostics, checked.sources) == "");
   CHECK_FALSE(scenario.facts.empty());
   const json schema = json::parse(io::json_schema(*checked.rules));
   const json instance = json::parse(example);
@@ -182,10 +199,7 @@ TEST_CASE("the documented example scenario loads without a problem and fits the 
 }
 
 TEST_CASE("the vocabulary section of the scenario format names every collection and attribute") {
-  base::SourceSet sources;
-  base::Diagnostics rule_problems;
-  const auto checked = compile::check_paths({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, {}, sources, rule_problems);
-  INFO(base::render_text(rule_problems, sources));
+  const ProjectRules& checked = project_rules();
   REQUIRE(checked.rules);
   const std::string doc = read_file(std::string(CYBERNORMS_SOURCE_DIR) + "/docs/scenario-format.md");
   const json schema = json::parse(io::json_schema(*checked.rules));
@@ -200,5 +214,25 @@ TEST_CASE("the vocabulary section of the scenario format names every collection 
       if (attribute == "id" || attribute == "name" || attribute == "description" || attribute == "notes") continue;
       CHECK_MESSAGE(text.find("| `" + attribute + "` |") != std::string::npos, collection, ".", attribute);
     }
+  }
+}
+
+TEST_CASE("every scenario of the project loads without a problem and fits the schema") {
+  const ProjectRules& checked = project_rules();
+  REQUIRE(checked.rules);
+  const json schema = json::parse(io::json_schema(*checked.rules));
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CYBERNORMS_SOURCE_DIR) + "/scenarios")) {
+    if (entry.path().extension() == ".json") paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  CHECK_FALSE(paths.empty());
+  for (const auto& path : paths) {
+    const std::string text = read_file(path.string());
+    base::Diagnostics diagnostics;
+    const auto scenario = io::load_scenario(text, path.filename().string(), *checked.rules, diagnostics);
+    CHECK_MESSAGE(diagnostics.all().empty(), base::render_text(diagnostics, checked.sources));
+    CHECK_MESSAGE(SchemaCheck(schema).failures(json::parse(text)).empty(), path.filename().string());
+    CHECK(scenario.id == path.stem().string());
   }
 }

@@ -32,12 +32,6 @@ void FactStore::reset(const Network& network) {
   }
 }
 
-std::span<const SymbolId> FactStore::args(FactId fact) const {
-  const auto& record = records_[fact];
-  const auto arity = network_->rules().relations[record.relation].arity();
-  return {args_.data() + record.args, arity};
-}
-
 std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
   if (table_.empty()) return no_fact;
   const auto hash = hash_args(args, relation);
@@ -60,6 +54,7 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   record.position = static_cast<std::uint32_t>(by_relation_[relation].size());
   record.hash = hash_args(args, relation);
   record.truth = truth;
+  record.arity = static_cast<std::uint16_t>(args.size());
   args_.insert(args_.end(), args.begin(), args.end());
   const auto mask = table_.size() - 1;
   auto slot = record.hash & mask;

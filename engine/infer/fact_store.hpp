@@ -22,6 +22,7 @@ struct FactRecord {
   std::uint64_t hash = 0;
   base::Truth truth = base::Truth::yes;
   base::Truth base_truth = base::Truth::no;  ///< as given by add_fact; no for a derived-only fact
+  std::uint16_t arity = 0;
   std::uint32_t first_derivation = no_fact;
   std::uint32_t last_derivation = no_fact;
   std::uint32_t derivations_seen = 0;    ///< all derivations found in its model, stored or not
@@ -45,7 +46,10 @@ class FactStore {
   /// Adds a fact with the given truth, or returns the one already there (second: false).
   std::pair<FactId, bool> insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth);
 
-  std::span<const SymbolId> args(FactId fact) const;
+  std::span<const SymbolId> args(FactId fact) const {
+    const auto& record = records_[fact];
+    return {args_.data() + record.args, record.arity};
+  }
   const FactRecord& record(FactId fact) const { return records_[fact]; }
   FactRecord& record(FactId fact) { return records_[fact]; }
   const std::vector<FactId>& facts_of(RelationId relation) const { return by_relation_[relation]; }

@@ -84,6 +84,8 @@ RulePlan Network::plan_rule(std::uint32_t rule_index) {
     plan.steps.push_back(std::move(step));
   }
   for (const auto& term : rule.head_args) plan.head_args.push_back(bound_slot(term, bound, plan.is_safe));
+  if (plan.head_args.size() != rules_->relations[rule.head].arity() || plan.head_args.size() > UINT16_MAX)
+    plan.is_safe = false;
   return plan;
 }
 

@@ -66,7 +66,8 @@ std::optional<std::int64_t> Session::order_key(SymbolId symbol) const {
 
 std::optional<FactId> Session::add_fact(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
   const auto& relations = network_->rules().relations;
-  if (truth == base::Truth::no || relation >= relations.size() || args.size() != relations[relation].arity())
+  if (truth == base::Truth::no || relation >= relations.size() || args.size() != relations[relation].arity() ||
+      args.size() > UINT16_MAX)
     return std::nullopt;
   const auto [fact, is_new] = store_.insert(relation, args, truth);
   auto& record = store_.record(fact);

@@ -20,8 +20,7 @@ void add_body_edges(const Program& program, NamedGraph& named, std::uint32_t fro
   const auto add = [&](const ast::Atom& atom, bool negative) {
     const auto found = program.signature_index.find(atom.relation);
     if (found == program.signature_index.end()) return;
-    const base::Span span = token_span(*program.sources, atom.span, atom.relation);
-    named.graph.out[from].push_back(Edge{static_cast<std::uint32_t>(found->second), negative, span});
+    named.graph.out[from].push_back(Edge{static_cast<std::uint32_t>(found->second), negative, atom.span});
   };
   for_each_condition(body, Overloaded{[&](const ast::Atom* atom) { add(*atom, false); },
                                       [&](const ast::Negation* negation) { add(negation->atom, true); },
@@ -46,8 +45,7 @@ NamedGraph dependency_graph(const Program& program) {
     add_body_edges(program, named, node, exception->body);
     const auto target = program.signature_index.find(exception->target.relation);
     if (target != program.signature_index.end()) {
-      const base::Span span = token_span(*program.sources, exception->target.span, exception->target.relation);
-      named.graph.out[target->second].push_back(Edge{node, true, span});
+      named.graph.out[target->second].push_back(Edge{node, true, exception->target.span});
     }
     ++node;
   }
@@ -72,7 +70,10 @@ void check_stratification(const Program& program, base::Diagnostics& diagnostics
       if (!edge.negative || components.of[edge.to] != component || reported[component]) continue;
       reported[component] = true;
       const auto path = path_within(named.graph, components, edge.to, node);
-      diagnostics.error("E303", edge.span, "'{}' depends on itself through 'not': {}", named.names[node],
+      // The edge's span is the atom written: `not x(...)`'s atom, or an exception's target.
+      const bool is_exception = edge.to >= program.signatures.size();
+      const std::string& written = named.names[is_exception ? node : edge.to];
+      diagnostics.error("E303", token_span(*program.sources, edge.span, written), "'{}' depends on itself through 'not': {}", named.names[node],
                         cycle_text(named, node, path));
     }
   }

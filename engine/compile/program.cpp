@@ -171,6 +171,20 @@ std::optional<Alternatives> expand(const ast::Conjunction& body, std::size_t lim
   return done;
 }
 
+/// Each of `done` followed by each of `options`.
+Alternatives product(const Alternatives& done, const Alternatives& options) {
+  Alternatives out;
+  out.reserve(done.size() * options.size());
+  for (const Alternative& prefix : done) {
+    for (const Alternative& option : options) {
+      Alternative joined = prefix;
+      joined.insert(joined.end(), option.begin(), option.end());
+      out.push_back(std::move(joined));
+    }
+  }
+  return out;
+}
+
 bool append_condition(Alternatives& done, const ast::Condition& condition, std::size_t limit) {
   const auto& held = condition.get();
   const auto* nested = boost::get<ast::x3::forward_ast<ast::Disjunction>>(&held);
@@ -185,20 +199,11 @@ bool append_condition(Alternatives& done, const ast::Condition& condition, std::
   Alternatives options;
   for (const ast::Conjunction& choice : nested->get().alternatives) {
     auto expanded = expand(choice, limit);
-    if (!expanded) return false;
+    if (!expanded || options.size() + expanded->size() > limit) return false;
     for (Alternative& option : *expanded) options.push_back(std::move(option));
-    if (options.size() > limit) return false;
   }
   if (done.size() * options.size() > limit) return false;
-  Alternatives product;
-  for (const Alternative& prefix : done) {
-    for (const Alternative& option : options) {
-      Alternative joined = prefix;
-      joined.insert(joined.end(), option.begin(), option.end());
-      product.push_back(std::move(joined));
-    }
-  }
-  done = std::move(product);
+  done = product(done, options);
   return true;
 }
 

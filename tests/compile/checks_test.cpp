@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
+
 using namespace cybernorms;
 using testing::check_text;
 using testing::errors;
@@ -272,5 +274,31 @@ TEST_CASE("a value shared by enumerations at different places is fine while no r
                                                  "by(Op, A) and hits(Op, V) and level_of(A, L) and L > low") + vocabulary);
     CHECK(errors(checked) == Lines{"2:15 error[E218] 'high' is value 1 of 'band' but value 2 of 'level'",
                                    "2:21 error[E218] 'low' is value 2 of 'band' but value 1 of 'level'"});
+  }
+}
+
+TEST_CASE("rule files mangled at random never crash the checks, and give the same diagnostics every time") {
+  const std::string text = vocabulary + rule("harm.x", "harm(A, V, Op)",
+                                             "by(Op, A) and hits(Op, V) and (act(Op, access) or act(Op, theft)) and "
+                                             "size(Op, S) and S >= $threshold and not consent(Op, V)") +
+                           "exception consented for harm(_, V, Op) {\n  when consent(Op, V)\n  because \"{V}\"\n  " + cite +
+                           "\n}\nprofile p {\n  title \"P\"\n  set threshold = minor\n}\n";
+  const std::string alphabet = "abXY_(),.{}\"$=<>! \n#0123456789";
+  std::mt19937 random(20261122);  // fixed seed: the same mangled files on every run
+  for (int round = 0; round < 300; ++round) {
+    std::string mangled = text;
+    for (int edit = 0; edit < 4 && !mangled.empty(); ++edit) {
+      const std::size_t at = random() % mangled.size();
+      const char with = alphabet[random() % alphabet.size()];
+      if (random() % 2 == 0) {
+        mangled[at] = with;
+      } else {
+        mangled.erase(at, 1 + random() % 8);
+      }
+    }
+    CAPTURE(mangled);
+    const auto first = check_text(mangled);
+    const auto second = check_text(mangled);
+    CHECK(testing::lines(first.diagnostics) == testing::lines(second.diagnostics));
   }
 }

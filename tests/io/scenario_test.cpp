@@ -295,3 +295,32 @@ TEST_CASE("a scenario that would expand past the fact limit is refused") {
   REQUIRE(errors_of(limited).size() == 1);
   CHECK(errors_of(limited).front() == "/assets/19: error[E407]: the scenario expands to more than 1000 facts");
 }
+
+TEST_CASE("thousands of mutated scenarios each give facts or diagnostics, never both, never a crash") {
+  const std::string original = with_operation(
+      R"("actor": "unit", "acts": {"values": ["data_theft"], "unknown": ["disruption"]}, "scale": "unknown",
+         "consent": false, "targets": ["grid"], "duration_days": 4, "codename": "x")");
+  REQUIRE(errors_of(load(original)).empty());
+  const std::string alphabet = "{}[]\",:0 \\ux\xff\nunknown";
+  std::uint64_t state = 12345;  // a fixed seed: the same mutations on every run
+  const auto next = [&state](std::size_t bound) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>((state >> 33) % bound);
+  };
+  std::size_t valid = 0;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = original;
+    for (int edits = 1 + static_cast<int>(next(3)); edits > 0; --edits) {
+      const std::size_t at = next(text.size());
+      switch (next(3)) {
+        case 0: text[at] = alphabet[next(alphabet.size())]; break;
+        case 1: text.erase(at, 1 + next(8)); break;
+        default: text.insert(at, 1, alphabet[next(alphabet.size())]); break;
+      }
+    }
+    const Loaded loaded = load(text);
+    CHECK((loaded.diagnostics.error_count() == 0) == !loaded.scenario.facts.empty());
+    valid += loaded.diagnostics.error_count() == 0 ? 1 : 0;
+  }
+  CHECK(valid > 0);  // some mutations (inside strings, spaces) leave the scenario valid
+}

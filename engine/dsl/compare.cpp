@@ -8,7 +8,6 @@
 namespace cybernorms::dsl {
 namespace {
 
-
 template <typename T>
 bool equal(const std::vector<T>& a, const std::vector<T>& b);
 template <typename T>
@@ -16,7 +15,7 @@ bool equal(const std::optional<T>& a, const std::optional<T>& b);
 template <typename T>
 bool equal(const ast::x3::forward_ast<T>& a, const ast::x3::forward_ast<T>& b);
 template <typename Variant>
-  requires requires(const Variant& v) { v.get().which(); }
+requires requires(const Variant& v) { v.get().which(); }
 bool equal(const Variant& a, const Variant& b);
 
 bool equal(const ast::Variable& a, const ast::Variable& b) { return a.name == b.name; }
@@ -64,8 +63,8 @@ bool equal(const ast::PrincipleDecl& a, const ast::PrincipleDecl& b) {
          equal(a.layers, b.layers) && equal(a.citations, b.citations);
 }
 bool equal(const ast::RuleDecl& a, const ast::RuleDecl& b) {
-  return a.id == b.id && a.doc == b.doc && equal(a.head, b.head) && equal(a.body, b.body) &&
-         a.because == b.because && equal(a.citations, b.citations);
+  return a.id == b.id && a.doc == b.doc && equal(a.head, b.head) && equal(a.body, b.body) && a.because == b.because &&
+         equal(a.citations, b.citations);
 }
 bool equal(const ast::ExceptionDecl& a, const ast::ExceptionDecl& b) {
   return a.id == b.id && equal(a.target, b.target) && a.doc == b.doc && equal(a.body, b.body) &&
@@ -99,7 +98,7 @@ bool equal(const ast::x3::forward_ast<T>& a, const ast::x3::forward_ast<T>& b) {
 
 /// Two variants are equal when they hold the same alternative with equal contents.
 template <typename Variant>
-  requires requires(const Variant& v) { v.get().which(); }
+requires requires(const Variant& v) { v.get().which(); }
 bool equal(const Variant& a, const Variant& b) {
   const auto same = [](const auto& x, const auto& y) {
     if constexpr (std::is_same_v<decltype(x), decltype(y)>) {

@@ -48,17 +48,20 @@ const dotted_parser dotted_word;
 const string_parser string_word;
 const integer_parser integer_word;
 
-const keyword_parser kw_and{"and"}, kw_because{"because"}, kw_cite{"cite"}, kw_conclude{"conclude"},
-    kw_date{"date"}, kw_default{"default"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"},
-    kw_for{"for"}, kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_layers{"layers"},
-    kw_not{"not"}, kw_or{"or"}, kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"},
-    kw_quote{"quote"}, kw_relation{"relation"}, kw_rule{"rule"}, kw_section{"section"}, kw_set{"set"},
-    kw_source{"source"}, kw_title{"title"}, kw_type{"type"}, kw_url{"url"}, kw_when{"when"};
+const keyword_parser kw_and{"and"}, kw_because{"because"}, kw_cite{"cite"}, kw_conclude{"conclude"}, kw_date{"date"},
+    kw_default{"default"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"}, kw_for{"for"},
+    kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_layers{"layers"}, kw_not{"not"}, kw_or{"or"},
+    kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"}, kw_quote{"quote"}, kw_relation{"relation"},
+    kw_rule{"rule"}, kw_section{"section"}, kw_set{"set"}, kw_source{"source"}, kw_title{"title"}, kw_type{"type"},
+    kw_url{"url"}, kw_when{"when"};
 
-const x3::symbols<ast::CompareOp> compare_op(
-    {{"=", ast::CompareOp::eq}, {"!=", ast::CompareOp::ne}, {"<", ast::CompareOp::lt},
-     {"<=", ast::CompareOp::le}, {">", ast::CompareOp::gt}, {">=", ast::CompareOp::ge}},
-    "a comparison (=, !=, <, <=, >, >=)");
+const x3::symbols<ast::CompareOp> compare_op({{"=", ast::CompareOp::eq},
+                                              {"!=", ast::CompareOp::ne},
+                                              {"<", ast::CompareOp::lt},
+                                              {"<=", ast::CompareOp::le},
+                                              {">", ast::CompareOp::gt},
+                                              {">=", ast::CompareOp::ge}},
+                                             "a comparison (=, !=, <, <=, >, >=)");
 
 // ----- semantic actions ---------------------------------------------------------
 // Nodes of one field, which X3 cannot fill by position, are filled by these; the
@@ -182,12 +185,17 @@ const auto type_name_def = name_word;
 const auto profile_name_def = profile_name_word;
 // dotted = name { "." name } ;
 const auto dotted_def = dotted_word;
-// string = '"' { char | '\"' | '\\' } '"' ;  the named variants say which string is due
+// string = '"' { char | '\"' | '\\' } '"' ;  the named variants below say which string is due
 const auto text_def = string_word;
+// title_text = string ;
 const auto title_text_def = string_word;
+// section_text = string ;
 const auto section_text_def = string_word;
+// quote_text = string ;
 const auto quote_text_def = string_word;
+// because_text = string ;
 const auto because_text_def = string_word;
+// path_text = string ;
 const auto path_text_def = string_word;
 // variable = [A-Z][A-Za-z0-9_]* | "_" ;
 const auto variable_def = spanned(variable_word[set_name]);
@@ -195,6 +203,7 @@ const auto variable_def = spanned(variable_word[set_name]);
 const auto constant_def = spanned(name_word[set_name]);
 // integer = [ "-" ] digit { digit } ;
 const auto integer_def = spanned(integer_word[set_value]);
+// string_term = string ;  as a term
 const auto string_term_def = spanned(string_word[set_value]);
 // param_ref = "$" name ;
 const auto param_ref_def = spanned(x3::lexeme['$' > name][set_name]);
@@ -204,42 +213,50 @@ const auto term_def = variable | param_ref | integer | string_term | constant;
 const auto terms_def = term > *(',' > term);
 // constant_term = integer | string | name ;
 const auto constant_term_def = integer | string_term | constant;
-// the ")" closing a list: after an item of the list, a "," could also have followed
+// list_end = ")" ;  after an element of a list, where a "," could also have followed
 const auto list_end = named(x3::lit(')'), "',' or ')'");
 // atom = name "(" [ terms ] ")" ;
 const auto atom_def = name >> '(' > argument_list > list_end;
+// argument_list = [ terms ] ;  empty only before ")"
 const auto argument_list_def = &x3::lit(')') | terms;
 // negation = "not" atom ;
 const auto negation_def = spanned((kw_not > atom)[set_atom]);
-// comparison = term op term ;
-const auto comparison_def = term >> compare_op > term;
+// comparison = term op term ;  tried last, so a term here must be followed by an operator
+const auto comparison_def = term > compare_op > term;
 // condition = negation | "(" disjunction ")" | atom | comparison ;
 const auto condition_def = negation | disjunction | atom | comparison;
-// conjunction = condition { "and" condition } ;
+// conditions = condition { "and" condition } ;
 const auto conditions_def = condition > *(kw_and > condition);
+// conjunction = conditions ;  as a node
 const auto conjunction_def = spanned(conditions[set_conditions]);
-// disjunction = "(" conjunction { "or" conjunction } ")" ;  depth-limited
+// alternatives = conjunction { "or" conjunction } ;
 const auto alternatives_def = conjunction > *(kw_or > conjunction);
+// disjunction = "(" alternatives ")" ;  at most ParseLimits::max_nesting deep
 const auto disjunction_def = spanned(nested(('(' > alternatives > ')')[set_alternatives]));
 // citation = "cite" name "section" string "quote" string ;
 const auto citation_def = kw_cite > name > kw_section > section_text > kw_quote > quote_text;
 // parameter = name ":" name ;
 const auto parameter_def = name > ':' > type_name;
+// parameters = parameter { "," parameter } ;
 const auto parameters_def = parameter > *(',' > parameter);
+// parameter_list = [ parameters ] ;  empty only before ")"
 const auto parameter_list_def = &x3::lit(')') | parameters;
 // value_list = name { "," name } ;
 const auto value_list_def = constant > *(',' > constant);
 // list_marker = "[" "]" ;
 const auto list_marker_def = x3::lit('[') > ']';
+// default_value = list_marker | constant ;  filling the enclosing binding
 const auto default_value =
     named(list_marker[set_empty_default] | constant_term[set_default], "a default value ([] or a value)");
-// binding = "from" name [ "." name [ "[]" ] ] [ "default" ( "[]" | constant ) ] ;
+// binding = "from" binding_parts ;
 const auto binding_def = kw_from > binding_parts;
-const auto binding_parts_def =
-    name[set_collection] > -('.' > name[set_attribute] > -list_marker[set_is_list]) > -(kw_default > default_value);
+// binding_parts = name [ "." name [ list_marker ] ] [ "default" default_value ] ;
+const auto binding_parts_def = name[set_collection] > -('.' > name[set_attribute] > -list_marker[set_is_list]) >
+                               -(kw_default > default_value);
 // include = "include" string ;
 const auto include_decl_def = spanned((kw_include > path_text)[set_path]);
-// source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ] { "heading" string } "}" ;
+// source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ]
+//          { "heading" string } "}" ;
 const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_date > text) > -(kw_file > text) >
                              -(kw_url > text) > *(kw_heading > text) > '}';
 // type = "type" name "=" "{" name { "," name } "}" [ string ] ;
@@ -250,27 +267,32 @@ const auto entity_decl_def = kw_entity > name > kw_from > name > -text;
 const auto relation_decl_def = kw_relation > name > '(' > parameter_list > list_end > -text > -binding;
 // param = "param" name ":" name "=" constant [ string ] ;
 const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -text;
-// principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ] { citation } "}" ;
-const auto principle_decl_def = kw_principle > name > '(' > parameters > list_end > '{' > -text > kw_title > title_text >
-                                -(kw_layers > value_list) > *citation > '}';
-// rule = "rule" dotted "{" [ string ] "conclude" atom [ "when" conjunction ] "because" string { citation } "}" ;
-const auto rule_decl_def = kw_rule > dotted > '{' > -text > kw_conclude > atom > -(kw_when > conjunction) > kw_because >
-                           because_text > *citation > '}';
-// exception = "exception" dotted "for" atom "{" [ string ] "when" conjunction "because" string { citation } "}" ;
+// principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ]
+//             { citation } "}" ;
+const auto principle_decl_def = kw_principle > name > '(' > parameters > list_end > '{' > -text > kw_title >
+                                title_text > -(kw_layers > value_list) > *citation > '}';
+// rule = "rule" dotted "{" [ string ] "conclude" atom [ "when" conjunction ] "because" string
+//        { citation } "}" ;
+const auto rule_decl_def = kw_rule > dotted > '{' > -text > kw_conclude > atom > -(kw_when > conjunction) > kw_because
+                           > because_text > *citation > '}';
+// exception = "exception" dotted "for" atom "{" [ string ] "when" conjunction "because" string
+//             { citation } "}" ;
 const auto exception_decl_def = kw_exception > dotted > kw_for > atom > '{' > -text > kw_when > conjunction >
                                 kw_because > because_text > *citation > '}';
 // setting = "set" name "=" constant ;
 const auto setting_def = kw_set > name > '=' > constant_term;
 // profile = "profile" profile_name "{" [ string ] "title" string { setting } { citation } "}" ;
-const auto profile_decl_def = kw_profile > profile_name > '{' > -text > kw_title > title_text > *setting > *citation > '}';
+const auto profile_decl_def =
+    kw_profile > profile_name > '{' > -text > kw_title > title_text > *setting > *citation > '}';
 // item = include | source | type | entity | relation | param | principle | rule | exception | profile ;
 const auto item_def = include_decl | source_decl | type_decl | entity_decl | relation_decl | param_decl |
                       principle_decl | rule_decl | exception_decl | profile_decl;
 
-BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text, path_text,
-                    variable, constant, integer, string_term, param_ref, term, terms, constant_term)
+BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text,
+                    path_text, variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
-BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding, binding_parts)
+BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding,
+                    binding_parts)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 
@@ -286,10 +308,10 @@ ItemResult parse_item(const char* first, const char* last, ParseState& state) {
     if (x3::phrase_parse(position, last, parser, trivia, parsed, x3::skip_flag::dont_post_skip)) {
       result.item = std::move(parsed);
     } else {
-      result.error = SyntaxError{first, 1, "E101", {}, x3::what(item)};
+      result.error = SyntaxError::expecting(first, x3::what(item));
     }
   } catch (const x3::expectation_failure<const char*>& failure) {
-    result.error = SyntaxError{failure.where(), 1, "E101", {}, failure.which()};
+    result.error = SyntaxError::expecting(failure.where(), failure.which());
   } catch (const SyntaxError& error) {
     result.error = error;
   }

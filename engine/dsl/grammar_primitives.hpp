@@ -111,15 +111,15 @@ struct string_parser : x3::parser<string_parser> {
   }
 
   static SyntaxError unterminated(const char* open, const char* stop) {
-    return {open, static_cast<std::size_t>(stop - open), "E102",
-            "unterminated string: a string must end with '\"' on the line where it starts", {}};
+    return SyntaxError::at(open, static_cast<std::size_t>(stop - open), "E102",
+                           "unterminated string: a string must end with '\"' on the line where it starts");
   }
 
   static const char* append_escape(const char* p, const char* last, std::string& value) {
     if (p + 1 == last || (p[1] != '"' && p[1] != '\\')) {
       const std::string shown = p + 1 == last || static_cast<unsigned char>(p[1]) < 0x20 ? "" : std::string(1, p[1]);
-      throw SyntaxError{p, p + 1 == last ? 1u : 2u, "E106",
-                        fmt::format("unknown escape '\\{}' in a string: only \\\" and \\\\ are escapes", shown), {}};
+      throw SyntaxError::at(p, p + 1 == last ? 1 : 2, "E106",
+                            fmt::format("unknown escape '\\{}' in a string: only \\\" and \\\\ are escapes", shown));
     }
     value += p[1];
     return p + 2;
@@ -129,7 +129,7 @@ struct string_parser : x3::parser<string_parser> {
     const auto byte = static_cast<unsigned char>(*p);
     const bool is_control = (byte < 0x20 && byte != '\t') || byte == 0x7f;
     const std::size_t length = is_control ? 0 : utf8_sequence_length(p, last);
-    if (length == 0) throw SyntaxError{p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a string", byte), {}};
+    if (length == 0) throw SyntaxError::at(p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a string", byte));
     value.append(p, length);
     return p + length;
   }
@@ -158,10 +158,10 @@ struct integer_parser : x3::parser<integer_parser> {
     constexpr std::size_t max_shown = 24;
     const auto length = static_cast<std::size_t>(end - begin);
     const std::string shown = length > max_shown ? std::string(begin, max_shown) + "..." : std::string(begin, length);
-    return {begin, length, "E105",
-            fmt::format("integer {} is out of range: integers lie between {} and {}", shown,
-                        std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()),
-            {}};
+    return SyntaxError::at(
+        begin, length, "E105",
+        fmt::format("integer {} is out of range: integers lie between {} and {}", shown,
+                    std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()));
   }
 };
 
@@ -229,8 +229,8 @@ struct nested_parser : x3::unary_parser<Subject, nested_parser<Subject>> {
     if (first == last || *first != '(') return false;
     ParseState& state = x3::get<state_tag>(context);
     if (state.depth >= state.max_nesting) {
-      throw SyntaxError{first, 1, "E104",
-                        fmt::format("conditions nested too deeply: more than {} parentheses", state.max_nesting), {}};
+      throw SyntaxError::at(first, 1, "E104",
+                            fmt::format("conditions nested too deeply: more than {} parentheses", state.max_nesting));
     }
     ++state.depth;
     const bool parsed = this->subject.parse(first, last, context, rcontext, attribute);
@@ -277,8 +277,6 @@ struct get_info<action<Subject, Action>> {
 template <typename Subject>
 struct get_info<cybernorms::dsl::detail::named_parser<Subject>> {
   using result_type = std::string;
-  std::string operator()(const cybernorms::dsl::detail::named_parser<Subject>& p) const {
-    return std::string(p.label);
-  }
+  std::string operator()(const cybernorms::dsl::detail::named_parser<Subject>& p) const { return std::string(p.label); }
 };
 }  // namespace boost::spirit::x3

@@ -9,13 +9,12 @@ namespace cybernorms::dsl::detail {
 namespace {
 
 constexpr std::array<std::string_view, 29> keywords{
-    "and",     "because", "cite",      "conclude", "date",    "default", "entity",   "exception",
-    "file",    "for",     "from",      "heading",  "include", "layers",  "not",      "or",
-    "param",   "principle", "profile", "quote",    "relation", "rule",   "section",  "set",
-    "source",  "title",   "type",      "url",      "when"};
+    "and",      "because", "cite",    "conclude", "date",   "default", "entity", "exception", "file",    "for",
+    "from",     "heading", "include", "layers",   "not",    "or",      "param",  "principle", "profile", "quote",
+    "relation", "rule",    "section", "set",      "source", "title",   "type",   "url",       "when"};
 
-constexpr std::array<std::string_view, 10> item_keywords{
-    "include", "source", "type", "entity", "relation", "param", "principle", "rule", "exception", "profile"};
+constexpr std::array<std::string_view, 10> item_keywords{"include", "source",    "type", "entity",    "relation",
+                                                         "param",   "principle", "rule", "exception", "profile"};
 
 /// Bytes that may begin a token outside strings and comments.
 constexpr bool is_token_start(char c) {
@@ -27,6 +26,15 @@ constexpr bool is_control(unsigned char c) { return (c < 0x20 && c != '\t') || c
 
 const char* end_of_line(const char* p, const char* end) { return std::find(p, end, '\n'); }
 
+/// The length of the UTF-8 sequence a byte leads, or 0 if it cannot lead one.
+constexpr std::size_t length_from_lead(unsigned char lead) {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
 /// Checks one comment's bytes; returns the end of its line.
 const char* skip_comment(const char* p, const char* end) {
   const char* stop = end_of_line(p, end);
@@ -34,7 +42,7 @@ const char* skip_comment(const char* p, const char* end) {
     const auto byte = static_cast<unsigned char>(*p);
     if (byte == '\r' && p + 1 == stop) break;
     const std::size_t length = is_control(byte) ? 0 : utf8_sequence_length(p, stop);
-    if (length == 0) throw SyntaxError{p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a comment", byte), {}};
+    if (length == 0) throw SyntaxError::at(p, 1, "E103", fmt::format("invalid byte 0x{:02x} in a comment", byte));
     p += length;
   }
   return stop;
@@ -67,9 +75,7 @@ bool is_first_on_line(const char* p, const char* begin) {
 
 }  // namespace
 
-bool is_keyword(std::string_view word) {
-  return std::find(keywords.begin(), keywords.end(), word) != keywords.end();
-}
+bool is_keyword(std::string_view word) { return std::find(keywords.begin(), keywords.end(), word) != keywords.end(); }
 
 bool is_item_keyword(std::string_view word) {
   return std::find(item_keywords.begin(), item_keywords.end(), word) != item_keywords.end();
@@ -77,21 +83,14 @@ bool is_item_keyword(std::string_view word) {
 
 std::size_t utf8_sequence_length(const char* p, const char* end) {
   const auto at = [&](std::size_t i) { return static_cast<unsigned char>(p[i]); };
-  const auto available = static_cast<std::size_t>(end - p);
   const unsigned char lead = at(0);
-  if (lead < 0x80) return 1;
-  std::size_t length = 0;
-  unsigned char low = 0x80;
-  unsigned char high = 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) length = 2;
-  else if (lead >= 0xe0 && lead <= 0xef) length = 3;
-  else if (lead >= 0xf0 && lead <= 0xf4) length = 4;
-  else return 0;
-  if (lead == 0xe0) low = 0xa0;   // overlong
-  if (lead == 0xed) high = 0x9f;  // surrogates
-  if (lead == 0xf0) low = 0x90;   // overlong
-  if (lead == 0xf4) high = 0x8f;  // past U+10FFFF
-  if (available < length || at(1) < low || at(1) > high) return 0;
+  const std::size_t length = length_from_lead(lead);
+  if (length <= 1) return length;
+  // The second byte's range rules out overlong forms (after 0xe0, 0xf0), surrogates
+  // (after 0xed) and code points past U+10FFFF (after 0xf4).
+  const unsigned char low = lead == 0xe0 ? 0xa0 : lead == 0xf0 ? 0x90 : 0x80;
+  const unsigned char high = lead == 0xed ? 0x9f : lead == 0xf4 ? 0x8f : 0xbf;
+  if (static_cast<std::size_t>(end - p) < length || at(1) < low || at(1) > high) return 0;
   for (std::size_t i = 2; i < length; ++i) {
     if (at(i) < 0x80 || at(i) > 0xbf) return 0;
   }
@@ -100,18 +99,24 @@ std::size_t utf8_sequence_length(const char* p, const char* end) {
 
 const char* skip_trivia(const char* p, const char* end) {
   while (p != end) {
-    if (is_blank(*p)) ++p;
-    else if (*p == '#') p = skip_comment(p + 1, end);
-    else break;
+    if (is_blank(*p))
+      ++p;
+    else if (*p == '#')
+      p = skip_comment(p + 1, end);
+    else
+      break;
   }
   return p;
 }
 
 const char* skip_trivia_unchecked(const char* p, const char* end) {
   while (p != end) {
-    if (is_blank(*p)) ++p;
-    else if (*p == '#') p = end_of_line(p, end);
-    else break;
+    if (is_blank(*p))
+      ++p;
+    else if (*p == '#')
+      p = end_of_line(p, end);
+    else
+      break;
   }
   return p;
 }
@@ -122,7 +127,8 @@ TokenView token_at(const char* p, const char* end) {
   if (*p == '"') return {"a string", string_token_length(p, end), {}};
   if (is_word_char(*p)) {
     const std::string_view word = word_at(p, end);
-    const std::string shown = word.size() > max_shown ? std::string(word.substr(0, max_shown)) + "..." : std::string(word);
+    const std::string shown =
+        word.size() > max_shown ? std::string(word.substr(0, max_shown)) + "..." : std::string(word);
     return {fmt::format("'{}'", shown), word.size(), word};
   }
   if (!is_token_start(*p)) return {"an invalid character", 1, {}};

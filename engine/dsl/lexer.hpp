@@ -16,6 +16,15 @@ struct SyntaxError {
   std::string code;
   std::string message;
   std::string expected;
+
+  /// An error described completely by its code and message.
+  static SyntaxError at(const char* where, std::size_t length, std::string code, std::string message) {
+    return {where, length, std::move(code), std::move(message), {}};
+  }
+  /// A failed expectation (E101): the reporter names the token found at `where`.
+  static SyntaxError expecting(const char* where, std::string expected) {
+    return {where, 1, "E101", {}, std::move(expected)};
+  }
 };
 
 /// True for the reserved words of the rule language, which cannot be names.

@@ -57,8 +57,8 @@ class FileParser {
   bool check_file(const ParseLimits& limits) {
     const std::string& text = source_.text();
     if (text.size() > limits.max_file_bytes) {
-      diagnostics_.error("E100", source_.span_at(0, 1, file_), "file too large: {} bytes, the limit is {}",
-                         text.size(), limits.max_file_bytes);
+      diagnostics_.error("E100", source_.span_at(0, 1, file_), "file too large: {} bytes, the limit is {}", text.size(),
+                         limits.max_file_bytes);
       return false;
     }
     const std::string_view probe = std::string_view(text).substr(0, binary_probe_bytes);

@@ -17,12 +17,18 @@ overloaded(Fs...) -> overloaded<Fs...>;
 
 constexpr std::string_view compare_symbol(ast::CompareOp op) {
   switch (op) {
-    case ast::CompareOp::eq: return "=";
-    case ast::CompareOp::ne: return "!=";
-    case ast::CompareOp::lt: return "<";
-    case ast::CompareOp::le: return "<=";
-    case ast::CompareOp::gt: return ">";
-    case ast::CompareOp::ge: return ">=";
+    case ast::CompareOp::eq:
+      return "=";
+    case ast::CompareOp::ne:
+      return "!=";
+    case ast::CompareOp::lt:
+      return "<";
+    case ast::CompareOp::le:
+      return "<=";
+    case ast::CompareOp::gt:
+      return ">";
+    case ast::CompareOp::ge:
+      return ">=";
   }
   return "?";
 }
@@ -87,8 +93,10 @@ void citations_text(std::string& out, const std::vector<ast::Citation>& citation
 std::string binding_text(const ast::Binding& binding) {
   std::string out = "from " + binding.collection;
   if (!binding.attribute.empty()) out += "." + binding.attribute + (binding.is_list ? "[]" : "");
-  if (binding.empty_list_default) out += " default []";
-  else if (binding.default_value) out += " default " + to_source(*binding.default_value);
+  if (binding.empty_list_default)
+    out += " default []";
+  else if (binding.default_value)
+    out += " default " + to_source(*binding.default_value);
   return out;
 }
 

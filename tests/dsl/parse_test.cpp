@@ -105,9 +105,9 @@ TEST_CASE("an entity names its collection") {
 
 TEST_CASE("a relation keeps its signature, doc string and binding") {
   SUBCASE("a list attribute with an empty default") {
-    const auto relation =
-        only_item<ast::RelationDecl>("relation act(op: operation, kind: act_kind)\n  \"{op} did {kind}\"\n"
-                                     "  from operations.acts[] default []");
+    const auto relation = only_item<ast::RelationDecl>(
+        "relation act(op: operation, kind: act_kind)\n  \"{op} did {kind}\"\n"
+        "  from operations.acts[] default []");
     CHECK(relation.name == "act");
     REQUIRE(relation.parameters.size() == 2);
     CHECK(relation.parameters[1].name == "kind");
@@ -125,7 +125,8 @@ TEST_CASE("a relation keeps its signature, doc string and binding") {
     CHECK(relation.binding->span.column == 3);
   }
   SUBCASE("a single attribute with a value as default") {
-    const auto relation = only_item<ast::RelationDecl>("relation present(op: operation) from operations.present default false");
+    const auto relation =
+        only_item<ast::RelationDecl>("relation present(op: operation) from operations.present default false");
     REQUIRE(relation.binding.has_value());
     CHECK(relation.binding->attribute == "present");
     CHECK_FALSE(relation.binding->is_list);
@@ -158,7 +159,8 @@ TEST_CASE("a param has a type and a default of a name, an integer or a string") 
 }
 
 TEST_CASE("a principle keeps its signature, title, layers and citations") {
-  const auto principle = only_item<ast::PrincipleDecl>(R"(principle non_infringement(responsible: state, injured: state) {
+  const auto principle =
+      only_item<ast::PrincipleDecl>(R"(principle non_infringement(responsible: state, injured: state) {
   "No state shall infringe the sovereignty of another."
   title "Non-infringement"
   layers physical, social
@@ -264,8 +266,8 @@ TEST_CASE("parentheses hold alternatives in which 'and' binds tighter than 'or'"
 }
 
 TEST_CASE("a keyword at the start of a longer word is part of a name") {
-  const auto rule =
-      only_item<ast::RuleDecl>("rule k { conclude notable(X) when notable(X) and not andy(X) and origin(X) because \"k\" }");
+  const auto rule = only_item<ast::RuleDecl>(
+      "rule k { conclude notable(X) when notable(X) and not andy(X) and origin(X) because \"k\" }");
   CHECK(rule.head.relation == "notable");
   REQUIRE(rule.body.has_value());
   CHECK(as<ast::Atom>(rule.body->conditions[0]).relation == "notable");
@@ -322,14 +324,15 @@ TEST_CASE("strings unescape quotes and backslashes and keep UTF-8 text") {
 }
 
 TEST_CASE("integers cover the whole 64-bit range") {
-  const auto rule = only_item<ast::RuleDecl>(
-      "rule i { conclude i(9223372036854775807, -9223372036854775808) because \"i\" }");
+  const auto rule =
+      only_item<ast::RuleDecl>("rule i { conclude i(9223372036854775807, -9223372036854775808) because \"i\" }");
   CHECK(as<ast::Integer>(rule.head.args[0]).value == std::numeric_limits<std::int64_t>::max());
   CHECK(as<ast::Integer>(rule.head.args[1]).value == std::numeric_limits<std::int64_t>::min());
 }
 
 TEST_CASE("comments, blank lines, a byte order mark and CRLF line ends are skipped") {
-  const Parsed parsed = parse_text("\xEF\xBB\xBF# header\r\n\r\ntype t = { a } # trailing\r\n# between\r\nentity e from es\r\n");
+  const Parsed parsed =
+      parse_text("\xEF\xBB\xBF# header\r\n\r\ntype t = { a } # trailing\r\n# between\r\nentity e from es\r\n");
   CHECK(parsed.diagnostics.all().empty());
   REQUIRE(parsed.file.items.size() == 2);
   CHECK(as<ast::EntityDecl>(parsed.file.items[1]).span.line == 5);

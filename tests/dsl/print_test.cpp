@@ -114,8 +114,8 @@ TEST_CASE("tree equality ignores layout and comments but sees every difference i
   CHECK(same("type t = { a, b }", "# c\n type  t =\n {a,\n b}"));
   CHECK_FALSE(same("type t = { a, b }", "type t = { b, a }"));
   CHECK_FALSE(same("type t = { a }", "type t = { a } \"doc\""));
-  CHECK_FALSE(same("rule r { conclude h(X) when X < 1 because \"b\" }",
-                   "rule r { conclude h(X) when X <= 1 because \"b\" }"));
+  CHECK_FALSE(
+      same("rule r { conclude h(X) when X < 1 because \"b\" }", "rule r { conclude h(X) when X <= 1 because \"b\" }"));
   CHECK_FALSE(same("rule r { conclude h(x) because \"b\" }", "rule r { conclude h(\"x\") because \"b\" }"));
   CHECK_FALSE(same("rule r { conclude h(X) when (a(X) or b(X)) because \"b\" }",
                    "rule r { conclude h(X) when (a(X) and b(X)) because \"b\" }"));

@@ -90,10 +90,11 @@ TEST_CASE("random bytes yield diagnostics, never a crash") {
 
 TEST_CASE("random sequences of the language's own tokens parse or fail cleanly, and what parses prints back") {
   const std::array<std::string, 44> tokens{
-      "rule", "exception", "type", "entity", "relation", "param", "principle", "profile", "include", "source",
-      "conclude", "when", "and", "or", "not", "because", "cite", "section", "quote", "title", "layers", "set",
-      "from", "default", "for", "x", "y.z", "Var", "_", "$p", "42", "-1", "\"s\"", "(", ")", "{", "}", ",", ":",
-      "=", "!=", "<=", "[]", "\n"};
+      "rule",   "exception", "type",   "entity", "relation", "param",   "principle", "profile", "include",
+      "source", "conclude",  "when",   "and",    "or",       "not",     "because",   "cite",    "section",
+      "quote",  "title",     "layers", "set",    "from",     "default", "for",       "x",       "y.z",
+      "Var",    "_",         "$p",     "42",     "-1",       "\"s\"",   "(",         ")",       "{",
+      "}",      ",",         ":",      "=",      "!=",       "<=",      "[]",        "\n"};
   std::mt19937 random(7);
   std::uniform_int_distribution<std::size_t> pick(0, tokens.size() - 1);
   for (int round = 0; round < 200; ++round) {
@@ -209,7 +210,8 @@ TEST_CASE("NUL bytes past the binary probe are invalid bytes") {
 }
 
 TEST_CASE("malformed UTF-8 in a string is refused and well-formed UTF-8 kept") {
-  for (const std::string bad : {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80", "\xf8\x88\x80\x80"}) {
+  for (const std::string bad :
+       {"\xc0\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xe2\x82", "\x80", "\xf8\x88\x80\x80"}) {
     const Parsed parsed = parse_checked("include \"a" + bad + "\"");
     REQUIRE(parsed.diagnostics.all().size() == 1);
     CHECK(parsed.diagnostics.all()[0].code == "E103");

@@ -69,6 +69,11 @@ TEST_CASE("a missing condition, closing brace or parenthesis is reported where i
     CHECK(error.span.length == 7);
     CHECK(error.message == "expected a condition, found 'because'");
   }
+  SUBCASE("an operator after a term") {
+    const auto error = only_error("rule a { conclude x(A) when A because \"b\" }");
+    CHECK(error.span.column == 31);
+    CHECK(error.message == "expected a comparison (=, !=, <, <=, >, >=), found 'because'");
+  }
   SUBCASE("'or' outside parentheses") {
     const auto error = only_error("rule a { conclude x(A) when y(A) or z(A) because \"b\" }");
     CHECK(error.span.column == 34);
@@ -107,7 +112,8 @@ TEST_CASE("a variable where a name is due gets a note about case") {
   const auto error = only_error("relation r(Op: operation)");
   CHECK(error.span.column == 12);
   CHECK(error.message == "expected a parameter (name: type) or ')', found 'Op'");
-  CHECK(error.notes == std::vector<std::string>{"names start with a lower-case letter; 'Op' is written like a variable"});
+  CHECK(error.notes ==
+        std::vector<std::string>{"names start with a lower-case letter; 'Op' is written like a variable"});
 }
 
 TEST_CASE("a list that goes on without a comma asks for ',' or ')'") {
@@ -119,8 +125,9 @@ TEST_CASE("an unknown word where an item should start lists the items") {
   const auto error = only_error("rules a { }");
   CHECK(error.span.column == 1);
   CHECK(error.span.length == 5);
-  CHECK(error.message == "expected a declaration (include, source, type, entity, relation, param, principle, rule, "
-                         "exception or profile), found 'rules'");
+  CHECK(error.message ==
+        "expected a declaration (include, source, type, entity, relation, param, principle, rule, "
+        "exception or profile), found 'rules'");
 }
 
 TEST_CASE("a variable where a value is due is refused") {

@@ -150,14 +150,21 @@ void Verifier::verify_heading(const ast::SourceDecl& source, const std::string& 
   }
 }
 
-/// The longest start of `quote`, cut at a space, that the document holds.
+/// The longest start of `quote`, cut at a space, that the document holds. A start the
+/// document holds has every shorter start in it too, so the cut is found by bisection.
 std::string_view longest_found_prefix(std::string_view quote, const std::string& folded) {
-  std::string_view best;
+  std::vector<std::size_t> cuts;
   for (std::size_t cut = quote.find(' '); cut != std::string_view::npos; cut = quote.find(' ', cut + 1)) {
-    if (folded.find(quote.substr(0, cut)) == std::string::npos) break;
-    best = quote.substr(0, cut);
+    cuts.push_back(cut);
   }
-  return best;
+  std::size_t found = 0;  // how many cuts are known to be held
+  std::size_t missing = cuts.size() + 1;
+  while (found + 1 < missing) {
+    const std::size_t middle = (found + missing) / 2;
+    const bool held = folded.find(quote.substr(0, cuts[middle - 1])) != std::string::npos;
+    (held ? found : missing) = middle;
+  }
+  return found == 0 ? std::string_view{} : quote.substr(0, cuts[found - 1]);
 }
 
 void Verifier::verify_quote(const ast::SourceDecl& source, const ast::Citation& citation, const std::string& folded) {

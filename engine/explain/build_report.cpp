@@ -50,6 +50,7 @@ class ProofBuilder {
 
   ProofStep build(infer::FactId fact, std::size_t which) {
     if (remaining_ > 0) --remaining_;
+    if (depth_ >= max_depth) return leaf(fact);  // deeper proofs are cut, never the stack
     const auto kept = session_.derivation_count(fact);
     const auto given = session_.base_truth(fact);
     const bool is_leaf = kept == 0 || given == base::Truth::yes ||
@@ -81,13 +82,17 @@ class ProofBuilder {
       if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
         step.absent.push_back(absent_text(session_, *atom, values));
     step.premises.reserve(derivation.premises.size());
+    ++depth_;
     for (const auto premise : derivation.premises)
       if (remaining_ > 0) step.premises.push_back(build(premise, 0));
+    --depth_;
     return step;
   }
 
+  static constexpr std::size_t max_depth = 1'000;
   const infer::Session& session_;
   std::size_t remaining_;
+  std::size_t depth_ = 0;
 };
 
 // The principle's facts in report order: by their values as text.

@@ -201,7 +201,8 @@ class Evaluator {
     if (upper && record.truth == base::Truth::yes) return;
     const std::uint32_t plan_id = static_cast<std::uint32_t>(&plan - network_.plans().data());
     const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
-    session_.record_derivation(fact, plan_id, premises_, bindings_, upper, std::max<std::uint32_t>(keep, 1));
+    session_.record_derivation(fact, plan_id, premises_, bindings_, upper, std::max<std::uint32_t>(keep, 1),
+                               options_.max_kept_derivations);
   }
 
   void count_new_fact(const RulePlan& plan) {

@@ -8,6 +8,20 @@ namespace {
 
 using Family = std::vector<HingeSet>;
 constexpr std::size_t max_work = 200'000;
+constexpr std::size_t max_depth = 2'000;
+
+/// Counts one level of nesting for as long as it lives.
+class DepthGuard {
+ public:
+  explicit DepthGuard(std::size_t& depth) : depth_(++depth) {}
+  ~DepthGuard() { --depth_; }
+  DepthGuard(const DepthGuard&) = delete;
+  DepthGuard& operator=(const DepthGuard&) = delete;
+  bool too_deep() const { return depth_ > max_depth; }
+
+ private:
+  std::size_t& depth_;
+};
 
 // Whether a set needs two facts of one exclusive group true, which no settling allows.
 bool is_exclusive_clash(const Session& session, const HingeSet& set) {
@@ -84,6 +98,8 @@ Family HingeSearch::need_true(FactId fact) {
   if (session_.truth(fact) == base::Truth::yes) return {HingeSet{}};
   if (on_true_[fact]) return cycle({});
   if (memo_true_[fact]) return *memo_true_[fact];
+  const DepthGuard guard(depth_);
+  if (guard.too_deep()) return cycle({});  // no set found this deep: sound, and not remembered
   on_true_[fact] = true;
   const auto cycles_before = cycles_;
   Family family;
@@ -102,6 +118,8 @@ Family HingeSearch::need_false(FactId fact) {
   if (session_.truth(fact) == base::Truth::yes) return {};
   if (on_false_[fact]) return cycle({HingeSet{}});
   if (memo_false_[fact]) return *memo_false_[fact];
+  const DepthGuard guard(depth_);
+  if (guard.too_deep()) return cycle({});
   on_false_[fact] = true;
   const auto cycles_before = cycles_;
   Family family{session_.base_truth(fact) == base::Truth::unknown ? HingeSet{HingeLiteral{fact, false}} : HingeSet{}};

@@ -40,6 +40,7 @@ class HingeSearch {
   std::vector<SymbolId> key_;
   std::size_t cycles_ = 0;
   std::size_t work_ = 0;
+  std::size_t depth_ = 0;  ///< nesting of need_true/need_false, bounded so no chain overflows the stack
 };
 
 }  // namespace cybernorms::infer

@@ -123,10 +123,12 @@ base::Truth Session::truth_of(RelationId relation, std::span<const SymbolId> arg
 }
 
 void Session::record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
-                                std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep) {
+                                std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep,
+                                std::size_t max_kept) {
   auto& record = store_.record(fact);
   ++record.derivations_seen;
   if (record.derivations_stored >= keep) return;
+  if (record.derivations_stored > 0 && derivations_.size() >= max_kept) return;
   DerivationRecord derivation;
   derivation.plan = plan;
   derivation.data = static_cast<std::uint32_t>(derivation_data_.size());
@@ -158,6 +160,7 @@ std::vector<Derivation> Session::derivations(FactId fact) const {
 Derivation Session::derivation(FactId fact, std::uint32_t k) const {
   auto id = store_.record(fact).first_derivation;
   for (; k > 0 && id != no_fact; --k) id = derivations_[id].next;
+  if (id == no_fact) return {};
   return view(id);
 }
 

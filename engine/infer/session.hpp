@@ -24,6 +24,9 @@ struct Options {
   /// Derivations kept per fact of the upper model only. Hinges that need a fact to be false
   /// need all of its derivations; a fact with more than this many gets no such hinge set.
   std::uint32_t upper_derivations = 32;
+  /// Derivations kept in all; past it only the first of each fact is kept, so memory stays
+  /// bounded (hinges that need the rest are then not offered).
+  std::size_t max_kept_derivations = 4'000'000;
 };
 
 /// Why an evaluation stopped early: E501 (too many facts) or E502 (too much work), with
@@ -122,6 +125,7 @@ class Session {
   std::vector<Derivation> derivations(FactId fact) const;
   /// The same without allocating: how many are kept, and the k-th (k < derivation_count).
   std::uint32_t derivation_count(FactId fact) const { return store_.record(fact).derivations_stored; }
+  /// An empty derivation (no premises) when k is out of range.
   Derivation derivation(FactId fact, std::uint32_t k) const;
   /// All derivations found of the fact in its model, including those not kept.
   std::uint32_t derivations_seen(FactId fact) const { return store_.record(fact).derivations_seen; }
@@ -152,7 +156,8 @@ class Session {
   void place_local(std::size_t index);
   void rehash_local();
   void record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
-                         std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep);
+                         std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep,
+                         std::size_t max_kept);
 
   const Network* network_;
   FactStore store_;

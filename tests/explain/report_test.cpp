@@ -204,3 +204,29 @@ TEST_CASE("proofs can be left out and further derivations included on request") 
 TEST_CASE("a template keeps placeholders it has no value for") {
   CHECK(explain::fill_template("{A} met {B} at {", {{"A", "x"}}) == "x met {B} at {");
 }
+
+TEST_CASE("a proof tree is cut at its step budget and its depth, never the stack") {
+  RuleSetBuilder b;
+  b.relation("start", {"n"});
+  b.relation("edge", {"from", "to"});
+  b.relation("reach", {"n"}, compile::RelationKind::derived, "{n} is reached");
+  b.rule("reach.start", "reach(X) :- start(X)");
+  b.rule("reach.step", "reach(Y) :- reach(X), edge(X, Y)", "from {X} to {Y}");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "start(n0)");
+  for (int i = 0; i < 3000; ++i) add(session, "edge(n" + std::to_string(i) + ", n" + std::to_string(i + 1) + ")");
+  session.evaluate();
+  const auto goal = ground(session, "reach(n3000)");
+  const auto fact = *session.find_fact(goal.relation, goal.args);
+  auto depth = [](const explain::ProofStep& root) {
+    std::size_t levels = 0;
+    for (const auto* step = &root; !step->premises.empty(); step = &step->premises.front()) ++levels;
+    return levels;
+  };
+  CHECK(depth(explain::build_proof(session, fact, 0, 50)) < 50);
+  const auto deep = explain::build_proof(session, fact, 0, 1'000'000);
+  CHECK(deep.because == "from n2999 to n3000");
+  CHECK(depth(deep) == 1000);
+}

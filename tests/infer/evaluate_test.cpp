@@ -346,3 +346,26 @@ TEST_CASE("why-not against the lower model skips unknown facts") {
   CHECK_FALSE(session.why_not(*rules.find_relation("q"), goal, infer::Model::upper)[0].failed_literal.has_value());
   CHECK(session.why_not(*rules.find_relation("q"), goal, infer::Model::lower)[0].failed_literal == 0u);
 }
+
+TEST_CASE("a long chain of unknown facts gives hinges without exhausting the stack") {
+  RuleSetBuilder b;
+  b.relation("start", {"n"});
+  b.relation("edge", {"from", "to"});
+  b.relation("reach", {"n"}, compile::RelationKind::derived);
+  b.rule("reach.start", "reach(X) :- start(X)");
+  b.rule("reach.step", "reach(Y) :- reach(X), edge(X, Y)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "start(n0)");
+  for (int i = 0; i < 5000; ++i)
+    add(session, "edge(n" + std::to_string(i) + ", n" + std::to_string(i + 1) + ")", i == 0 ? Truth::unknown : Truth::yes);
+  add(session, "edge(n5000, n5001)", Truth::unknown);
+  REQUIRE_FALSE(session.evaluate().has_value());
+  const auto near = ground(session, "reach(n5)");
+  CHECK(session.hinges(*session.find_fact(near.relation, near.args)).size() == 1);
+  const auto far = ground(session, "reach(n5001)");
+  const auto far_fact = *session.find_fact(far.relation, far.args);
+  CHECK(session.truth(far_fact) == Truth::unknown);
+  CHECK(session.hinges(far_fact).size() <= 1);
+}

@@ -18,19 +18,40 @@ using detail::SyntaxError;
 /// Git's test for binary content: a NUL byte among the first 8000 bytes.
 constexpr std::size_t binary_probe_bytes = 8000;
 
-/// A note for the mistakes the expectation alone does not explain; empty if none.
-/// `starts_line` tells a word that begins the next item from one misused as a name.
-std::string hint(const std::string& expected, std::string_view word, bool starts_line) {
+/// A note on a name written wrongly; empty if `word` is not one. `starts_line` tells a
+/// word that begins the next item from one misused as a name.
+std::string name_hint(const std::string& expected, std::string_view word, bool starts_line) {
   const bool wants_name = expected.starts_with("a name") || expected.starts_with("a type name") ||
                           expected.starts_with("a parameter (") || expected.starts_with("a value name");
-  if (wants_name && detail::is_keyword(word) && !(starts_line && detail::is_item_keyword(word))) {
+  if (!wants_name || word.empty()) return {};
+  if (detail::is_keyword(word) && !(starts_line && detail::is_item_keyword(word))) {
     return fmt::format("'{}' is a keyword, and keywords cannot be names", word);
   }
-  if (wants_name && !word.empty() && (detail::is_upper(word.front()) || word.front() == '_')) {
+  if (detail::is_upper(word.front()) || word.front() == '_') {
     return fmt::format("names start with a lower-case letter; '{}' is written like a variable", word);
   }
+  return {};
+}
+
+/// A note on a clause written out of order or out of place; empty if `word` starts none.
+std::string_view clause_hint(std::string_view word) {
+  constexpr std::string_view source_order = "a source's parts come in the order: doc string, date, file, url, headings";
+  constexpr std::string_view rule_order =
+      "the parts of a rule or exception come in the order: doc string, conclude (rules only), when, because, "
+      "citations";
+  if (word == "date" || word == "file" || word == "url" || word == "heading") return source_order;
+  if (word == "conclude" || word == "when" || word == "because") return rule_order;
+  if (word == "title") return "the title comes first in a principle or profile, after the doc string";
+  if (word == "layers") return "a principle's parts come in the order: doc string, title, layers, citations";
+  if (word == "set") return "a profile's settings come after its title and before its citations";
   if (word == "or") return "'or' joins alternatives only inside parentheses: (a(X) or b(X))";
   return {};
+}
+
+/// A note for the mistakes the expectation alone does not explain; empty if none.
+std::string hint(const std::string& expected, std::string_view word, bool starts_line) {
+  if (std::string note = name_hint(expected, word, starts_line); !note.empty()) return note;
+  return std::string(clause_hint(word));
 }
 
 class FileParser {

@@ -275,3 +275,21 @@ TEST_CASE("a missing closing brace is reported at the next item, which still par
   REQUIRE(parsed.file.items.size() == 1);
   CHECK(to_source(parsed.file) == "profile q {\n  title \"U\"\n}\n");
 }
+
+TEST_CASE("a clause out of order gets a note with the order") {
+  const auto source = only_error("source s \"t\" { heading \"h\" date \"d\" }");
+  CHECK(source.span.column == 28);
+  CHECK(source.message == "expected '}', found 'date'");
+  CHECK(source.notes ==
+        std::vector<std::string>{"a source's parts come in the order: doc string, date, file, url, headings"});
+  const auto rule = only_error("rule a { conclude x(A) because \"b\" when y(A) }");
+  CHECK(rule.message == "expected '}', found 'when'");
+  CHECK(rule.notes == std::vector<std::string>{"the parts of a rule or exception come in the order: doc string, "
+                                               "conclude (rules only), when, because, citations"});
+}
+
+TEST_CASE("a parameter reference needs its name right after '$'") {
+  const auto error = only_error("rule a { conclude x(A) when $ t = 1 because \"b\" }");
+  CHECK(error.span.column == 31);
+  CHECK(error.message == "expected a name right after '$', found 't'");
+}

@@ -201,6 +201,19 @@ void run_scenarios(benchmark::State& state, const compile::RuleSet& rules, const
   state.counters["scenarios"] = static_cast<double>(scenarios.size());
 }
 
+void BM_RealisticEvaluationOnly(benchmark::State& state) {
+  const auto rules = realistic_rules();
+  const auto facts = realistic_facts(rules);
+  const infer::Network network(rules);
+  infer::Session session(network);
+  for (auto _ : state) {
+    evaluate_scenario(session, facts);
+    benchmark::DoNotOptimize(session.fact_count());
+  }
+  state.counters["facts"] = static_cast<double>(session.fact_count());
+}
+BENCHMARK(BM_RealisticEvaluationOnly)->Unit(benchmark::kMicrosecond);
+
 void BM_RealisticScenario(benchmark::State& state) {
   const auto rules = realistic_rules();
   run_scenarios(state, rules, {realistic_facts(rules)}, state.range(0) != 0);

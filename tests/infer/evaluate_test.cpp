@@ -229,11 +229,21 @@ TEST_CASE("the round and join-step limits stop an evaluation with E502") {
   infer::Session session(network);
   for (int i = 0; i < 50; ++i) add(session, "edge(n" + std::to_string(i) + ", n" + std::to_string(i + 1) + ")");
   infer::Options options;
-  SUBCASE("rounds") { options.max_iterations = 10; }
-  SUBCASE("join steps") { options.max_join_steps = 100; }
+  std::string expected;
+  SUBCASE("rounds") {
+    options.max_iterations = 10;
+    expected = "evaluation stopped: more than 10 fixpoint rounds; relation 'path' grew the most (455 facts), through rule "
+               "'path.step'";
+  }
+  SUBCASE("join steps") {
+    options.max_join_steps = 100;
+    expected = "evaluation stopped: more than 100 join steps; relation 'path' grew the most (75 facts), through rule "
+               "'path.edge'";
+  }
   const auto error = session.evaluate(options);
   REQUIRE(error.has_value());
   CHECK(error->code == "E502");
+  CHECK(error->message == expected);
 }
 
 TEST_CASE("each derived fact records its rule, bindings and premises") {

@@ -1,5 +1,6 @@
 // The subcommands. Each takes its parsed options and returns an exit code.
 #pragma once
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,17 @@ struct EvalArgs {
   std::size_t hinge_sets = 4;
 };
 int run_eval(const EvalArgs& args);
+
+struct BatchArgs {
+  std::string input;  ///< a JSON Lines file; empty or "-": standard input
+  std::string rules_dir;
+  std::string profile = "default";
+  std::string explain = "brief";
+  std::size_t jobs = 0;  ///< 0: one thread per core
+  std::size_t block_size = 1024;
+  std::size_t max_line_bytes = 8u << 20;
+};
+int run_batch(const BatchArgs& args);
 
 struct InfoArgs {
   std::string rules_dir;

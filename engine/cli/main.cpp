@@ -38,6 +38,19 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
+void add_batch(CLI::App& app, BatchArgs& args) {
+  CLI::App* batch = app.add_subcommand(
+      "batch", "Evaluate JSON Lines: one scenario per input line, one JSON record per output line, in order");
+  batch->add_option("input", args.input, "JSON Lines file (default: standard input)");
+  batch->add_option("--rules", args.rules_dir, "Rule folder");
+  batch->add_option("--profile", args.profile, "Evaluate under this profile");
+  batch->add_option("--explain", args.explain, "brief: findings and hinges; full: with proof trees")
+      ->check(CLI::IsMember({"brief", "full"}));
+  batch->add_option("--jobs,-j", args.jobs, "Threads (default: one per core)")->check(CLI::Range(1, 256));
+  batch->add_option("--block", args.block_size, "Lines read and evaluated at a time (bounds memory)")
+      ->check(CLI::Range(1, 1'000'000));
+}
+
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of scenarios, derived from the rule base");
   schema->add_option("--rules", schema_args.rules_dir, "Rule folder");
@@ -58,6 +71,8 @@ int main(int argc, char** argv) {
   InfoArgs profile_args;
   add_check(app, check_args);
   add_eval(app, eval_args);
+  BatchArgs batch_args;
+  add_batch(app, batch_args);
   add_info(app, schema_args, profile_args);
   try {
     app.parse(argc, argv);
@@ -71,6 +86,7 @@ int main(int argc, char** argv) {
       return run_check(check_args);
     }
     if (app.got_subcommand("eval")) return run_eval(eval_args);
+    if (app.got_subcommand("batch")) return run_batch(batch_args);
     if (app.got_subcommand("schema")) return run_schema(schema_args);
     if (app.got_subcommand("profiles")) return run_profiles(profile_args);
   } catch (const std::exception& error) {

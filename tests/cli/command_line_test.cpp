@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <iterator>
 #include <sys/wait.h>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -147,4 +149,32 @@ TEST_CASE("schema and profiles describe the rule base") {
   CHECK(profiles.exit_code == 0);
   CHECK(profiles.out.find("tallinn_majority") != std::string::npos);
   CHECK(profiles.out.find("breach_threshold") != std::string::npos);
+}
+
+TEST_CASE("batch writes one record per input line, in order, and a bad line does not lose the others") {
+  const fs::path dir = scratch("jsonl");
+  std::ifstream good_file(project + "/scenarios/attribution_unknown.json");
+  std::string good((std::istreambuf_iterator<char>(good_file)), std::istreambuf_iterator<char>());
+  for (char& c : good) {
+    if (c == '\n') c = ' ';
+  }
+  std::string input;
+  for (int i = 0; i < 7; ++i) input += (i == 3 ? std::string("{\"id\": 3}") : i == 5 ? std::string("") : good) + "\n";
+  write(dir / "in.jsonl", input);
+  const Run result = run("batch " + (dir / "in.jsonl").string() + " --jobs 2 --block 2");
+  CHECK(result.exit_code == 2);
+  std::vector<std::string> records;
+  std::size_t start = 0;
+  for (std::size_t end; (end = result.out.find('\n', start)) != std::string::npos; start = end + 1) {
+    records.push_back(result.out.substr(start, end - start));
+  }
+  REQUIRE(records.size() == 8);  // seven records, then the counts line
+  for (std::size_t i = 0; i < 7; ++i) {
+    INFO("record ", i + 1, ": ", records[i].substr(0, 120));
+    CHECK(records[i].rfind("{\"line\":" + std::to_string(i + 1) + ",", 0) == 0);
+    const bool should_fail = i == 3 || i == 5;
+    CHECK((records[i].find("\"ok\":false") != std::string::npos) == should_fail);
+  }
+  CHECK(records[3].find("\"pointer\":\"/id\"") != std::string::npos);
+  CHECK(records[7] == "7 scenarios: 5 evaluated, 2 rejected (2 threads)");
 }

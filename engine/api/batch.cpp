@@ -1,0 +1,60 @@
+#include "cybernorms/batch.hpp"
+
+#include "io/batch_records.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace cybernorms {
+
+namespace {
+
+std::size_t thread_count(std::size_t asked) {
+  if (asked > 0) return asked;
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options) : options_(std::move(options)) {
+  const std::size_t threads = thread_count(options_.threads);
+  evaluators_.reserve(threads);
+  for (std::size_t i = 0; i < threads; ++i) evaluators_.emplace_back(rule_base);
+}
+
+BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const std::string& line, std::size_t number) {
+  EvaluateOptions options;
+  options.profile = options_.profile;
+  options.proofs = options_.full_explanations;
+  options.max_hinge_sets = options_.max_hinge_sets;
+  const std::string document = "line " + std::to_string(number);
+  const Evaluation evaluation = evaluator.evaluate(line, document, options);
+  if (!evaluation.ok()) return {io::batch_error_record(number, evaluation.diagnostics), false};
+  const io::Detail detail = options_.full_explanations ? io::Detail::full : io::Detail::brief;
+  return {io::batch_success_record(number, *evaluation.report, detail), true};
+}
+
+std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::string>& lines, std::size_t first_line) {
+  std::vector<Record> records(lines.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&](Evaluator& evaluator) {
+    for (std::size_t i = next++; i < lines.size(); i = next++) {
+      records[i] = evaluate_line(evaluator, lines[i], first_line + i);
+    }
+  };
+  const std::size_t helpers = std::min(evaluators_.size(), lines.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
+  work(evaluators_.front());
+  for (std::thread& thread : threads) thread.join();
+  std::vector<std::string> out;
+  out.reserve(records.size());
+  for (Record& record : records) {
+    (record.ok ? succeeded_ : failed_) += 1;
+    out.push_back(std::move(record.json));
+  }
+  return out;
+}
+
+}  // namespace cybernorms

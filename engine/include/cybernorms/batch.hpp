@@ -1,0 +1,47 @@
+// Batch evaluation: JSON Lines in, JSON Lines out, in input order, in parallel.
+#pragma once
+#include "cybernorms/cybernorms.hpp"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace cybernorms {
+
+struct BatchOptions {
+  std::size_t threads = 0;  ///< 0: one per core
+  std::string profile = "default";
+  bool full_explanations = false;  ///< proof trees in every record (slower, larger)
+  std::size_t max_hinge_sets = 4;
+};
+
+/// Evaluates blocks of scenarios, one per line, with one Evaluator per thread. Each
+/// block's records come back in input order, one per line whatever happened to it, so a
+/// caller that reads a block, evaluates it and writes it keeps memory bounded by the
+/// block size and counts in equal to counts out.
+class BatchEvaluator {
+ public:
+  BatchEvaluator(const RuleBase& rule_base, BatchOptions options);
+
+  /// One JSON record per line (see io/batch_records.hpp); `first_line` is the 1-based
+  /// number of lines[0] in the whole input.
+  std::vector<std::string> evaluate_block(const std::vector<std::string>& lines, std::size_t first_line);
+
+  std::size_t succeeded() const { return succeeded_; }
+  std::size_t failed() const { return failed_; }
+  std::size_t threads() const { return evaluators_.size(); }
+
+ private:
+  struct Record {
+    std::string json;
+    bool ok = false;
+  };
+  Record evaluate_line(Evaluator& evaluator, const std::string& line, std::size_t number);
+
+  BatchOptions options_;
+  std::vector<Evaluator> evaluators_;
+  std::size_t succeeded_ = 0;
+  std::size_t failed_ = 0;
+};
+
+}  // namespace cybernorms

@@ -44,6 +44,23 @@ Level stronger(Level a, Level b) { return static_cast<int>(a) < static_cast<int>
 
 std::string level_words(Level level) { return std::string(explain::to_string(level)); }
 
+/// Levels as text tables show them, short enough for many columns in 80.
+std::string level_short(Level level) {
+  switch (level) {
+    case Level::implicated: return "impl";
+    case Level::possible: return "poss";
+    case Level::not_implicated: return "-";
+  }
+  return "?";
+}
+
+constexpr std::string_view level_legend = "impl = implicated, poss = possible, - = not implicated";
+constexpr std::size_t table_value_width = 12;
+
+std::string short_cell(const LevelCell& cell) {
+  return cell.findings > 1 ? fmt::format("{} ({})", level_short(cell.level), cell.findings) : level_short(cell.level);
+}
+
 std::string cell_words(const LevelCell& cell) {
   return cell.findings > 1 ? fmt::format("{} ({})", level_words(cell.level), cell.findings) : level_words(cell.level);
 }
@@ -76,14 +93,15 @@ SummaryTable summarise(const std::vector<Report>& reports, const std::vector<std
 
 std::string summary_to_text(const SummaryTable& table, std::size_t width) {
   TextTable text;
+  text.max_value_width = table_value_width;
   text.header.push_back("scenario");
   for (const auto& principle : table.principles) text.header.push_back(printable(principle));
   for (const auto& row : table.rows) {
     std::vector<std::string> cells{printable(row_label(table, row))};
-    for (const auto& cell : row.cells) cells.push_back(cell_words(cell));
+    for (const auto& cell : row.cells) cells.push_back(short_cell(cell));
     text.rows.push_back(std::move(cells));
   }
-  return table_to_text(text, width);
+  return table_to_text(text, width) + '\n' + std::string(level_legend) + '\n';
 }
 
 std::string summary_to_json(const SummaryTable& table) {
@@ -178,16 +196,18 @@ ProfileComparison compare_profiles(const std::vector<Report>& reports, const std
 
 std::string comparison_to_text(const ProfileComparison& comparison, std::size_t width) {
   TextTable text;
+  text.max_value_width = table_value_width;
   text.header.push_back("principle");
   for (const auto& profile : comparison.profiles) text.header.push_back(printable(profile));
   for (const auto& row : comparison.rows) {
     std::vector<std::string> cells{comparison_label(row) + (row.disagree ? " *" : "")};
-    for (const auto level : row.levels) cells.push_back(level_words(level));
+    for (const auto level : row.levels) cells.push_back(level_short(level));
     text.rows.push_back(std::move(cells));
   }
   std::string out = wrap(fmt::format("Scenario {} compared across {} profiles", printable(comparison.scenario),
                                      comparison.profiles.size()), "", "  ", width);
-  return out + '\n' + table_to_text(text, width) + "\n* the profiles disagree on this row\n";
+  return out + '\n' + table_to_text(text, width) + '\n' + std::string(level_legend) +
+         "\n* the profiles disagree on this row\n";
 }
 
 std::string comparison_to_json(const ProfileComparison& comparison) {

@@ -52,20 +52,32 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 
 std::size_t char_width(char32_t c) { return is_combining(c) ? 0 : is_wide(c) ? 2 : 1; }
 
-/// Splits a word wider than `width` into pieces that each fit.
-std::vector<std::string> split_word(std::string_view word, std::size_t width) {
-  std::vector<std::string> pieces(1);
+/// Bytes of the longest prefix of `word` that fits in `width` columns (one character at least).
+std::size_t fitting_prefix(std::string_view word, std::size_t width) {
   std::size_t used = 0;
-  for (std::size_t i = 0; i < word.size();) {
+  std::size_t i = 0;
+  while (i < word.size()) {
     const Decoded d = decode(word, i);
     const std::size_t w = char_width(d.code);
-    if (used + w > width && used > 0) {
-      pieces.emplace_back();
-      used = 0;
-    }
-    pieces.back().append(word.substr(i, d.length));
+    if (used + w > width && i > 0) break;
     used += w;
     i += d.length;
+  }
+  return i;
+}
+
+/// Splits a word wider than `width` into pieces that each fit, after the last `_`, `-`,
+/// `.` or `/` of a piece where it has one (identifiers split at their parts).
+std::vector<std::string> split_word(std::string_view word, std::size_t width) {
+  std::vector<std::string> pieces;
+  while (!word.empty()) {
+    std::size_t cut = fitting_prefix(word, width);
+    if (cut < word.size()) {
+      const std::size_t soft = word.substr(0, cut).find_last_of("_-./");
+      if (soft != std::string_view::npos) cut = soft + 1;
+    }
+    pieces.emplace_back(word.substr(0, cut));
+    word.remove_prefix(cut);
   }
   return pieces;
 }
@@ -170,11 +182,14 @@ namespace {
 
 constexpr std::size_t column_gap = 2;
 
-std::vector<std::size_t> column_widths(const TextTable& table, std::size_t cap) {
+std::vector<std::size_t> column_widths(const TextTable& table, std::size_t label_cap, std::size_t value_cap) {
   std::vector<std::size_t> widths(table.header.size(), 1);
+  // A column is as wide as its widest line once its cells are wrapped at the cap.
   const auto widen = [&](const std::vector<std::string>& row) {
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
-      widths[c] = std::min(cap, std::max(widths[c], display_width(row[c])));
+      for (const auto& line : wrap_lines(row[c], c == 0 ? label_cap : value_cap)) {
+        widths[c] = std::max(widths[c], display_width(line));
+      }
     }
   };
   widen(table.header);
@@ -232,9 +247,11 @@ std::string rule_line(const std::vector<std::size_t>& columns, const std::vector
 std::string table_to_text(const TextTable& table, std::size_t width) {
   if (table.header.empty()) return {};
   width = std::max<std::size_t>(width, 20);
-  // No cell may take more than about half the width, so a label and one column always fit.
-  const std::size_t cap = (width - column_gap) / 2;
-  const auto widths = column_widths(table, cap);
+  // Labels take at most 3/8 of the width and values at most half, so a label and one
+  // column always fit, and a label leaves room for several columns beside it.
+  const std::size_t half = (width - column_gap) / 2;
+  const std::size_t value_cap = table.max_value_width > 0 ? std::min(half, table.max_value_width) : half;
+  const auto widths = column_widths(table, width * 3 / 8, value_cap);
   std::string out;
   for (const auto& block : column_blocks(widths, width)) {
     std::vector<std::size_t> columns{0};

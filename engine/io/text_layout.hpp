@@ -35,6 +35,9 @@ std::string brief(std::string_view text);
 struct TextTable {
   std::vector<std::string> header;
   std::vector<std::vector<std::string>> rows;
+  /// Columns after the first wrap beyond this many columns (0: half the width), so that
+  /// long headers over short values do not widen the table.
+  std::size_t max_value_width = 0;
 };
 
 /// Renders a table in at most `width` columns: cells wrap within their column, and

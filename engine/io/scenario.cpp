@@ -209,16 +209,18 @@ std::optional<std::string> read_entity_id(const Loading& loading, const json& ob
   return id;
 }
 
-void register_entity(const Loading& loading, EntityIndex& index, detail::EntityRecord record) {
+/// Adds an entity to the index; false (after reporting it) when its id is taken.
+bool register_entity(const Loading& loading, EntityIndex& index, detail::EntityRecord record) {
   const auto [found, inserted] = index.by_id.emplace(record.id, index.records.size());
   if (!inserted) {
     loading.diagnostics.pointer_error("E405", loading.document, child_pointer(record.pointer, "id"),
                                       "duplicate id \"{}\" (first used at {})", brief(record.id),
                                       index.records[found->second].pointer);
-    return;
+    return false;
   }
   index.ids_by_collection[record.collection].push_back(record.id);
   index.records.push_back(std::move(record));
+  return true;
 }
 
 void read_entity(const Loading& loading, EntityIndex& index, std::size_t collection, const json& object,
@@ -232,9 +234,10 @@ void read_entity(const Loading& loading, EntityIndex& index, std::size_t collect
   read_text(loading, object, "description", pointer);
   read_texts(loading, object, "notes", pointer, true);
   if (!id) return;
-  scenario.entities.push_back(
-      ScenarioEntity{loading.vocabulary.collections[collection].name, *id, name.value_or("")});
-  register_entity(loading, index, detail::EntityRecord{std::move(*id), collection, pointer, &object});
+  const ScenarioEntity entity{loading.vocabulary.collections[collection].name, *id, name.value_or("")};
+  if (register_entity(loading, index, detail::EntityRecord{std::move(*id), collection, pointer, &object})) {
+    scenario.entities.push_back(entity);
+  }
 }
 
 EntityIndex read_entities(const Loading& loading, const json& root, LoadedScenario& scenario) {

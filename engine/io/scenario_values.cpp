@@ -216,11 +216,10 @@ void read_list_object_keys(const Reader& reader, const json& object, const std::
   const std::vector<std::string> names(keys.begin(), keys.end());
   for (const auto& [key, item] : object.items()) {
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
+    const std::string hint = suggestion(reader.diagnostics, key, names);
     reader.diagnostics.pointer_error("E403", reader.document, child_pointer(pointer, key),
                                      "unknown key \"{}\" in a list object{}", brief(key),
-                                     suggestion(reader.diagnostics, key, names).empty()
-                                         ? std::string("; expected values, unknown, complete")
-                                         : suggestion(reader.diagnostics, key, names));
+                                     hint.empty() ? std::string("; expected values, unknown, complete") : hint);
     list.valid = false;
   }
 }

@@ -180,6 +180,28 @@ TEST_CASE("a list attribute says which values hold and how complete it is") {
   }
 }
 
+TEST_CASE("only the values of one unknown scalar form a group of which at most one is true") {
+  const Loaded loaded = load(R"({"id": "t", "states": [{"id": "a"}, {"id": "b"}],
+      "assets": [{"id": "grid", "state": "unknown"}, {"id": "mail", "state": "unknown"}],
+      "actors": [{"id": "unit", "organ_of": "unknown"}]})");
+  REQUIRE(loaded.scenario.exclusive.size() == 2);
+  const auto group_text = [&](const std::vector<std::size_t>& group) {
+    std::vector<std::string> out;
+    for (const auto index : group) out.push_back(facts_of(loaded.scenario)[index]);
+    return out;
+  };
+  CHECK(group_text(loaded.scenario.exclusive[0]) ==
+        std::vector<std::string>{"located_in(grid, a) ?", "located_in(grid, b) ?"});
+  CHECK(group_text(loaded.scenario.exclusive[1]) ==
+        std::vector<std::string>{"located_in(mail, a) ?", "located_in(mail, b) ?"});
+  CHECK(facts_of(loaded.scenario, "organ_of") == std::vector<std::string>{"organ_of(unit, a) ?", "organ_of(unit, b) ?"});
+}
+
+TEST_CASE("pointers escape '/' and '~' in keys as RFC 6901 asks") {
+  CHECK(errors_of(load(with_operation(R"("a/b~c": 1)"))) ==
+        std::vector<std::string>{R"(/operations/0/a~1b~0c: error[E403]: unknown key "a/b~c" in operations; expected one of id, name, description, notes, actor, acts, scale, consent, operators_present, targets, duration_days, codename)"});
+}
+
 TEST_CASE("each validation problem names its pointer and what was expected") {
   const auto only_error = [](const std::string& text) {
     const auto errors = errors_of(load(text));

@@ -266,9 +266,9 @@ TEST_CASE("malformed input gives a diagnostic, never a crash") {
     CHECK(errors_of(load(" \n ")).size() == 1);
   }
   SUBCASE("not JSON, with the line and column") {
-    const auto errors = errors_of(load("{\"id\": \"t\",\n  \"states\": [}\n"));
-    REQUIRE(errors.size() == 1);
-    CHECK(errors.front().rfind(": error[E400]: not JSON: line 2, column 14: ", 0) == 0);
+    CHECK(errors_of(load("{\"id\": \"t\",\n  \"states\": [}\n")) ==
+          std::vector<std::string>{": error[E400]: not JSON: line 2, column 14: syntax error while parsing value - "
+                                   "unexpected '}'; expected '[', '{', or a literal"});
   }
   SUBCASE("nesting 100,000 deep is refused before parsing") {
     const std::string deep = std::string(100000, '[') + std::string(100000, ']');
@@ -281,9 +281,8 @@ TEST_CASE("malformed input gives a diagnostic, never a crash") {
   }
   SUBCASE("10 MB is over the size limit") {
     const std::string big = R"({"id": ")" + std::string(10u << 20, 'x') + R"("})";
-    const auto errors = errors_of(load(big));
-    REQUIRE(errors.size() == 1);
-    CHECK(errors.front().rfind(": error[E407]: the document is ", 0) == 0);
+    CHECK(errors_of(load(big)) ==
+          std::vector<std::string>{": error[E407]: the document is 10485770 bytes; at most 8388608 are read"});
   }
   SUBCASE("binary data") {
     std::string binary;

@@ -79,16 +79,17 @@ bool is_trivial(const Family& family) { return family.size() == 1 && family.fron
 
 }  // namespace
 
-HingeSearch::HingeSearch(const Session& session, std::size_t cap)
-    : session_(session),
-      cap_(std::max<std::size_t>(cap, 1)),
-      memo_true_(session.fact_count()),
-      memo_false_(session.fact_count()),
-      on_true_(session.fact_count(), false),
-      on_false_(session.fact_count(), false) {}
+HingeSearch::HingeSearch(const Session& session, std::size_t cap) : session_(session), cap_(std::max<std::size_t>(cap, 1)) {}
 
 std::vector<HingeSet> HingeSearch::find(FactId fact, std::size_t max_sets) {
   if (fact >= session_.fact_count() || max_sets == 0) return {};
+  if (session_.truth(fact) == base::Truth::yes) return {HingeSet{}};
+  if (memo_true_.empty()) {  // sized on first use: reports with no possible finding never pay for it
+    memo_true_.resize(session_.fact_count());
+    memo_false_.resize(session_.fact_count());
+    on_true_.assign(session_.fact_count(), false);
+    on_false_.assign(session_.fact_count(), false);
+  }
   auto family = need_true(fact);
   if (family.size() > max_sets) family.resize(max_sets);
   return family;

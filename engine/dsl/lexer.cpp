@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace cybernorms::dsl::detail {
 namespace {
@@ -33,6 +34,14 @@ constexpr std::size_t length_from_lead(unsigned char lead) {
   if (lead >= 0xe0 && lead <= 0xef) return 3;
   if (lead >= 0xf0 && lead <= 0xf4) return 4;
   return 0;
+}
+
+/// The code point of the well-formed UTF-8 sequence of `length` bytes at `p`.
+std::uint32_t code_point(const char* p, std::size_t length) {
+  constexpr std::array<unsigned char, 5> lead_mask{0, 0x7f, 0x1f, 0x0f, 0x07};
+  std::uint32_t value = static_cast<unsigned char>(p[0]) & lead_mask[length];
+  for (std::size_t i = 1; i < length; ++i) value = (value << 6) | (static_cast<unsigned char>(p[i]) & 0x3f);
+  return value;
 }
 
 /// Checks one comment's bytes; returns the end of its line.
@@ -135,11 +144,16 @@ TokenView token_at(const char* p, const char* end) {
   return {fmt::format("'{}'", *p), 1, {}};
 }
 
-std::string invalid_character_message(const char* p, const char* end) {
-  if (p == end || is_token_start(*p) || is_blank(*p) || *p == '#') return {};
+std::optional<TokenView> invalid_character(const char* p, const char* end) {
+  if (p == end || is_token_start(*p) || is_blank(*p) || *p == '#') return std::nullopt;
   const auto byte = static_cast<unsigned char>(*p);
-  if (byte > 0x20 && byte < 0x7f) return fmt::format("invalid character '{}'", *p);
-  return fmt::format("invalid byte 0x{:02x}", byte);
+  if (byte > 0x20 && byte < 0x7f) return TokenView{fmt::format("invalid character '{}'", *p), 1, {}};
+  const std::size_t length = utf8_sequence_length(p, end);
+  if (length < 2) return TokenView{fmt::format("invalid byte 0x{:02x}", byte), 1, {}};
+  return TokenView{fmt::format("invalid character '{}' (U+{:04X}) outside a string: names and keywords are ASCII",
+                               std::string_view(p, length), code_point(p, length)),
+                   length,
+                   {}};
 }
 
 const char* next_item_start(const char* from, const char* begin, const char* end) {

@@ -2,6 +2,7 @@
 // recovery: blanks and comments, UTF-8 checks, keywords, tokens named in messages.
 #pragma once
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -59,8 +60,9 @@ struct TokenView {
 };
 TokenView token_at(const char* p, const char* end);
 
-/// If `p` holds a byte no token can start with, the E103 message for it.
-std::string invalid_character_message(const char* p, const char* end);
+/// If `p` holds a character no token can start with, the E103 message for it (in
+/// `description`) and its length; a non-ASCII character is named with its code point.
+std::optional<TokenView> invalid_character(const char* p, const char* end);
 
 /// The first place at or after `from` where a line starts (after indentation) with a
 /// top-level keyword; `end` if there is none. Used to resume after a syntax error.

@@ -126,8 +126,8 @@ class FileParser {
       return error.where;
     }
     const char* found = detail::skip_trivia_unchecked(error.where, end_);
-    if (std::string invalid = detail::invalid_character_message(found, end_); !invalid.empty()) {
-      add("E103", found, 1, invalid);
+    if (const auto invalid = detail::invalid_character(found, end_)) {
+      add("E103", found, invalid->length, invalid->description);
       return found;
     }
     const detail::TokenView token = detail::token_at(found, end_);

@@ -167,6 +167,12 @@ TEST_CASE("an invalid character or byte is named (E103)") {
     CHECK(error.span.column == 14);
     CHECK(error.message == "invalid byte 0xff");
   }
+  SUBCASE("a character that is not ASCII outside a string, named with its code point") {
+    const auto error = only_error("entity \xe4\xb8\xbb from x");
+    CHECK(error.span.column == 8);
+    CHECK(error.span.length == 3);
+    CHECK(error.message == "invalid character '\xe4\xb8\xbb' (U+4E3B) outside a string: names and keywords are ASCII");
+  }
   SUBCASE("a byte that is not UTF-8 inside a string") {
     const auto error = only_error("include \"a\xc3(b\"");
     CHECK(error.span.column == 11);

@@ -102,7 +102,8 @@ class Session {
   bool use_profile(std::uint32_t index);
 
   /// Derives both models to their fixpoints, stratum by stratum. Returns the limit that
-  /// stopped it, if any; the facts derived so far stay readable.
+  /// stopped it, if any; the facts derived so far stay readable. A session evaluates once:
+  /// a second call (or facts added after the first) changes nothing until clear().
   std::optional<LimitError> evaluate(const Options& options = {});
   /// Forgets facts, derivations and overlay symbols, keeping buffers for the next scenario.
   void clear();

@@ -379,3 +379,21 @@ TEST_CASE("a long chain of unknown facts gives hinges without exhausting the sta
   CHECK(session.truth(far_fact) == Truth::unknown);
   CHECK(session.hinges(far_fact).size() <= 1);
 }
+
+TEST_CASE("a reused session keeps a scenario of a hundred facts within 64 KB") {
+  const auto rules = negation_rules();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  for (int round = 0; round < 3; ++round) {
+    session.clear();
+    add(session, "node(root)");
+    for (int i = 0; i < 50; ++i) {
+      add(session, "node(n" + std::to_string(i) + ")");
+      add(session, "edge(" + (i == 0 ? std::string("root") : "n" + std::to_string(i - 1)) + ", n" + std::to_string(i) + ")",
+          i % 7 == 3 ? Truth::unknown : Truth::yes);
+    }
+    REQUIRE_FALSE(session.evaluate().has_value());
+  }
+  CHECK(facts(session, "reach").size() == 51);
+  CHECK(session.memory_bytes() < 64 * 1024);
+}

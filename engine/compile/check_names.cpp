@@ -196,6 +196,28 @@ std::unordered_set<std::string_view> order_compared_types(const Program& program
   return ordered;
 }
 
+/// A value written in two enumerations at different places: the later place and the first.
+struct Misplaced {
+  const ast::Constant* value;
+  const ast::TypeDecl* type;
+  std::size_t index;
+  const ast::TypeDecl* first_type;
+  std::size_t first_index;
+};
+
+std::vector<Misplaced> misplaced_values(const Program& program) {
+  std::unordered_map<std::string_view, std::pair<const ast::TypeDecl*, std::size_t>> first;
+  std::vector<Misplaced> out;
+  for (const ast::TypeDecl* type : program.enumerations.in_order) {
+    for (std::size_t i = 0; i < type->values.size(); ++i) {
+      const auto [found, inserted] = first.emplace(type->values[i].name, std::pair{type, i});
+      if (inserted || found->second.second == i) continue;
+      out.push_back(Misplaced{&type->values[i], type, i, found->second.first, found->second.second});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 void check_signatures(const Program& program, base::Diagnostics& diagnostics) {
@@ -209,23 +231,15 @@ void check_signatures(const Program& program, base::Diagnostics& diagnostics) {
 }
 
 void check_enumeration_values(const Program& program, base::Diagnostics& diagnostics) {
-  struct Position {
-    const ast::TypeDecl* type;
-    std::size_t index;
-  };
+  const std::vector<Misplaced> misplaced = misplaced_values(program);
+  if (misplaced.empty()) return;  // the usual case: no need to find which types are ordered
   const auto ordered = order_compared_types(program);
-  std::unordered_map<std::string_view, Position> first;
-  for (const ast::TypeDecl* type : program.enumerations.in_order) {
-    for (std::size_t i = 0; i < type->values.size(); ++i) {
-      const ast::Constant& value = type->values[i];
-      const auto [found, inserted] = first.emplace(value.name, Position{type, i});
-      if (inserted || found->second.index == i) continue;
-      if (ordered.count(type->name) == 0 && ordered.count(found->second.type->name) == 0) continue;
-      auto& added = diagnostics.error("E218", token_span(*program.sources, value.span, value.name),
-                                      "'{}' is value {} of '{}' but value {} of '{}'", value.name, i + 1, type->name,
-                                      found->second.index + 1, found->second.type->name);
-      added.notes.push_back("a value has one place in the order '<' compares by; rename it or reorder the values");
-    }
+  for (const Misplaced& each : misplaced) {
+    if (ordered.count(each.type->name) == 0 && ordered.count(each.first_type->name) == 0) continue;
+    auto& added = diagnostics.error("E218", token_span(*program.sources, each.value->span, each.value->name),
+                                    "'{}' is value {} of '{}' but value {} of '{}'", each.value->name, each.index + 1,
+                                    each.type->name, each.first_index + 1, each.first_type->name);
+    added.notes.push_back("a value has one place in the order '<' compares by; rename it or reorder the values");
   }
 }
 

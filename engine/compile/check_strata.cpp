@@ -6,6 +6,8 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
+
 namespace cybernorms::compile {
 
 namespace {
@@ -52,10 +54,40 @@ NamedGraph dependency_graph(const Program& program) {
   return named;
 }
 
+/// Where the cycle's step from `from` to `to` is written (a negation if there is one), as a note.
+std::string step_note(const Program& program, const NamedGraph& named, std::uint32_t from, std::uint32_t to) {
+  const auto& edges = named.graph.out[from];
+  auto edge = std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.to == to && e.negative; });
+  if (edge == edges.end()) edge = std::find_if(edges.begin(), edges.end(), [&](const Edge& e) { return e.to == to; });
+  if (edge == edges.end()) return {};
+  const std::string where = place(*program.sources, edge->span);
+  if (to >= program.signatures.size()) {
+    return fmt::format("'{}' is subject to '{}' ({})", named.names[from], named.names[to], where);
+  }
+  return fmt::format("'{}' reads {}'{}' ({})", named.names[from], edge->negative ? "not " : "", named.names[to], where);
+}
+
 std::string cycle_text(const NamedGraph& named, std::uint32_t from, const std::vector<std::uint32_t>& path) {
   std::string text = named.names[from];
   for (const std::uint32_t node : path) text += " -> " + named.names[node];
   return text;
+}
+
+/// E303 at the negative edge `from` -> `edge.to`, naming the cycle it closes, a note per step.
+void report_cycle(const Program& program, const NamedGraph& named, const Components& components, std::uint32_t from,
+                  const Edge& edge, base::Diagnostics& diagnostics) {
+  const auto path = path_within(named.graph, components, edge.to, from);
+  // The edge's span is the atom written: `not x(...)`'s atom, or an exception's target.
+  const bool is_exception = edge.to >= program.signatures.size();
+  const std::string& written = named.names[is_exception ? from : edge.to];
+  auto& added = diagnostics.error("E303", token_span(*program.sources, edge.span, written),
+                                  "'{}' depends on itself through 'not': {}", named.names[from],
+                                  cycle_text(named, from, path));
+  std::uint32_t step = from;
+  for (const std::uint32_t next : path) {
+    added.notes.push_back(step_note(program, named, step, next));
+    step = next;
+  }
 }
 
 }  // namespace
@@ -69,12 +101,7 @@ void check_stratification(const Program& program, base::Diagnostics& diagnostics
       const std::uint32_t component = components.of[node];
       if (!edge.negative || components.of[edge.to] != component || reported[component]) continue;
       reported[component] = true;
-      const auto path = path_within(named.graph, components, edge.to, node);
-      // The edge's span is the atom written: `not x(...)`'s atom, or an exception's target.
-      const bool is_exception = edge.to >= program.signatures.size();
-      const std::string& written = named.names[is_exception ? node : edge.to];
-      diagnostics.error("E303", token_span(*program.sources, edge.span, written), "'{}' depends on itself through 'not': {}", named.names[node],
-                        cycle_text(named, node, path));
+      report_cycle(program, named, components, node, edge, diagnostics);
     }
   }
 }

@@ -35,6 +35,7 @@ std::string read_text(const fs::path& path, std::size_t limit) {
   text.resize(limit + 1);
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
+  text.shrink_to_fit();  // keep the file's size, not the limit, for as long as the sources live
   return text;
 }
 

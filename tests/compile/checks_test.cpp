@@ -149,6 +149,9 @@ exception retaliation for harm(A, V, Op) {
   )" + cite + "\n}\n" + vocabulary);
   CHECK(errors(checked) ==
         Lines{"8:27 error[E303] 'harm' depends on itself through 'not': harm -> exception:retaliation -> harm"});
+  CHECK(testing::only(checked, "E303")->notes ==
+        Lines{"'harm' is subject to 'exception:retaliation' (test.cnr:8:27)",
+              "'exception:retaliation' reads 'harm' (test.cnr:9:8)"});
 }
 
 TEST_CASE("a relation negating itself directly is a cycle of one") {

@@ -57,11 +57,11 @@ class DuplicateKeys {
   bool on_event(json::parse_event_t event, const json& parsed) {
     using event_t = json::parse_event_t;
     if (event == event_t::object_start || event == event_t::array_start) {
-      frames_.push_back(Frame{event == event_t::object_start, {}, {}, 0});
-    } else if (event == event_t::key && !frames_.empty()) {
-      on_key(parsed.get<std::string>());
+      open(event == event_t::object_start);
+    } else if (event == event_t::key && depth_ > 0) {
+      on_key(parsed.get_ref<const std::string&>());
     } else if (event == event_t::object_end || event == event_t::array_end) {
-      if (!frames_.empty()) frames_.pop_back();
+      if (depth_ > 0) --depth_;
       next_element();
     } else if (event == event_t::value) {
       next_element();
@@ -71,26 +71,51 @@ class DuplicateKeys {
   const std::vector<std::string>& found() const { return found_; }
 
  private:
+  // Objects usually have few, short keys: a vector searched in order (short strings need
+  // no allocation) beats a set, until an object has many keys.
+  static constexpr std::size_t few_keys = 32;
   struct Frame {
     bool is_object = false;
-    std::set<std::string> keys;
-    std::string key;
+    std::vector<std::string> keys;
+    std::set<std::string> many_keys;
+    std::string current;  ///< the key being read, for pointers
     std::size_t index = 0;
   };
-  void on_key(std::string key) {
-    Frame& top = frames_.back();
-    top.key = std::move(key);
-    if (!top.keys.insert(top.key).second) found_.push_back(pointer());
+  void open(bool is_object) {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];  // frames are reused, so their vectors keep their capacity
+    frame.is_object = is_object;
+    frame.keys.clear();
+    frame.many_keys.clear();
+    frame.index = 0;
+  }
+  bool seen_before(Frame& top, const std::string& key) {
+    if (top.many_keys.empty() && top.keys.size() < few_keys) {
+      if (std::find(top.keys.begin(), top.keys.end(), key) != top.keys.end()) return true;
+      top.keys.push_back(key);
+      return false;
+    }
+    if (top.many_keys.empty()) top.many_keys.insert(top.keys.begin(), top.keys.end());
+    return !top.many_keys.insert(key).second;
+  }
+  void on_key(const std::string& key) {
+    Frame& top = frames_[depth_ - 1];
+    top.current.assign(key);
+    if (seen_before(top, key)) found_.push_back(pointer());
   }
   void next_element() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().index;
+    if (depth_ > 0 && !frames_[depth_ - 1].is_object) ++frames_[depth_ - 1].index;
   }
   std::string pointer() const {
     std::string out;
-    for (const Frame& frame : frames_) out = frame.is_object ? child_pointer(out, frame.key) : child_pointer(out, frame.index);
+    for (std::size_t d = 0; d < depth_; ++d) {
+      const Frame& frame = frames_[d];
+      out = frame.is_object ? child_pointer(out, frame.current) : child_pointer(out, frame.index);
+    }
     return out;
   }
   std::vector<Frame> frames_;
+  std::size_t depth_ = 0;
   std::vector<std::string> found_;
 };
 

@@ -197,6 +197,16 @@ TEST_CASE("only the values of one unknown scalar form a group of which at most o
   CHECK(facts_of(loaded.scenario, "organ_of") == std::vector<std::string>{"organ_of(unit, a) ?", "organ_of(unit, b) ?"});
 }
 
+TEST_CASE("a duplicate key is found in an object with many keys too") {
+  std::string text = R"({"id": "t")";
+  for (int i = 0; i < 40; ++i) text += fmt::format(R"(, "k{}": 1)", i);
+  text += R"(, "k5": 2})";
+  const auto errors = errors_of(load(text));
+  CHECK(std::count(errors.begin(), errors.end(),
+                   "/k5: error[E408]: duplicate key (only one value per key is allowed)") == 1);
+  CHECK(errors.size() == 41);  // and one E403 for each of the 40 keys the rule base does not declare
+}
+
 TEST_CASE("pointers escape '/' and '~' in keys as RFC 6901 asks") {
   CHECK(errors_of(load(with_operation(R"("a/b~c": 1)"))) ==
         std::vector<std::string>{R"(/operations/0/a~1b~0c: error[E403]: unknown key "a/b~c" in operations; expected one of id, name, description, notes, actor, acts, scale, consent, operators_present, targets, duration_days, codename)"});

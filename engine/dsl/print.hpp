@@ -7,8 +7,10 @@
 namespace cybernorms::dsl {
 
 /// Writes `file` as canonical rule-language text: one item after another, separated by
-/// a blank line, two-space indentation, strings escaped. Parsing the text gives back a
-/// tree equal to `file` under same_ast. Comments are not part of the tree and are lost.
+/// a blank line, two-space indentation, strings escaped. For any tree the parser made,
+/// parsing the text gives back a tree equal to `file` under same_ast. (A tree built by
+/// hand round-trips only if it could have been parsed: names that are not keywords,
+/// strings without line breaks.) Comments are not part of the tree and are lost.
 std::string to_source(const ast::RuleFile& file);
 
 /// The text of one term as written in a rule (`Op`, `unauthorised_access`, `-3`,

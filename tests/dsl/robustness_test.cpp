@@ -225,3 +225,17 @@ TEST_CASE("a flood of bad items is counted while the stored diagnostics stay bou
   CHECK(parsed.diagnostics.error_count() == 100'000);
   CHECK(parsed.diagnostics.all().size() <= 200);
 }
+
+TEST_CASE("an error at the bottom of 64 nested groups of alternatives is found without backtracking") {
+  // Were alternatives retried on failure, each level would double the work: 2^64 tries.
+  const auto nest = [](std::string innermost) {
+    for (int level = 0; level < 64; ++level) innermost = "(b(X) and " + innermost + " or c(X) and d(X))";
+    return "rule a { conclude x(X) when " + innermost + " because \"b\" }";
+  };
+  const Parsed good = parse_checked(nest("a(X)"));
+  CHECK(good.diagnostics.all().empty());
+  const Parsed bad = parse_checked(nest("a(X) X"));
+  REQUIRE(bad.diagnostics.all().size() == 1);
+  CHECK(bad.diagnostics.all()[0].span.column == 28 + 64 * 10 + 6);
+  CHECK(bad.diagnostics.all()[0].message == "expected ')', found 'X'");
+}

@@ -87,6 +87,20 @@ void check_clause_because(const Program& program, const Clause& clause, base::Di
   }
 }
 
+void check_doc_placeholders(const Program& program, const Signature& signature, base::Diagnostics& diagnostics) {
+  const std::optional<std::string>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
+  if (!doc) return;
+  std::vector<std::string_view> arguments;
+  for (const ast::Parameter& parameter : *signature.parameters) arguments.push_back(parameter.name);
+  for (const std::string& name : placeholders(*doc)) {
+    if (std::find(arguments.begin(), arguments.end(), name) != arguments.end()) continue;
+    const std::string written = fmt::format("{{{}}}", name);
+    auto& added = diagnostics.error("E219", token_span(*program.sources, signature.span, written),
+                                    "'{}' in the doc of '{}' names none of its arguments", written, signature.name);
+    if (auto note = did_you_mean(name, arguments)) added.notes.push_back(std::move(*note));
+  }
+}
+
 }  // namespace
 
 void check_citations(const Program& program, base::Diagnostics& diagnostics) {
@@ -118,6 +132,10 @@ void check_layers(const Program& program, base::Diagnostics& diagnostics) {
 
 void check_because(const Program& program, base::Diagnostics& diagnostics) {
   for (const Clause& clause : clauses(program)) check_clause_because(program, clause, diagnostics);
+}
+
+void check_relation_docs(const Program& program, base::Diagnostics& diagnostics) {
+  for (const Signature& signature : program.signatures) check_doc_placeholders(program, signature, diagnostics);
 }
 
 }  // namespace cybernorms::compile

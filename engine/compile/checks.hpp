@@ -38,6 +38,10 @@ void check_layers(const Program& program, base::Diagnostics& diagnostics);
 /// E216: each `{Name}` in a `because` template names a variable of its rule.
 void check_because(const Program& program, base::Diagnostics& diagnostics);
 
+/// E219: each `{name}` in a relation's or principle's doc names one of its arguments,
+/// since explanations read a fact by its relation's doc.
+void check_relation_docs(const Program& program, base::Diagnostics& diagnostics);
+
 /// E305: a rule expands into at most max_alternatives alternatives.
 void check_alternative_count(const Program& program, base::Diagnostics& diagnostics);
 

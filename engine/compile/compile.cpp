@@ -20,6 +20,7 @@ std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, con
   check_principles_cited(program, diagnostics);
   check_layers(program, diagnostics);
   check_because(program, diagnostics);
+  check_relation_docs(program, diagnostics);
   check_alternative_count(program, diagnostics);
   check_safety(program, diagnostics);
   check_stratification(program, diagnostics);

@@ -305,3 +305,10 @@ TEST_CASE("rule files mangled at random never crash the checks, and give the sam
     CHECK(testing::lines(first.diagnostics) == testing::lines(second.diagnostics));
   }
 }
+
+TEST_CASE("a relation's doc may only name its own arguments") {
+  const auto checked = check_text("relation watched(s: state, by: state) \"{s} is watched by {bye}\" from states.watchers[]\n" +
+                                  rule("harm.x", "harm(A, V, Op)", "by(Op, A) and hits(Op, V) and watched(V, A)") + vocabulary);
+  CHECK(errors(checked) == Lines{"1:58 error[E219] '{bye}' in the doc of 'watched' names none of its arguments"});
+  CHECK(testing::only(checked, "E219")->notes == Lines{"did you mean 'by'?"});
+}

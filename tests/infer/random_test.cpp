@@ -269,3 +269,36 @@ TEST_CASE("why-not finds a full match exactly for the goals in the upper model, 
     }
   }
 }
+
+TEST_CASE("no literal of a hinge set can be left out, on 150 programs") {
+  std::size_t checked = 0;
+  for (std::uint64_t seed = 6001; seed <= 6150; ++seed) {
+    const auto generated = random_case(seed, 35);
+    const infer::Network network(generated.rules);
+    infer::Session session(network);
+    load(session, generated);
+    REQUIRE_FALSE(session.evaluate().has_value());
+    for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
+      if (session.truth(fact) != Truth::unknown || session.base_truth(fact) != Truth::no) continue;
+      const auto args = session.args(fact);
+      const ReferenceFact goal{session.relation_of(fact), {args.begin(), args.end()}};
+      for (const auto& set : session.hinges(fact, 2)) {
+        for (std::size_t left_out = 0; left_out < set.size(); ++left_out) {
+          Settling settling;
+          for (std::size_t i = 0; i < set.size(); ++i) {
+            if (i == left_out) continue;
+            const auto hinge_args = session.args(set[i].fact);
+            settling[{session.relation_of(set[i].fact), {hinge_args.begin(), hinge_args.end()}}] = set[i].needs_true;
+          }
+          infer::Session settled(network);
+          load(settled, generated, settling);
+          REQUIRE_FALSE(settled.evaluate().has_value());
+          INFO("seed " << seed);
+          CHECK(settled.truth_of(goal.first, goal.second) != Truth::yes);
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 100);
+}

@@ -1,6 +1,8 @@
 #include "compile/compile.hpp"
 #include "io/json_schema.hpp"
+#include "io/report_render.hpp"
 #include "io/scenario.hpp"
+#include "report_builder.hpp"
 #include "rule_set_builder.hpp"
 
 #include <doctest/doctest.h>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -195,6 +198,61 @@ TEST_CASE("the documented example scenario loads without a problem and fits the 
         CHECK_MESSAGE(schema["$defs"][items]["properties"].contains(key), collection, "/", key);
       }
     }
+  }
+}
+
+/// Every ```json block of the scenario format, in order.
+std::vector<std::string> documented_json_blocks() {
+  const std::string doc = read_file(std::string(CYBERNORMS_SOURCE_DIR) + "/docs/scenario-format.md");
+  std::vector<std::string> blocks;
+  for (std::size_t start = doc.find("```json\n"); start != std::string::npos; start = doc.find("```json\n", start + 1)) {
+    const std::size_t end = doc.find("\n```", start + 8);
+    if (end == std::string::npos) break;
+    blocks.push_back(doc.substr(start + 8, end - start - 8));
+  }
+  return blocks;
+}
+
+/// Every key of a JSON value at any depth, as dotted paths with array items as `[]`.
+/// Premises of premises count as premises; the keys of roles and bindings are data.
+void key_paths(const json& value, const std::string& at, std::set<std::string>& out) {
+  const bool data_keys = at.size() >= 6 && (at.ends_with(".roles") || at.ends_with(".bindings"));
+  if (value.is_array()) {
+    const std::string item_at = at.ends_with(".premises[].premises") ? at.substr(0, at.size() - 11) : at;
+    for (const auto& item : value) key_paths(item, item_at + "[]", out);
+  } else if (value.is_object() && !data_keys) {
+    for (const auto& [key, item] : value.items()) {
+      out.insert(at + "." + key);
+      key_paths(item, at + "." + key, out);
+    }
+  }
+}
+
+TEST_CASE("every JSON block of the scenario format is what it shows: a valid scenario or a report") {
+  const ProjectRules& checked = project_rules();
+  REQUIRE(checked.rules);
+  const auto blocks = documented_json_blocks();
+  REQUIRE(blocks.size() >= 3);
+  for (const auto& block : blocks) {
+    const json shown = json::parse(block);
+    if (shown.contains("findings")) {
+      // The documented report shape holds no key the renderer does not write, and the reverse.
+      std::set<std::string> documented;
+      std::set<std::string> written;
+      key_paths(shown, "", documented);
+      key_paths(json::parse(io::report_to_json(test::sample_report(), io::Detail::full)), "", written);
+      const auto missing_from = [](const std::set<std::string>& from, const std::set<std::string>& keys) {
+        std::string missing;
+        for (const auto& key : keys) missing += from.count(key) == 0 ? key + " " : "";
+        return missing;
+      };
+      CHECK(missing_from(written, documented) == "");
+      CHECK(missing_from(documented, written) == "");
+      continue;
+    }
+    base::Diagnostics diagnostics;
+    io::load_scenario(block, "doc.json", *checked.rules, diagnostics);
+    CHECK_MESSAGE(diagnostics.all().empty(), base::render_text(diagnostics, checked.sources));
   }
 }
 

@@ -66,3 +66,15 @@ TEST_CASE("every diagnostic code the checks use has a golden file") {
     CHECK(all.find(fmt::format("[{}]", code)) != std::string::npos);
   }
 }
+
+TEST_CASE("checking the whole golden folder at once renders the same bytes on every run") {
+  const auto render = [] {
+    base::SourceSet sources;
+    base::Diagnostics diagnostics(10000);
+    compile::check_paths({golden_dir}, compile::CheckOptions{golden_dir / "sources"}, sources, diagnostics);
+    return base::render_text(diagnostics, sources);
+  };
+  const std::string first = render();
+  CHECK(first.find("error[E208]") != std::string::npos);  // every file declares the same names
+  CHECK(first == render());
+}

@@ -55,7 +55,7 @@ void proof_markdown(const ProofStep& step, std::size_t depth, std::string& out) 
   out += fmt::format("{}- {} *({})*", indent, markdown_text(fact_words(step.fact)), markdown_text(step_source_words(step)));
   if (!step.because.empty()) out += fmt::format(": because {}", markdown_text(step.because));
   out += '\n';
-  for (const auto& absent : step.absent) out += fmt::format("{}  - ruled out: {}\n", indent, markdown_text(absent));
+  for (const auto& absent : step.absent) out += fmt::format("{}  - checked: {}\n", indent, markdown_text(absent));
   for (const auto& premise : step.premises) proof_markdown(premise, depth + 1, out);
 }
 

@@ -78,7 +78,7 @@ void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& opt
   const std::string inner = indent_for(depth + 1, options);
   out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step)), indent + "- ", inner, options.width);
   if (!step.because.empty()) out += wrap("because " + printable(step.because), inner, inner + "  ", options.width);
-  for (const auto& absent : step.absent) out += wrap("ruled out: " + printable(absent), inner, inner + "  ", options.width);
+  for (const auto& absent : step.absent) out += wrap("checked: " + printable(absent), inner, inner + "  ", options.width);
   out += citations_text(step.citations, inner, false, options);
   for (const auto& premise : step.premises) proof_text(premise, depth + 1, options, out);
 }

@@ -88,13 +88,13 @@ TEST_CASE("brief text gives each finding's line, hinges, citations and a one-lin
         "    death\n");
 }
 
-TEST_CASE("full text adds the proof tree down to the scenario facts, with what was ruled out") {
+TEST_CASE("full text adds the proof tree down to the scenario facts, with the negations and exceptions it checked") {
   const std::string text = io::report_to_text(test::sample_report(), {io::Detail::full, false, 80});
   CHECK(text.find("  proof:\n"
                   "    - a infringed the sovereignty of b by op1 [rule\n"
                   "      non_infringement.unauthorised_access]\n"
                   "      because op1, attributable to a, accessed systems in b without permission\n"
-                  "      ruled out: exception consent: b consented to op1 (no fact)\n"
+                  "      checked: exception consent: b consented to op1 (no fact)\n"
                   "      cites sov3, \"The Concept of Sovereignty in Cyberspace / II. Obligations\"\n"
                   "      - op1 is attributable to a [rule attribution.organ]\n"
                   "        because op1 was carried out by unit, an organ of a\n"

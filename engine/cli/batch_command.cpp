@@ -25,19 +25,10 @@ std::vector<std::string> read_block(std::istream& in, std::size_t count, std::si
   return lines;
 }
 
-std::optional<RuleBase> load_rules(const BatchArgs& args) {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
-  const std::filesystem::path dir = args.rules_dir.empty() ? default_rules_dir() : std::filesystem::path(args.rules_dir);
-  auto rule_base = RuleBase::load({dir}, sources, diagnostics);
-  if (!rule_base) fmt::print(stderr, "{}", render_text(diagnostics, sources));
-  return rule_base;
-}
-
 }  // namespace
 
 int run_batch(const BatchArgs& args) {
-  const auto rule_base = load_rules(args);
+  const auto rule_base = load_rule_base(args.rules_dir);
   if (!rule_base) return exit_findings_error;
   if (!rule_base->rules().find_profile(args.profile)) {
     fmt::print(stderr, "error: no profile named '{}'\n", args.profile);

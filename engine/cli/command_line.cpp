@@ -1,5 +1,7 @@
 #include "cli/command_line.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +17,17 @@ fs::path default_rules_dir() {
   std::error_code ignored;
   if (fs::is_directory("rules", ignored)) return "rules";
   return CYBERNORMS_DEFAULT_RULES;
+}
+
+std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::string& sources_dir) {
+  base::SourceSet sources;
+  base::Diagnostics diagnostics;
+  LoadOptions options;
+  if (!sources_dir.empty()) options.sources_dir = sources_dir;
+  const fs::path dir = rules_dir.empty() ? default_rules_dir() : fs::path(rules_dir);
+  auto rule_base = RuleBase::load({dir}, sources, diagnostics, options);
+  if (!rule_base) fmt::print(stderr, "{}", render_text(diagnostics, sources));
+  return rule_base;
 }
 
 std::optional<std::string> read_file(const fs::path& path, std::string& error) {

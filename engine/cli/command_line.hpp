@@ -1,5 +1,7 @@
 // Shared pieces of the command line: reading inputs, deciding on colour, exit codes.
 #pragma once
+#include "cybernorms/cybernorms.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +19,10 @@ enum ExitCode : int {
 /// The rule folder used when --rules is not given: ./rules if there is one, else the
 /// project's own.
 std::filesystem::path default_rules_dir();
+
+/// Loads the rule folder (`rules_dir`, or the default when empty), verifying quotes
+/// against `sources_dir` when given; prints the diagnostics to standard error when it fails.
+std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::string& sources_dir = {});
 
 /// Reads a whole file; nullopt (and `error` set) when it cannot be read.
 std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);

@@ -128,17 +128,6 @@ void print_rendered(const EvalContext& context, const std::vector<std::string>& 
   for (std::size_t i = 0; i < rendered.size(); ++i) fmt::print("{}{}", i > 0 ? "\n" : "", rendered[i]);
 }
 
-std::optional<RuleBase> load_rules(const EvalArgs& args) {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
-  LoadOptions options;
-  if (!args.sources_dir.empty()) options.sources_dir = args.sources_dir;
-  const fs::path rules_dir = args.rules_dir.empty() ? default_rules_dir() : fs::path(args.rules_dir);
-  auto rule_base = RuleBase::load({rules_dir}, sources, diagnostics, options);
-  if (!rule_base) fmt::print(stderr, "{}", render_text(diagnostics, sources));
-  return rule_base;
-}
-
 bool profile_names_valid(const EvalArgs& args, const compile::RuleSet& rules) {
   if (args.compare_profiles || rules.find_profile(args.profile)) return true;
   std::string known;
@@ -158,7 +147,7 @@ int run_eval(const EvalArgs& args) {
     fmt::print(stderr, "error: no scenario files (*.json) in {}\n", fmt::join(args.inputs, ", "));
     return exit_usage;
   }
-  std::optional<RuleBase> rule_base = load_rules(args);
+  std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
   if (!profile_names_valid(args, rule_base->rules())) return exit_usage;
 

@@ -8,28 +8,15 @@
 
 namespace cybernorms::cli {
 
-namespace {
-
-std::optional<RuleBase> load_rules(const InfoArgs& args) {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
-  const std::filesystem::path dir = args.rules_dir.empty() ? default_rules_dir() : std::filesystem::path(args.rules_dir);
-  auto rule_base = RuleBase::load({dir}, sources, diagnostics);
-  if (!rule_base) fmt::print(stderr, "{}", render_text(diagnostics, sources));
-  return rule_base;
-}
-
-}  // namespace
-
 int run_schema(const InfoArgs& args) {
-  const auto rule_base = load_rules(args);
+  const auto rule_base = load_rule_base(args.rules_dir);
   if (!rule_base) return exit_findings_error;
   fmt::print("{}", rule_base->scenario_schema());
   return exit_ok;
 }
 
 int run_profiles(const InfoArgs& args) {
-  const auto rule_base = load_rules(args);
+  const auto rule_base = load_rule_base(args.rules_dir);
   if (!rule_base) return exit_findings_error;
   const compile::RuleSet& rules = rule_base->rules();
   if (args.format == "json") {

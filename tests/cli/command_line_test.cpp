@@ -126,10 +126,16 @@ TEST_CASE("eval prints findings with hinges, citations and why-not in every form
 }
 
 TEST_CASE("eval --compare-profiles shows where the profiles disagree") {
-  const Run result = run("eval " + project + "/scenarios/penetration_no_effects.json --compare-profiles");
-  CHECK(result.exit_code == 0);
-  CHECK(result.out.find("france") != std::string::npos);
-  CHECK(result.out.find("united_kingdom") != std::string::npos);
+  const std::string scenario = project + "/scenarios/penetration_no_effects.json";
+  const Run text = run("eval " + scenario + " --compare-profiles");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("france") != std::string::npos);
+  CHECK(text.out.find("* the profiles disagree on this row") != std::string::npos);
+  const Run json = run("eval " + scenario + " --compare-profiles --format json");
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find("\"france\": \"implicated\"") != std::string::npos);
+  CHECK(json.out.find("\"united_kingdom\": \"not_implicated\"") != std::string::npos);
+  CHECK(json.out.find("\"agree\": false") != std::string::npos);
 }
 
 TEST_CASE("eval on a plain facts file shows established and possible facts and a why-not") {

@@ -93,7 +93,10 @@ ordered_json attribute_schema(const compile::RuleSet& rules, const detail::Bound
   const compile::Type& type = rules.types.at(relation.arg_types.at(1));
   schema.update(binding.is_list ? list_schema(type) : value_or_unknown(type));
   if (binding.defaults_to_empty_list) schema["default"] = ordered_json::array();
-  if (binding.default_value && !binding.is_list) schema["default"] = default_json(rules, type, *binding.default_value);
+  if (binding.default_value) {
+    const ordered_json value = default_json(rules, type, *binding.default_value);
+    schema["default"] = binding.is_list ? ordered_json::array({value}) : value;
+  }
   return schema;
 }
 

@@ -302,7 +302,9 @@ void read_list(const Reader& reader, RelationId relation, const std::string& ent
   const auto& binding = *reader.rules.relations[relation].binding;
   const auto& allowed = allowed_values(reader, relation, 1);
   if (value == nullptr && binding.defaults_to_empty_list) return;
-  if (value == nullptr || is_unknown_marker(*value)) {
+  if (value == nullptr && binding.default_value) {  // a one-value default: that value, and the list complete
+    reader.sink.add(relation, {entity, reader.rules.symbols.name(*binding.default_value)}, base::Truth::yes);
+  } else if (value == nullptr || is_unknown_marker(*value)) {
     add_all_unknown(reader, relation, entity, allowed, false);
   } else if (auto list = parse_list(reader, type, *value, pointer)) {
     add_list(reader, relation, entity, *list, allowed);

@@ -60,6 +60,10 @@ class RuleSetBuilder {
                              bool defaults_to_empty = false) const {
     return compile::Binding{collection, attribute, true, std::nullopt, defaults_to_empty};
   }
+  compile::Binding from_list_defaulting_to(const std::string& collection, const std::string& attribute,
+                                          const std::string& default_value) {
+    return compile::Binding{collection, attribute, true, rules_.symbols.intern(default_value), false};
+  }
 
   compile::RuleSet& rules() { return rules_; }
   compile::RuleSet build() const { return rules_; }

@@ -171,6 +171,19 @@ TEST_CASE("a list attribute says which values hold and how complete it is") {
   SUBCASE("a missing list with `default []` is empty and complete") {
     CHECK(facts_of(load(with_operation(R"("acts": [])")).scenario, "targets").empty());
   }
+  SUBCASE("a missing list with a one-value default holds that value alone") {
+    test::RuleSetBuilder b;
+    b.enumeration("layer", {"physical", "logical"});
+    b.entity("asset", "assets");
+    b.relation("asset_layer", {{"asset", "asset"}, {"layer", "layer"}}, "{asset} is in {layer}",
+               b.from_list_defaulting_to("assets", "layer", "logical"));
+    const compile::RuleSet layered = b.build();
+    base::Diagnostics diagnostics;
+    const auto scenario = io::load_scenario(R"({"id": "t", "assets": [{"id": "x"}]})", "s.json", layered, diagnostics);
+    REQUIRE(scenario.facts.size() == 1);
+    CHECK(scenario.facts[0].args == std::vector<std::string>{"x", "logical"});
+    CHECK(scenario.facts[0].truth == base::Truth::yes);
+  }
   SUBCASE("a missing list without a default leaves every value unknown") {
     CHECK(facts_of(load(with_operation(R"("consent": true)")).scenario, "act").size() == 3);
   }

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <set>
 
 namespace cybernorms::io::detail {
@@ -115,7 +116,10 @@ std::optional<std::string> read_reference(const Reader& reader, const compile::T
 
 std::optional<std::string> read_integer(const Reader& reader, const compile::Type& type, const json& value,
                                         const std::string& pointer) {
-  if (value.is_number_integer()) return value.dump();
+  // The rule language's integers are signed 64-bit; larger ones could not be compared.
+  const bool too_large = value.is_number_unsigned() &&
+                         value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+  if (value.is_number_integer() && !too_large) return value.dump();
   wrong_value(reader, type, value, pointer, value.is_number());
   return std::nullopt;
 }

@@ -243,6 +243,9 @@ TEST_CASE("each validation problem names its pointer and what was expected") {
         R"(/operations/0/scale: error[E402]: expected one of minor, significant, severe or "unknown", got "sever" (did you mean "severe"?))");
   CHECK(only_error(with_operation(R"("duration_days": 1.5)")) ==
         R"(/operations/0/duration_days: error[E402]: expected an integer or "unknown", got 1.5)");
+  CHECK(only_error(with_operation(R"("duration_days": 9223372036854775808)")) ==
+        R"(/operations/0/duration_days: error[E402]: expected an integer or "unknown", got 9223372036854775808)");
+  CHECK(only_error(with_operation(R"("duration_days": 1e400)")).find("error[E400]: not JSON") != std::string::npos);
   CHECK(only_error(with_operation(R"("acts": ["data_theft", 3])")) ==
         R"(/operations/0/acts/1: error[E401]: expected one of unauthorised_access, data_theft, disruption or "unknown", got 3)");
   CHECK(only_error(with_operation(R"("acts": 3)")) ==

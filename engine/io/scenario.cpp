@@ -233,10 +233,16 @@ void read_entity(const Loading& loading, EntityIndex& index, std::size_t collect
   const auto name = read_text(loading, object, "name", pointer);
   read_text(loading, object, "description", pointer);
   read_texts(loading, object, "notes", pointer, true);
-  if (!id) return;
+  detail::EntityRecord record{id.value_or(""), collection, pointer, &object};
+  if (!id) {
+    index.unnamed.push_back(std::move(record));
+    return;
+  }
   const ScenarioEntity entity{loading.vocabulary.collections[collection].name, *id, name.value_or("")};
-  if (register_entity(loading, index, detail::EntityRecord{std::move(*id), collection, pointer, &object})) {
+  if (register_entity(loading, index, record)) {
     scenario.entities.push_back(entity);
+  } else {
+    index.unnamed.push_back(std::move(record));
   }
 }
 
@@ -308,6 +314,13 @@ void read_all_attributes(const Loading& loading, const EntityIndex& index, Loade
                                         "the scenario expands to more than {} facts", max_facts);
       return;
     }
+  }
+  // Objects without a usable id are checked all the same; their facts go, with the
+  // scenario's, since it has errors.
+  for (const auto& record : index.unnamed) {
+    check_entity_keys(loading, record);
+    read_attributes(reader, loading, record);
+    if (sink.overflowed()) return;
   }
 }
 

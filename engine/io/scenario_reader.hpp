@@ -55,6 +55,7 @@ struct EntityRecord {
 /// The scenario's entities with valid ids, in scenario order, and their ids by collection.
 struct EntityIndex {
   std::vector<EntityRecord> records;
+  std::vector<EntityRecord> unnamed;  ///< objects whose id is missing, invalid or taken: checked, never referred to
   std::unordered_map<std::string, std::size_t> by_id;
   std::vector<std::vector<std::string>> ids_by_collection;
 };

@@ -277,6 +277,18 @@ TEST_CASE("each validation problem names its pointer and what was expected") {
         R"(/xyzzy: error[E403]: unknown key "xyzzy" in the scenario; expected one of $schema, id, title, description, notes, sources, states, actors, assets, operations)");
 }
 
+TEST_CASE("an object without a usable id still has its attributes checked") {
+  CHECK(errors_of(load(R"({"id": "t", "operations": [{"consent": "maybe", "colour": 1},
+                                                    {"id": "op", "scale": "huge"}, {"id": "op", "scale": "tiny"}]})")) ==
+        std::vector<std::string>{
+            R"(/operations/0: error[E406]: missing required key "id")",
+            R"(/operations/2/id: error[E405]: duplicate id "op" (first used at /operations/1))",
+            R"(/operations/1/scale: error[E402]: expected one of minor, significant, severe or "unknown", got "huge")",
+            R"(/operations/0/colour: error[E403]: unknown key "colour" in operations; expected one of id, name, description, notes, actor, acts, scale, consent, operators_present, targets, duration_days, codename)",
+            R"(/operations/0/consent: error[E402]: expected true, false or "unknown", got "maybe")",
+            R"(/operations/2/scale: error[E402]: expected one of minor, significant, severe or "unknown", got "tiny")"});
+}
+
 TEST_CASE("all problems of a scenario are reported at once, and it yields no facts") {
   const Loaded loaded = load(R"({"id": "t", "stats": [],
       "states": [{"id": "a"}, {"id": "a"}],

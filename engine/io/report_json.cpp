@@ -56,7 +56,12 @@ ordered_json finding_json(const explain::Finding& finding, Detail detail) {
                    {"level", level_token(finding.level)},
                    {"hinge_sets", hinge_sets_json(finding.hinge_sets)},
                    {"citations", citations_json(finding.citations)}};
-  if (detail == Detail::full) out["proof"] = proof_json(finding.proof);
+  if (detail == Detail::full) {
+    out["proof"] = proof_json(finding.proof);
+    ordered_json others = ordered_json::array();
+    for (const auto& proof : finding.other_proofs) others.push_back(proof_json(proof));
+    out["other_proofs"] = std::move(others);
+  }
   return out;
 }
 

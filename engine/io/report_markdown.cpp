@@ -70,6 +70,10 @@ std::string finding_markdown(const Finding& finding, Detail detail) {
   if (detail == Detail::full) {
     out += "\n**Proof**\n\n";
     proof_markdown(finding.proof, 0, out);
+    for (const auto& other : finding.other_proofs) {
+      out += "\n**Another proof**\n\n";
+      proof_markdown(other, 0, out);
+    }
   }
   return out + '\n';
 }

@@ -95,6 +95,10 @@ std::string finding_text(const Finding& finding, const TextOptions& options) {
   if (options.detail == Detail::full) {
     out += "  proof:\n";
     proof_text(finding.proof, 0, options, out);
+    for (const auto& other : finding.other_proofs) {
+      out += "  another proof:\n";
+      proof_text(other, 0, options, out);
+    }
   }
   return out;
 }

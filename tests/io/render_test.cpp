@@ -105,6 +105,19 @@ TEST_CASE("full text adds the proof tree down to the scenario facts, with the ne
   CHECK(text.find("  nearest rule use_of_force.physical_damage failed at: effect(Op,\n"
                   "    physical_damage) (with Op=op1, State=a)\n") != std::string::npos);
   CHECK(io::report_to_text(test::sample_report()).find("proof:") == std::string::npos);
+  CHECK(text.find("another proof:") == std::string::npos);
+}
+
+TEST_CASE("full explanations show every derivation the report holds") {
+  explain::Report report = test::sample_report();
+  report.findings[0].other_proofs.push_back(test::leaf("non_infringement", {"a", "b", "op1"}, "another way"));
+  CHECK(io::report_to_text(report, {io::Detail::full, false, 80}).find("  another proof:\n    - another way [scenario fact]\n") !=
+        std::string::npos);
+  CHECK(io::report_to_markdown(report, io::Detail::full).find("**Another proof**\n\n- another way *(scenario fact)*\n") !=
+        std::string::npos);
+  const auto json = nlohmann::json::parse(io::report_to_json(report, io::Detail::full));
+  CHECK(json["findings"][0]["other_proofs"][0]["fact"]["text"] == "another way");
+  CHECK_FALSE(nlohmann::json::parse(io::report_to_json(report, io::Detail::brief))["findings"][0].contains("other_proofs"));
 }
 
 TEST_CASE("text fits 80 columns however long the report's texts are") {
@@ -153,7 +166,8 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
   const auto& finding = json["findings"][1];
   keys.clear();
   for (const auto& [key, value] : finding.items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"principle", "title", "roles", "level", "hinge_sets", "citations", "proof"});
+  CHECK(keys ==
+        std::vector<std::string>{"principle", "title", "roles", "level", "hinge_sets", "citations", "proof", "other_proofs"});
   CHECK(finding["level"] == "possible");
   CHECK(finding["roles"].dump() == R"({"responsible":"a","injured":"b","operation":"op1"})");
   CHECK(finding["hinge_sets"][1][1].dump() ==

@@ -38,18 +38,6 @@ bool is_combining(char32_t c) {
   return (c >= 0x0300 && c <= 0x036F) || (c >= 0x200B && c <= 0x200F) || (c >= 0xFE00 && c <= 0xFE0F);
 }
 
-/// Length of the valid UTF-8 sequence starting at `i`, or 0 if the bytes there are not one.
-std::size_t utf8_length(std::string_view text, std::size_t i) {
-  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-  if (length == 0 || i + length > text.size()) return 0;
-  for (std::size_t k = 1; k < length; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-  }
-  return length;
-}
-
 std::size_t char_width(char32_t c) { return is_combining(c) ? 0 : is_wide(c) ? 2 : 1; }
 
 /// Bytes of the longest prefix of `word` that fits in `width` columns (one character at least).
@@ -130,14 +118,15 @@ std::string truncated(std::string_view text, std::size_t max_bytes) {
 std::string printable(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
-    const std::size_t length = utf8_length(text, i);
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (length == 0 || (length == 1 && (c < 0x20 || c == 0x7f))) {
-      out += fmt::format("\\x{:02X}", c);
+    const Decoded d = decode(text, i);
+    const bool not_utf8 = d.length == 1 && d.code >= 0x80;
+    const bool control = d.code < 0x20 || (d.code >= 0x7f && d.code < 0xa0);  // C0, DEL and C1
+    if (not_utf8 || control) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(text[i]));
       ++i;
     } else {
-      out.append(text.substr(i, length));
-      i += length;
+      out.append(text.substr(i, d.length));
+      i += d.length;
     }
   }
   return out;

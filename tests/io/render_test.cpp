@@ -144,6 +144,7 @@ TEST_CASE("control characters in report texts are shown escaped, never sent to t
   const std::string text = io::report_to_text(report);
   CHECK(text.find('\x1b') == std::string::npos);
   CHECK(text.find("evil\\x1B[2Jid") != std::string::npos);
+  CHECK(io::printable("a\xc2\x9b" "b\xff\tc\u00e9") == "a\\xC2\\x9Bb\\xFF\\x09c\u00e9");  // C1 CSI, bad byte, tab
 }
 
 TEST_CASE("equal reports render to identical bytes in every format") {

@@ -162,38 +162,60 @@ std::string terse_to_text(const TerseFindings& findings) {
   return out;
 }
 
-std::optional<TerseFindings> parse_terse(const base::SourceSet& sources, base::FileId file,
-                                         base::Diagnostics& diagnostics) {
-  const base::SourceFile& source = sources.file(file);
-  const std::string_view text = source.text();
-  TerseFindings findings;
-  bool valid = true;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    const std::size_t end = std::min(text.find('\n', start), text.size());
-    const std::string_view raw = text.substr(start, end - start);
-    const std::string_view line = trimmed(raw);
-    const std::size_t offset = start + static_cast<std::size_t>(line.data() - raw.data());
-    start = end + 1;
-    if (line.empty() || line.front() == '#') continue;
+namespace {
+
+/// Reads the lines of one terse file into `findings`; false if any line was malformed.
+class TerseFileReader {
+ public:
+  TerseFileReader(const base::SourceFile& source, base::FileId file, base::Diagnostics& diagnostics)
+      : source_(source), file_(file), diagnostics_(diagnostics) {}
+
+  bool read(TerseFindings& findings) {
+    const std::string_view text = source_.text();
+    bool valid = true;
+    for (std::size_t start = 0; start < text.size();) {
+      const std::size_t end = std::min(text.find('\n', start), text.size());
+      const std::string_view raw = text.substr(start, end - start);
+      const std::string_view line = trimmed(raw);
+      valid = read_line(line, start + static_cast<std::size_t>(line.data() - raw.data()), findings) && valid;
+      start = end + 1;
+    }
+    return valid;
+  }
+
+ private:
+  bool read_line(std::string_view line, std::size_t offset, TerseFindings& findings) {
+    if (line.empty() || line.front() == '#') return true;
     if (is_header(line)) {
       findings.push_back(TerseProfile{std::string(line.substr(1, line.size() - 2)), {}});
-      continue;
+      return true;
     }
     if (findings.empty()) {
-      diagnostics.error("E409", source.span_at(offset, line.size(), file), "a finding before any [profile] line");
-      valid = false;
-      continue;
+      diagnostics_.error("E409", source_.span_at(offset, line.size(), file_), "a finding before any [profile] line");
+      return false;
     }
     LineReader reader(line);
-    if (auto finding = reader.read()) {
-      findings.back().findings.push_back(std::move(*finding));
-    } else {
-      diagnostics.error("E409", source.span_at(offset + reader.problem().column, 1, file), "{}", reader.problem().message);
-      valid = false;
+    auto finding = reader.read();
+    if (!finding) {
+      diagnostics_.error("E409", source_.span_at(offset + reader.problem().column, 1, file_), "{}",
+                         reader.problem().message);
+      return false;
     }
+    findings.back().findings.push_back(std::move(*finding));
+    return true;
   }
-  if (!valid) return std::nullopt;
+
+  const base::SourceFile& source_;
+  base::FileId file_;
+  base::Diagnostics& diagnostics_;
+};
+
+}  // namespace
+
+std::optional<TerseFindings> parse_terse(const base::SourceSet& sources, base::FileId file,
+                                         base::Diagnostics& diagnostics) {
+  TerseFindings findings;
+  if (!TerseFileReader(sources.file(file), file, diagnostics).read(findings)) return std::nullopt;
   sort_findings(findings);
   return findings;
 }

@@ -75,17 +75,20 @@ Vocabulary vocabulary_of(const compile::RuleSet& rules) {
   return vocabulary;
 }
 
-std::vector<std::vector<std::string>> values_by_type(const compile::RuleSet& rules, const Vocabulary& vocabulary,
-                                                     const EntityIndex& entities) {
-  std::vector<std::vector<std::string>> values(rules.types.size());
+Prepared::Prepared(const compile::RuleSet& rule_set)
+    : rules(rule_set), vocabulary(vocabulary_of(rule_set)), symbol_values(rule_set.types.size()) {
   for (compile::TypeId id = 0; id < rules.types.size(); ++id) {
-    const compile::Type& type = rules.types[id];
-    if (type.kind == compile::TypeKind::entity) {
-      const auto collection = vocabulary.find(type.collection);
-      if (collection) values[id] = entities.ids_by_collection.at(*collection);
-    } else {
-      for (const auto symbol : type.values) values[id].push_back(rules.symbols.name(symbol));
-    }
+    for (const auto symbol : rules.types[id].values) symbol_values[id].push_back(rules.symbols.name(symbol));
+  }
+}
+
+std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prepared, const EntityIndex& entities) {
+  std::vector<const std::vector<std::string>*> values(prepared.rules.types.size());
+  for (compile::TypeId id = 0; id < values.size(); ++id) {
+    const compile::Type& type = prepared.rules.types[id];
+    const auto collection = type.kind == compile::TypeKind::entity ? prepared.vocabulary.find(type.collection)
+                                                                    : std::nullopt;
+    values[id] = collection ? &entities.ids_by_collection.at(*collection) : &prepared.symbol_values[id];
   }
   return values;
 }
@@ -118,8 +121,9 @@ constexpr std::array<std::string_view, 6> header_keys{"$schema", "id", "title", 
 
 /// Everything the loader of one document shares.
 struct Loading {
+  const detail::Prepared& prepared;
   const compile::RuleSet& rules;
-  const Vocabulary vocabulary;
+  const Vocabulary& vocabulary;
   const std::string& document;
   base::Diagnostics& diagnostics;
 };
@@ -302,7 +306,7 @@ void read_attributes(const detail::Reader& reader, const Loading& loading, const
 
 void read_all_attributes(const Loading& loading, const EntityIndex& index, LoadedScenario& scenario,
                          std::size_t max_facts) {
-  const auto values = detail::values_by_type(loading.rules, loading.vocabulary, index);
+  const auto values = detail::values_by_type(loading.prepared, index);
   detail::FactSink sink(scenario, max_facts);
   const detail::Reader reader{loading.rules, loading.vocabulary, index, values,
                               loading.document, loading.diagnostics, sink};
@@ -326,13 +330,16 @@ void read_all_attributes(const Loading& loading, const EntityIndex& index, Loade
 
 }  // namespace
 
-LoadedScenario load_scenario(std::string_view text, std::string document_name, const compile::RuleSet& rules,
-                             base::Diagnostics& diagnostics, const ScenarioLimits& limits) {
+ScenarioReader::ScenarioReader(const compile::RuleSet& rules)
+    : prepared_(std::make_shared<const detail::Prepared>(rules)) {}
+
+LoadedScenario ScenarioReader::load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                                    const ScenarioLimits& limits) const {
   LoadedScenario scenario;
   const std::size_t errors_before = diagnostics.error_count();
   const auto root = read_json(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics);
   if (!root) return scenario;
-  const Loading loading{rules, detail::vocabulary_of(rules), document_name, diagnostics};
+  const Loading loading{*prepared_, prepared_->rules, prepared_->vocabulary, document_name, diagnostics};
   if (!root->is_object()) {
     type_error(loading, "", "a JSON object (the scenario)", *root);
     return scenario;
@@ -346,6 +353,11 @@ LoadedScenario load_scenario(std::string_view text, std::string document_name, c
     scenario.exclusive.clear();
   }
   return scenario;
+}
+
+LoadedScenario load_scenario(std::string_view text, std::string document_name, const compile::RuleSet& rules,
+                             base::Diagnostics& diagnostics, const ScenarioLimits& limits) {
+  return ScenarioReader(rules).load(text, std::move(document_name), diagnostics, limits);
 }
 
 }  // namespace cybernorms::io

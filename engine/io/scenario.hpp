@@ -7,6 +7,7 @@
 #include "compile/rule_set.hpp"
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,24 @@ struct ScenarioLimits {
   std::size_t max_bytes = 8u << 20;     ///< larger documents are refused (E407)
   std::size_t max_depth = 64;           ///< deeper nesting is refused before parsing (E407)
   std::size_t max_facts = 1'000'000;    ///< a scenario expanding to more facts is refused (E407)
+};
+
+namespace detail {
+struct Prepared;
+}
+
+/// A rule set's scenario vocabulary (collections, attributes, the values they allow),
+/// worked out once. Immutable: one reader loads any number of scenarios from any number of
+/// threads. The rule set must outlive it. Cheap to copy.
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(const compile::RuleSet& rules);
+  /// As load_scenario below, without working out the vocabulary again.
+  LoadedScenario load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                      const ScenarioLimits& limits = {}) const;
+
+ private:
+  std::shared_ptr<const detail::Prepared> prepared_;
 };
 
 /// Parses and validates one scenario. Every problem is appended to `diagnostics` as a

@@ -60,8 +60,17 @@ struct EntityIndex {
   std::vector<std::vector<std::string>> ids_by_collection;
 };
 
-std::vector<std::vector<std::string>> values_by_type(const compile::RuleSet& rules, const Vocabulary& vocabulary,
-                                                     const EntityIndex& entities);
+/// What a rule set says about scenarios, worked out once and then only read.
+struct Prepared {
+  explicit Prepared(const compile::RuleSet& rule_set);
+  const compile::RuleSet& rules;
+  Vocabulary vocabulary;
+  std::vector<std::vector<std::string>> symbol_values;  ///< by TypeId: enumeration values, `true` and `false`
+};
+
+/// By TypeId, the values a type allows in one scenario: its symbols, or for an entity type
+/// the ids of its collection; empty for int and string. Points into `prepared` and `entities`.
+std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prepared, const EntityIndex& entities);
 
 /// Collects facts up to a limit; past it, reports E407 once and keeps nothing more.
 class FactSink {
@@ -87,7 +96,7 @@ struct Reader {
   const EntityIndex& entities;
   /// By TypeId: the values the type allows in this scenario (enumeration values, `true`
   /// and `false`, the entities of the type); empty for int and string.
-  const std::vector<std::vector<std::string>>& values_by_type;
+  const std::vector<const std::vector<std::string>*>& values_by_type;
   const std::string& document;
   base::Diagnostics& diagnostics;
   FactSink& sink;

@@ -26,14 +26,14 @@ const compile::Type& type_of(const Reader& reader, RelationId relation, std::siz
   return reader.rules.types.at(reader.rules.relations.at(relation).arg_types.at(argument));
 }
 
-std::vector<std::string> symbol_names(const compile::RuleSet& rules, const compile::Type& type) {
-  std::vector<std::string> names;
-  for (const auto symbol : type.values) names.push_back(rules.symbols.name(symbol));
-  return names;
+const std::vector<std::string>& allowed_values(const Reader& reader, RelationId relation, std::size_t argument) {
+  return *reader.values_by_type.at(reader.rules.relations.at(relation).arg_types.at(argument));
 }
 
-const std::vector<std::string>& allowed_values(const Reader& reader, RelationId relation, std::size_t argument) {
-  return reader.values_by_type.at(reader.rules.relations.at(relation).arg_types.at(argument));
+/// The names of an enumeration's (or bool's) values, in declared order.
+const std::vector<std::string>& symbol_names(const Reader& reader, const compile::Type& type) {
+  const auto id = static_cast<TypeId>(&type - reader.rules.types.data());
+  return *reader.values_by_type.at(id);
 }
 
 std::string joined(const std::vector<std::string>& names) {
@@ -46,7 +46,7 @@ std::string joined(const std::vector<std::string>& names) {
 /// What a value of the type looks like, in words for messages.
 std::string expected_words(const Reader& reader, const compile::Type& type) {
   switch (type.kind) {
-    case TypeKind::enumeration: return "one of " + joined(symbol_names(reader.rules, type));
+    case TypeKind::enumeration: return "one of " + joined(symbol_names(reader, type));
     case TypeKind::boolean: return "true, false";
     case TypeKind::entity: return fmt::format("the id of a {} (a string)", type.name);
     case TypeKind::integer: return "an integer";
@@ -69,7 +69,7 @@ std::optional<std::string> read_enumerated(const Reader& reader, const compile::
     return std::nullopt;
   }
   const auto& text = value.get_ref<const std::string&>();
-  const auto names = symbol_names(reader.rules, type);
+  const auto& names = symbol_names(reader, type);
   if (std::find(names.begin(), names.end(), text) != names.end()) return text;
   wrong_value(reader, type, value, pointer, true, suggestion(reader.diagnostics, text, names));
   return std::nullopt;

@@ -383,3 +383,17 @@ TEST_CASE("thousands of mutated scenarios each give facts or diagnostics, never 
   }
   CHECK(valid > 0);  // some mutations (inside strings, spaces) leave the scenario valid
 }
+
+TEST_CASE("a scenario reader prepared once loads many scenarios as load_scenario does") {
+  const io::ScenarioReader reader(rules());
+  for (const std::string& text : {with_operation(R"("scale": "unknown", "actor": "unit")"),
+                                  with_operation(R"("actor": "unitt")"), std::string("[")}) {
+    base::Diagnostics once;
+    base::Diagnostics prepared;
+    const auto expected = io::load_scenario(text, "s.json", rules(), once);
+    const auto loaded = reader.load(text, "s.json", prepared);
+    CHECK(loaded.facts == expected.facts);
+    CHECK(loaded.exclusive == expected.exclusive);
+    CHECK(prepared.all() == once.all());
+  }
+}

@@ -17,16 +17,25 @@ std::uint64_t hash_args(std::span<const SymbolId> values, std::uint64_t seed) {
   return hash;
 }
 
+// Empties only what the last scenario used: clearing whole tables sized for the largest
+// scenario seen would cost every small one that much.
 void FactStore::reset(const Network& network) {
+  if (network_ != &network) table_.clear();
   network_ = &network;
+  if (!table_.empty())
+    for (FactId fact = 0; fact < records_.size(); ++fact) {  // each fact sits at or after its home slot
+      const auto mask = table_.size() - 1;
+      auto slot = records_[fact].hash & mask;
+      while (table_[slot] != fact) slot = (slot + 1) & mask;
+      table_[slot] = no_fact;
+    }
   args_.clear();
   records_.clear();
   by_relation_.resize(network.relation_count());
   for (auto& list : by_relation_) list.clear();
-  std::fill(table_.begin(), table_.end(), no_fact);
   tables_.resize(network.indexes().size());
   for (auto& table : tables_) {
-    std::fill(table.heads.begin(), table.heads.end(), 0);
+    if (table.used > 0) std::fill(table.heads.begin(), table.heads.end(), 0);
     table.next.clear();
     table.used = 0;
   }

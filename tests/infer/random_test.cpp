@@ -302,3 +302,24 @@ TEST_CASE("no literal of a hinge set can be left out, on 150 programs") {
   }
   CHECK(checked > 100);
 }
+
+TEST_CASE("a session cleared and reused gives the same models as a fresh one, on 150 programs") {
+  for (std::uint64_t seed = 7001; seed <= 7150; ++seed) {
+    auto generated = random_case(seed, 30, 30);
+    const infer::Network network(generated.rules);
+    infer::Session reused(network);
+    load(reused, generated);
+    REQUIRE_FALSE(reused.evaluate().has_value());
+    RandomCase fewer = generated;
+    fewer.facts.resize(generated.facts.size() / 3);
+    reused.clear();
+    load(reused, fewer);
+    REQUIRE_FALSE(reused.evaluate().has_value());
+    infer::Session fresh(network);
+    load(fresh, fewer);
+    REQUIRE_FALSE(fresh.evaluate().has_value());
+    INFO("seed " << seed);
+    CHECK(model(reused, true) == model(fresh, true));
+    CHECK(model(reused, false) == model(fresh, false));
+  }
+}

@@ -142,6 +142,9 @@ class Session {
   std::vector<RuleMiss> why_not(RelationId relation, std::span<const std::optional<SymbolId>> goal,
                                 Model model = Model::upper, std::size_t max_steps = 200'000) const;
 
+  /// The facts as stored, with their indexes (read-only).
+  const FactStore& store() const { return store_; }
+
   /// Bytes held by this session's containers (capacity): the memory one evaluation uses.
   std::size_t memory_bytes() const;
 

@@ -69,20 +69,39 @@ class MissSearch {
     return compare_holds(step, bindings) && search(at + 1, bindings);
   }
 
-  // Tries each fact of the atom's relation; variables it binds are unbound again after.
+  // Tries the facts of the atom's relation that may match (through the rule's index when
+  // it has one); variables a fact binds are unbound again after.
   bool search_atom(std::size_t at, Bindings& bindings) {
     const Step& step = plan_.steps[at];
-    for (const auto fact : session_.facts_of(step.relation)) {
+    bool found = false;
+    auto visit = [&](FactId fact) {
       if (budget_ == 0) return false;
       --budget_;
-      if (model_ == Model::lower && session_.truth(fact) != base::Truth::yes) continue;
+      if (model_ == Model::lower && session_.truth(fact) != base::Truth::yes) return true;
       const auto trail = trail_.size();
-      const bool found = unify(step, session_.args(fact), bindings) && search(at + 1, bindings);
+      found = unify(step, session_.args(fact), bindings) && search(at + 1, bindings);
       for (auto i = trail; i < trail_.size(); ++i) bindings[trail_[i]] = std::nullopt;
       trail_.resize(trail);
-      if (found) return true;
+      return !found;
+    };
+    const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
+    if (const auto hash = key_hash(step, bindings)) session_.store().lookup(step.index, *hash, 0, size, visit);
+    else
+      for (const auto fact : session_.facts_of(step.relation))
+        if (!visit(fact)) break;
+    return found;
+  }
+
+  // The index key of a step whose indexed arguments are all bound, as the evaluator hashes it.
+  std::optional<std::uint64_t> key_hash(const Step& step, const Bindings& bindings) const {
+    if (step.index == no_index) return std::nullopt;
+    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
+    for (const auto position : session_.network().indexes()[step.index].positions) {
+      const auto value = value_of(step.args[position], bindings);
+      if (!value) return std::nullopt;
+      hash = hash_step(hash, *value);
     }
-    return false;
+    return hash;
   }
 
   bool unify(const Step& step, std::span<const SymbolId> args, Bindings& bindings) {

@@ -21,6 +21,22 @@ const std::array<std::pair<std::string_view, std::string_view>, 4> typographic{{
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+/// Unicode spaces that documents use between words: no-break (U+00A0), the U+2000 to
+/// U+200A spaces, narrow no-break (U+202F) and ideographic (U+3000), in UTF-8.
+constexpr std::array<std::string_view, 14> unicode_spaces{
+    "\u00A0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
+    "\u2006", "\u2007", "\u2008", "\u2009", "\u200A", "\u202F", "\u3000"};
+
+/// How many bytes of white space start at `at` (0 if none).
+std::size_t space_at(std::string_view text, std::size_t at) {
+  if (is_space(text[at])) return 1;
+  if (static_cast<unsigned char>(text[at]) < 0x80) return 0;
+  for (const std::string_view space : unicode_spaces) {
+    if (text.compare(at, space.size(), space) == 0) return space.size();
+  }
+  return 0;
+}
+
 /// The typographic mark starting at `at`, if any, and its ASCII form.
 std::optional<std::pair<std::size_t, std::string_view>> typographic_at(std::string_view text, std::size_t at) {
   for (const auto& [mark, ascii] : typographic) {
@@ -183,9 +199,9 @@ std::string fold_text(std::string_view text) {
   out.reserve(text.size());
   bool pending_space = false;
   for (std::size_t i = 0; i < text.size();) {
-    if (is_space(text[i])) {
+    if (const std::size_t width = space_at(text, i); width > 0) {
       pending_space = !out.empty();
-      ++i;
+      i += width;
       continue;
     }
     if (pending_space) out += ' ';

@@ -72,6 +72,7 @@ TEST_CASE("folding text joins white space runs and turns typographic quotes into
   CHECK(compile::fold_text("  a \n\t b  ") == "a b");
   CHECK(compile::fold_text("countries\u2019 \u201Cinternal\u201D \u2018x\u2019") == "countries' \"internal\" 'x'");
   CHECK(compile::fold_text("") == "");
+  CHECK(compile::fold_text("II.\u00A0Obligations\u3000and\u202Fmore") == "II. Obligations and more");
 }
 
 TEST_CASE("headings whose parts start lines in order, after a bullet, verify cleanly") {

@@ -12,9 +12,10 @@ namespace cybernorms {
 /// The rule set and the network built on it. Never moved once built: the network
 /// refers to the rule set.
 struct RuleBase::Compiled {
-  explicit Compiled(compile::RuleSet compiled) : rules(std::move(compiled)), network(rules) {}
+  explicit Compiled(compile::RuleSet compiled) : rules(std::move(compiled)), network(rules), reader(rules) {}
   compile::RuleSet rules;
   infer::Network network;
+  io::ScenarioReader reader;  ///< the scenario vocabulary, worked out once
 };
 
 RuleBase::RuleBase(std::shared_ptr<const Compiled> compiled) : compiled_(std::move(compiled)) {}
@@ -43,6 +44,8 @@ struct Evaluator::State {
   explicit State(const infer::Network& network) : session(network) {}
   infer::Session session;
   std::vector<base::SymbolId> args;
+  std::vector<infer::FactId> fact_ids;  ///< by index into LoadedScenario::facts
+  std::vector<infer::FactId> group;
 };
 
 Evaluator::Evaluator(RuleBase rule_base)
@@ -78,7 +81,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
                                                      const EvaluateOptions& options) {
   const compile::RuleSet& rules = rule_base_.rules();
   base::Diagnostics input_problems;
-  const io::LoadedScenario scenario = io::load_scenario(scenario_json, document_name, rules, input_problems);
+  const io::LoadedScenario scenario = rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems);
   profiles_exist(rules, profiles, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
   if (input_problems.has_errors()) {
@@ -91,17 +94,29 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   return evaluations;
 }
 
+void Evaluator::add_scenario_facts(const io::LoadedScenario& scenario) {
+  infer::Session& session = state_->session;
+  state_->fact_ids.clear();
+  for (const io::ScenarioFact& fact : scenario.facts) {
+    state_->args.clear();
+    for (const std::string& value : fact.args) state_->args.push_back(session.intern(value));
+    // The loader checked every relation and arity against the rule set, so this holds.
+    state_->fact_ids.push_back(session.add_fact(fact.relation, state_->args, fact.truth).value_or(0));
+  }
+  for (const std::vector<std::size_t>& exclusive : scenario.exclusive) {
+    state_->group.clear();
+    for (const std::size_t index : exclusive) state_->group.push_back(state_->fact_ids[index]);
+    session.add_exclusive_group(state_->group);
+  }
+}
+
 Evaluation Evaluator::evaluate_loaded(const io::LoadedScenario& scenario, const std::string& document_name,
                                       const std::string& profile, const EvaluateOptions& options) {
   const compile::RuleSet& rules = rule_base_.rules();
   infer::Session& session = state_->session;
   session.clear();
   session.use_profile(*rules.find_profile(profile));
-  for (const io::ScenarioFact& fact : scenario.facts) {
-    state_->args.clear();
-    for (const std::string& value : fact.args) state_->args.push_back(session.intern(value));
-    session.add_fact(fact.relation, state_->args, fact.truth);
-  }
+  add_scenario_facts(scenario);
   Evaluation evaluation;
   infer::Options limits;
   limits.max_facts = options.max_derived_facts;

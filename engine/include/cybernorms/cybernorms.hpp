@@ -84,6 +84,7 @@ class Evaluator {
                                             const EvaluateOptions& options = {});
 
  private:
+  void add_scenario_facts(const io::LoadedScenario& scenario);
   Evaluation evaluate_loaded(const io::LoadedScenario& scenario, const std::string& document_name,
                              const std::string& profile, const EvaluateOptions& options);
   struct State;

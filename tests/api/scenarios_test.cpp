@@ -139,7 +139,8 @@ TEST_CASE("unknown consent makes non-infringement possible, hinging on consent w
   CHECK(find_finding(evaluate_json(scenario.dump()), "non_infringement") == nullptr);
 
   scenario["operations"][0]["consenting_states"] = nlohmann::json::array();
-  const explain::Finding* withheld = find_finding(evaluate_json(scenario.dump()), "non_infringement");
+  const explain::Report withheld_report = evaluate_json(scenario.dump());
+  const explain::Finding* withheld = find_finding(withheld_report, "non_infringement");
   REQUIRE(withheld != nullptr);
   CHECK(withheld->level == explain::Level::implicated);
 }

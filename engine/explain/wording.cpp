@@ -72,6 +72,15 @@ std::string plain_fact(std::string_view relation, const std::vector<std::string>
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
   const auto& declared = rules.relations.at(relation);
   FactRef ref{declared.name, std::move(args), {}};
+  if (declared.kind == compile::RelationKind::parameter && ref.args.size() == 1) {
+    // A parameter's one fact is the profile's value; say so, with what the parameter means.
+    const std::string_view name = std::string_view(declared.name).substr(declared.name.rfind('$') + 1);
+    ref.text = fmt::format("the profile sets {} = {}", name, ref.args.front());
+    std::string_view doc = declared.doc;
+    if (!doc.empty() && doc.back() == '.') doc.remove_suffix(1);
+    if (!doc.empty()) ref.text += fmt::format(" ({})", doc);
+    return ref;
+  }
   if (declared.doc.empty()) {
     ref.text = plain_fact(ref.relation, ref.args);
     return ref;

@@ -221,3 +221,18 @@ TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no repo
   CHECK(text.find("shadow_group") != std::string::npos);  // the suggestion
   CHECK(text.find("bad.json:/operations/0/coercive") != std::string::npos);
 }
+
+TEST_CASE("a proof shows the profile's parameter values as profile facts, not scenario facts") {
+  const explain::Report report =
+      evaluate_json(read_text(project_dir / "scenarios" / "penetration_no_effects.json"), "france");
+  const explain::Finding* finding = find_finding(report, "non_infringement");
+  REQUIRE(finding != nullptr);
+  const auto& premises = finding->proof.premises;
+  const auto threshold = std::find_if(premises.begin(), premises.end(), [](const explain::ProofStep& step) {
+    return step.fact.relation == "$breach_threshold";
+  });
+  REQUIRE(threshold != premises.end());
+  CHECK(threshold->rule_id.empty());
+  CHECK(threshold->fact.text.rfind("the profile sets breach_threshold = penetration (", 0) == 0);
+  CHECK(io::report_to_text(report, io::TextOptions{io::Detail::full, false, 80}).find("[profile]") != std::string::npos);
+}

@@ -5,6 +5,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <iterator>
 #include <unordered_set>
@@ -29,13 +30,16 @@ std::string canonical_of(const fs::path& path) {
 }
 
 /// At most `limit` + 1 bytes: enough for the parser to refuse an oversized file.
+/// Reads in chunks, so a small file costs its size, not the limit.
 std::string read_text(const fs::path& path, std::size_t limit) {
   std::ifstream in(path, std::ios::binary);
   std::string text;
-  text.resize(limit + 1);
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount())));
-  text.shrink_to_fit();  // keep the file's size, not the limit, for as long as the sources live
+  std::array<char, 64 * 1024> chunk{};
+  while (in && text.size() <= limit) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    const auto got = static_cast<std::size_t>(std::max<std::streamsize>(0, in.gcount()));
+    text.append(chunk.data(), std::min(got, limit + 1 - text.size()));
+  }
   return text;
 }
 

@@ -38,7 +38,12 @@ void warn_unused_relations(const Program& program, base::Diagnostics& diagnostic
     const auto found = uses.find(relation->name);
     const Use use = found == uses.end() ? Use{} : found->second;
     const base::Span span = token_span(*program.sources, relation->span, relation->name);
-    if (!use.read && !use.concluded && !use.targeted) {
+    if (!use.read && !use.concluded && !use.targeted && relation->binding) {
+      // Scenarios may still state it; the rule author should know no rule looks at it.
+      const ast::Binding& binding = *relation->binding;
+      diagnostics.warning("W001", span, "relation '{}' is read from scenarios ({}{}{}) but no rule uses it",
+                          relation->name, binding.collection, binding.attribute.empty() ? "" : ".", binding.attribute);
+    } else if (!use.read && !use.concluded && !use.targeted) {
       diagnostics.warning("W001", span, "relation '{}' is declared but never used", relation->name);
     } else if (use.concluded && !use.read) {
       diagnostics.warning("W002", span, "relation '{}' is concluded, but nothing reads or reports its conclusions",

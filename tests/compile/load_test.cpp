@@ -149,6 +149,6 @@ principle harm(a: state) {
   CHECK_FALSE(result.rules.has_value());
   CHECK(testing::lines(diagnostics, base::Severity::note, &sources) ==
         Lines{"2:6 warning[W003] rule 'harm.x' has no citation", "4:8 error[E201] unknown relation 'hostle'",
-              "vocabulary.cnr:2:10 warning[W001] relation 'hostile' is declared but never used",
+              "vocabulary.cnr:2:10 warning[W001] relation 'hostile' is read from scenarios (states.hostile) but no rule uses it",
               "vocabulary.cnr:3:11 error[E304] principle 'harm' has no citation"});
 }

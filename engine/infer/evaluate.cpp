@@ -9,22 +9,6 @@
 
 namespace cybernorms::infer {
 
-namespace {
-
-bool compare(compile::CompareOp op, std::int64_t left, std::int64_t right) {
-  switch (op) {
-    case compile::CompareOp::eq: return left == right;
-    case compile::CompareOp::ne: return left != right;
-    case compile::CompareOp::lt: return left < right;
-    case compile::CompareOp::le: return left <= right;
-    case compile::CompareOp::gt: return left > right;
-    case compile::CompareOp::ge: return left >= right;
-  }
-  return false;
-}
-
-}  // namespace
-
 /// One run of Session::evaluate: the scratch state of matching and the limit counters.
 class Evaluator {
  public:
@@ -178,13 +162,7 @@ class Evaluator {
   }
 
   bool compare_holds(const Step& step) const {
-    const SymbolId left = value(step.left);
-    const SymbolId right = value(step.right);
-    if (step.op == compile::CompareOp::eq) return left == right;
-    if (step.op == compile::CompareOp::ne) return left != right;
-    const auto left_key = session_.order_key(left);
-    const auto right_key = session_.order_key(right);
-    return left_key && right_key && compare(step.op, *left_key, *right_key);
+    return session_.compare(step.op, value(step.left), value(step.right));
   }
 
   void conclude(const RulePlan& plan) {

@@ -56,6 +56,21 @@ const std::string& Session::symbol_name(SymbolId symbol) const {
   return local_names_.at(symbol - shared.size());
 }
 
+bool Session::compare(compile::CompareOp op, SymbolId left, SymbolId right) const {
+  if (op == compile::CompareOp::eq) return left == right;
+  if (op == compile::CompareOp::ne) return left != right;
+  const auto left_key = order_key(left);
+  const auto right_key = order_key(right);
+  if (!left_key || !right_key) return false;
+  switch (op) {
+    case compile::CompareOp::lt: return *left_key < *right_key;
+    case compile::CompareOp::le: return *left_key <= *right_key;
+    case compile::CompareOp::gt: return *left_key > *right_key;
+    case compile::CompareOp::ge: return *left_key >= *right_key;
+    default: return false;
+  }
+}
+
 std::optional<std::int64_t> Session::order_key(SymbolId symbol) const {
   const auto& shared = network_->rules().symbols;
   if (symbol < shared.size()) return shared.order_key(symbol);

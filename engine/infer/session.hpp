@@ -86,6 +86,9 @@ class Session {
   std::optional<SymbolId> find_symbol(std::string_view text) const;
   const std::string& symbol_name(SymbolId symbol) const;
   std::optional<std::int64_t> order_key(SymbolId symbol) const;
+  /// Whether `left op right` holds: `=` and `!=` compare symbols, `<` and the others their
+  /// order keys (false when either has none).
+  bool compare(compile::CompareOp op, SymbolId left, SymbolId right) const;
 
   /// Adds a base fact: Truth::yes or Truth::unknown (Truth::no adds nothing: absent is
   /// false). yes wins over unknown for the same fact. Call before evaluate().

@@ -16,18 +16,6 @@ std::optional<SymbolId> value_of(const Slot& slot, const Bindings& bindings) {
   return bindings[slot.value];
 }
 
-bool compare_keys(compile::CompareOp op, std::int64_t left, std::int64_t right) {
-  switch (op) {
-    case compile::CompareOp::eq: return left == right;
-    case compile::CompareOp::ne: return left != right;
-    case compile::CompareOp::lt: return left < right;
-    case compile::CompareOp::le: return left <= right;
-    case compile::CompareOp::gt: return left > right;
-    case compile::CompareOp::ge: return left >= right;
-  }
-  return false;
-}
-
 // Binds the head's variables to the goal's values; false when they clash.
 bool bind_head(const RulePlan& plan, std::span<const std::optional<SymbolId>> goal, Bindings& bindings) {
   for (std::size_t i = 0; i < plan.head_args.size() && i < goal.size(); ++i) {
@@ -129,12 +117,7 @@ class MissSearch {
   bool compare_holds(const Step& step, const Bindings& bindings) const {
     const auto left = value_of(step.left, bindings);
     const auto right = value_of(step.right, bindings);
-    if (!left || !right) return false;
-    if (step.op == compile::CompareOp::eq) return *left == *right;
-    if (step.op == compile::CompareOp::ne) return *left != *right;
-    const auto left_key = session_.order_key(*left);
-    const auto right_key = session_.order_key(*right);
-    return left_key && right_key && compare_keys(step.op, *left_key, *right_key);
+    return left && right && session_.compare(step.op, *left, *right);
   }
 
   const Session& session_;

@@ -1,5 +1,6 @@
 // Every construct of the rule language parses to the tree it means.
 #include "dsl/parse.hpp"
+#include "parse_text.hpp"
 
 #include <boost/variant/get.hpp>
 #include <doctest/doctest.h>
@@ -11,18 +12,8 @@ using namespace cybernorms::dsl;
 
 namespace {
 
-struct Parsed {
-  base::Diagnostics diagnostics;
-  ast::RuleFile file;
-};
-
-Parsed parse_text(const std::string& text) {
-  base::SourceSet sources;
-  const base::FileId id = sources.add("test.cnr", text);
-  Parsed parsed;
-  parsed.file = parse(sources, id, parsed.diagnostics);
-  return parsed;
-}
+using testing::Parsed;
+using testing::parse_text;
 
 /// The only item of `text`, which must be of type T and parse without diagnostics.
 template <typename T>

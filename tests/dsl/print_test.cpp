@@ -1,5 +1,6 @@
 // The printer writes canonical text that parses back to the same tree.
 #include "dsl/parse.hpp"
+#include "parse_text.hpp"
 #include "dsl/print.hpp"
 
 #include <boost/variant/get.hpp>
@@ -16,18 +17,8 @@ using namespace cybernorms::dsl;
 
 namespace {
 
-struct Parsed {
-  base::Diagnostics diagnostics;
-  ast::RuleFile file;
-};
-
-Parsed parse_text(const std::string& text) {
-  base::SourceSet sources;
-  const base::FileId id = sources.add("x.cnr", text);
-  Parsed parsed;
-  parsed.file = parse(sources, id, parsed.diagnostics);
-  return parsed;
-}
+using testing::Parsed;
+using testing::parse_text;
 
 std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -1,5 +1,6 @@
 // Bad input never crashes, hangs or grows without bound: it ends in diagnostics.
 #include "dsl/parse.hpp"
+#include "parse_text.hpp"
 #include "dsl/print.hpp"
 
 #include <doctest/doctest.h>
@@ -15,10 +16,7 @@ using namespace cybernorms::dsl;
 
 namespace {
 
-struct Parsed {
-  base::Diagnostics diagnostics;
-  ast::RuleFile file;
-};
+using testing::Parsed;
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -32,10 +30,9 @@ std::string sample_text() { return read_file(CYBERNORMS_SOURCE_DIR "/tests/dsl/s
 /// Parses `text` and checks what must hold for any input: only E1xx errors, each at a
 /// place inside the text.
 Parsed parse_checked(const std::string& text, const ParseLimits& limits = {}) {
-  base::SourceSet sources;
-  const base::FileId id = sources.add("input.cnr", text);
-  Parsed parsed;
-  parsed.file = parse(sources, id, parsed.diagnostics, limits);
+  Parsed parsed = testing::parse_text(text, limits, "input.cnr");
+  const base::SourceSet& sources = parsed.sources;
+  const base::FileId id = parsed.id;
   for (const base::Diagnostic& diagnostic : parsed.diagnostics.all()) {
     CHECK(diagnostic.code.starts_with("E1"));
     CHECK(diagnostic.span.line >= 1);

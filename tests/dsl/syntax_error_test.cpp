@@ -1,6 +1,7 @@
 // Syntax errors: one E1xx diagnostic at the offending token, saying what was expected,
 // then recovery at the next top-level item.
 #include "dsl/parse.hpp"
+#include "parse_text.hpp"
 #include "dsl/print.hpp"
 
 #include <doctest/doctest.h>
@@ -10,17 +11,10 @@ using namespace cybernorms::dsl;
 
 namespace {
 
-struct Parsed {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
-  ast::RuleFile file;
-};
+using testing::Parsed;
 
 Parsed parse_text(const std::string& text, const ParseLimits& limits = {}) {
-  Parsed parsed;
-  const base::FileId id = parsed.sources.add("bad.cnr", text);
-  parsed.file = parse(parsed.sources, id, parsed.diagnostics, limits);
-  return parsed;
+  return testing::parse_text(text, limits, "bad.cnr");
 }
 
 /// The only diagnostic `text` yields, which must be an error.

@@ -1,7 +1,7 @@
 // End-to-end cost of evaluating the bundled scenarios through the public API: JSON
 // parsing and validation, evaluation, report building; one thread and batches.
-#include "cybernorms/batch.hpp"
-#include "cybernorms/cybernorms.hpp"
+#include <cybernorms/batch.hpp>
+#include <cybernorms/cybernorms.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -15,10 +15,10 @@ namespace {
 namespace fs = std::filesystem;
 
 cybernorms::RuleBase load_rule_base() {
-  cybernorms::base::SourceSet sources;
-  cybernorms::base::Diagnostics diagnostics;
+  cybernorms::SourceSet sources;
+  cybernorms::Diagnostics diagnostics;
   auto rule_base = cybernorms::RuleBase::load({fs::path(CYBERNORMS_SOURCE_DIR) / "rules"}, sources, diagnostics);
-  if (!rule_base) throw std::runtime_error(render_text(diagnostics, sources));
+  if (!rule_base) throw std::runtime_error(cybernorms::render_text(diagnostics, sources));
   return *rule_base;
 }
 

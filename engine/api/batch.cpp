@@ -1,6 +1,6 @@
-#include "cybernorms/batch.hpp"
+#include <cybernorms/batch.hpp>
 
-#include "io/batch_records.hpp"
+#include "render/batch_records.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -30,9 +30,9 @@ BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const
   options.max_hinge_sets = options_.max_hinge_sets;
   const std::string document = "line " + std::to_string(number);
   const Evaluation evaluation = evaluator.evaluate(line, document, options);
-  if (!evaluation.ok()) return {io::batch_error_record(number, evaluation.diagnostics), false};
-  const io::Detail detail = options_.full_explanations ? io::Detail::full : io::Detail::brief;
-  return {io::batch_success_record(number, *evaluation.report, detail), true};
+  if (!evaluation.ok()) return {render::batch_error_record(number, evaluation.diagnostics), false};
+  const Detail detail = options_.full_explanations ? Detail::full : Detail::brief;
+  return {render::batch_success_record(number, *evaluation.report, detail), true};
 }
 
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::string>& lines, std::size_t first_line) {

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <tuple>
 
-namespace cybernorms::base {
+namespace cybernorms {
 
 Diagnostic& Diagnostics::add(Severity severity, std::string code, Span span, std::string message) {
   if (severity == Severity::error) ++errors_;
@@ -102,4 +102,4 @@ std::string render_text(const Diagnostics& diagnostics, const SourceSet& sources
   return out;
 }
 
-}  // namespace cybernorms::base
+}  // namespace cybernorms

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace cybernorms::base {
+namespace cybernorms {
 
 SourceFile::SourceFile(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
@@ -34,4 +34,4 @@ FileId SourceSet::add(std::string name, std::string text) {
   return static_cast<FileId>(files_.size() - 1);
 }
 
-}  // namespace cybernorms::base
+}  // namespace cybernorms

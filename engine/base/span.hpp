@@ -1,25 +1,18 @@
 // Places in source text: which file, which line and column.
+// The types are the public ones (cybernorms/diagnostics.hpp), named here for the engine.
 #pragma once
-#include <cstdint>
-#include <compare>
+#include <cybernorms/diagnostics.hpp>
 
 namespace cybernorms::base {
 
-/// Index of a source file in a SourceSet; stable for the life of the set.
-using FileId = std::uint32_t;
-
-/// A range in one source file. Lines and columns start at 1; `length` is in bytes
-/// (at least 1 where a caret should be drawn). A default Span points nowhere.
-struct Span {
-  FileId file = 0;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-  std::uint32_t length = 0;
-  std::uint32_t offset = 0;  ///< byte offset of the start, for ordering and slicing
-
-  bool is_known() const { return line != 0; }
-  friend bool operator==(const Span&, const Span&) = default;
-  friend auto operator<=>(const Span&, const Span&) = default;
-};
+using cybernorms::Diagnostic;
+using cybernorms::Diagnostics;
+using cybernorms::FileId;
+using cybernorms::render_text;
+using cybernorms::Severity;
+using cybernorms::SourceFile;
+using cybernorms::SourceSet;
+using cybernorms::Span;
+using cybernorms::to_string;
 
 }  // namespace cybernorms::base

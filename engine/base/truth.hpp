@@ -1,20 +1,10 @@
-// Three truth values for facts that may be unknown.
+// Three truth values for facts that may be unknown. The type is the public one
+// (cybernorms/report.hpp), named here for the engine.
 #pragma once
-#include <cstdint>
-#include <string_view>
+#include <cybernorms/report.hpp>
 
 namespace cybernorms::base {
 
-/// A base fact is true (yes), false/absent (no), or not known (unknown).
-enum class Truth : std::uint8_t { no, yes, unknown };
-
-constexpr std::string_view to_string(Truth truth) {
-  switch (truth) {
-    case Truth::no: return "no";
-    case Truth::yes: return "yes";
-    case Truth::unknown: return "unknown";
-  }
-  return "?";
-}
+using cybernorms::Truth;
 
 }  // namespace cybernorms::base

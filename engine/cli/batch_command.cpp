@@ -1,7 +1,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
-#include "cybernorms/batch.hpp"
+#include <cybernorms/batch.hpp>
 
 #include <fmt/core.h>
 
@@ -30,7 +30,7 @@ std::vector<std::string> read_block(std::istream& in, std::size_t count, std::si
 int run_batch(const BatchArgs& args) {
   const auto rule_base = load_rule_base(args.rules_dir);
   if (!rule_base) return exit_findings_error;
-  if (!rule_base->rules().find_profile(args.profile)) {
+  if (!rule_base->has_profile(args.profile)) {
     fmt::print(stderr, "error: no profile named '{}'\n", args.profile);
     return exit_usage;
   }

@@ -1,45 +1,36 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
-#include "base/diagnostics.hpp"
-#include "compile/compile.hpp"
-#include "io/diagnostics_json.hpp"
+#include <cybernorms/cybernorms.hpp>
 
 #include <fmt/core.h>
-
-#include <set>
 
 namespace cybernorms::cli {
 
 namespace {
 
-std::string summary_line(const compile::CheckResult& checked) {
-  if (!checked.rules) return {};
-  const compile::RuleSet& rules = *checked.rules;
-  std::set<std::string> rule_ids;
-  for (const compile::Rule& rule : rules.rules) {
-    if (!rule.from_exception) rule_ids.insert(rule.id);
-  }
+std::string summary_line(const RuleBaseSummary& counted) {
   return fmt::format("checked {} files: {} rules, {} exceptions, {} principles, {} relations, {} profiles\n",
-                     checked.files.size(), rule_ids.size(), rules.exceptions.size(), rules.principles.size(),
-                     rules.relations.size(), rules.profiles.size());
+                     counted.files, counted.rules, counted.exceptions, counted.principles, counted.relations,
+                     counted.profiles);
 }
 
 }  // namespace
 
 int run_check(const CheckArgs& args) {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
-  compile::CheckOptions options;
+  SourceSet sources;
+  Diagnostics diagnostics;
+  LoadOptions options;
   if (!args.sources_dir.empty()) options.sources_dir = args.sources_dir;
-  std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
-  const compile::CheckResult checked = compile::check_paths(paths, options, sources, diagnostics);
+  const std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
+  const std::optional<RuleBase> rule_base = RuleBase::load(paths, sources, diagnostics, options);
 
-  if (args.format == "json") {
-    fmt::print("{}", io::diagnostics_to_json(diagnostics, sources));
+  const Format format = parse_format(args.format).value_or(Format::text);
+  if (format == Format::text) {
+    fmt::print(stderr, "{}", render_diagnostics(diagnostics, sources, format));
+    if (rule_base) fmt::print("{}", summary_line(rule_base->summary()));
   } else {
-    fmt::print(stderr, "{}", render_text(diagnostics, sources));
-    fmt::print("{}", summary_line(checked));
+    fmt::print("{}", render_diagnostics(diagnostics, sources, format));
   }
   const bool failed = diagnostics.has_errors() || (args.werror && diagnostics.warning_count() > 0);
   return failed ? exit_findings_error : exit_ok;

@@ -20,8 +20,8 @@ fs::path default_rules_dir() {
 }
 
 std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::string& sources_dir) {
-  base::SourceSet sources;
-  base::Diagnostics diagnostics;
+  SourceSet sources;
+  Diagnostics diagnostics;
   LoadOptions options;
   if (!sources_dir.empty()) options.sources_dir = sources_dir;
   const fs::path dir = rules_dir.empty() ? default_rules_dir() : fs::path(rules_dir);

@@ -1,6 +1,6 @@
 // Shared pieces of the command line: reading inputs, deciding on colour, exit codes.
 #pragma once
-#include "cybernorms/cybernorms.hpp"
+#include <cybernorms/cybernorms.hpp>
 
 #include <filesystem>
 #include <optional>

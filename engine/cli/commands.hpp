@@ -1,5 +1,7 @@
 // The subcommands. Each takes its parsed options and returns an exit code.
 #pragma once
+#include <cybernorms/report.hpp>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -18,7 +20,7 @@ struct EvalArgs {
   std::vector<std::string> inputs;
   std::string rules_dir;
   std::string sources_dir;
-  std::string profile = "default";
+  std::string profile{default_profile};
   bool compare_profiles = false;
   bool summary = false;
   std::string format = "text";   ///< text, json, markdown, terse
@@ -32,7 +34,7 @@ int run_eval(const EvalArgs& args);
 struct BatchArgs {
   std::string input;  ///< a JSON Lines file; empty or "-": standard input
   std::string rules_dir;
-  std::string profile = "default";
+  std::string profile{default_profile};
   std::string explain = "brief";
   std::size_t jobs = 0;  ///< 0: one thread per core
   std::size_t block_size = 1024;

@@ -2,6 +2,8 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
+#include <cybernorms/format.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -10,12 +12,14 @@
 namespace {
 
 using namespace cybernorms::cli;
+using cybernorms::format_names;
+using cybernorms::Output;
 
 void add_check(CLI::App& app, CheckArgs& args) {
   CLI::App* check = app.add_subcommand("check", "Check rule files and folders (default: rules)");
   check->add_option("paths", args.paths, "Rule files (*.cnr) or folders");
   check->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes and headings");
-  check->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  check->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::diagnostics)));
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
 }
 
@@ -27,8 +31,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--profile", args.profile, "Evaluate under this profile (see `cybernorms profiles`)");
   eval->add_flag("--compare-profiles", args.compare_profiles, "Evaluate under every profile, side by side");
   eval->add_flag("--summary", args.summary, "One table: scenario by principle, with the level in each cell");
-  eval->add_option("--format", args.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown", "terse"}));
+  eval->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::report)));
   eval->add_option("--explain", args.explain, "How much of each explanation to show")
       ->check(CLI::IsMember({"brief", "full"}));
   eval->add_option("--color", args.colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
@@ -57,7 +60,7 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   CLI::App* profiles = app.add_subcommand("profiles", "List the profiles with their citations and parameters");
   profiles->add_option("--rules", profile_args.rules_dir, "Rule folder");
   profiles->add_option("--format", profile_args.format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "markdown"}));
+      ->check(CLI::IsMember(format_names(Output::profiles)));
 }
 
 }  // namespace

@@ -74,7 +74,7 @@ void check_binding(const Program& program, const Collections& collections, const
                                     "'{}' is not the collection of any entity", binding.collection);
     std::vector<std::string_view> names;
     for (const auto& [name, decl] : collections) names.push_back(name);
-    if (auto note = did_you_mean(binding.collection, names)) added.notes.push_back(std::move(*note));
+    if (auto note = base::did_you_mean(binding.collection, names)) added.notes.push_back(std::move(*note));
   }
   if (!check_argument_count(program, relation, diagnostics)) return;
   if (entity != collections.end()) check_first_argument(program, relation, *entity->second, diagnostics);

@@ -28,14 +28,14 @@ void check_citation(const Program& program, const ast::Citation& citation, base:
   if (source == nullptr) {
     auto& added = diagnostics.error("E203", token_span_after(*program.sources, citation.span, "cite", citation.source),
                                     "unknown source '{}'", citation.source);
-    if (auto note = did_you_mean(citation.source, program.source_decls.names())) added.notes.push_back(*note);
+    if (auto note = base::did_you_mean(citation.source, program.source_decls.names())) added.notes.push_back(*note);
     return;
   }
   if (is_heading_of(*source, citation.section)) return;
   auto& added = diagnostics.error("E215", token_span_after(*program.sources, citation.span, "section", citation.section),
                                   "section \"{}\" is not a heading of source '{}'", citation.section, source->id);
   std::vector<std::string_view> headings(source->headings.begin(), source->headings.end());
-  if (const auto best = closest_name(citation.section, headings)) {
+  if (const auto best = base::closest_name(citation.section, headings)) {
     added.notes.push_back(fmt::format("did you mean \"{}\"?", *best));
   }
 }
@@ -83,7 +83,7 @@ void check_clause_because(const Program& program, const Clause& clause, base::Di
                                     "'{}' in the because text names no variable of {} '{}'", written, clause.kind,
                                     clause.id);
     std::vector<std::string_view> candidates(variables.begin(), variables.end());
-    if (auto note = did_you_mean(name, candidates)) added.notes.push_back(std::move(*note));
+    if (auto note = base::did_you_mean(name, candidates)) added.notes.push_back(std::move(*note));
   }
 }
 
@@ -97,7 +97,7 @@ void check_doc_placeholders(const Program& program, const Signature& signature, 
     const std::string written = fmt::format("{{{}}}", name);
     auto& added = diagnostics.error("E219", token_span(*program.sources, signature.span, written),
                                     "'{}' in the doc of '{}' names none of its arguments", written, signature.name);
-    if (auto note = did_you_mean(name, arguments)) added.notes.push_back(std::move(*note));
+    if (auto note = base::did_you_mean(name, arguments)) added.notes.push_back(std::move(*note));
   }
 }
 
@@ -124,7 +124,7 @@ void check_layers(const Program& program, base::Diagnostics& diagnostics) {
       if (std::find(layers.begin(), layers.end(), layer.name) != layers.end()) continue;
       auto& added = diagnostics.error("E217", token_span(*program.sources, layer.span, layer.name),
                                       "unknown layer '{}'", layer.name);
-      if (auto note = did_you_mean(layer.name, layers)) added.notes.push_back(std::move(*note));
+      if (auto note = base::did_you_mean(layer.name, layers)) added.notes.push_back(std::move(*note));
       added.notes.push_back("the layers are physical, logical, application and social");
     }
   }

@@ -13,7 +13,7 @@ namespace cybernorms::compile {
 namespace {
 
 void add_suggestion(base::Diagnostic& diagnostic, std::string_view name, const std::vector<std::string_view>& names) {
-  if (auto note = did_you_mean(name, names)) diagnostic.notes.push_back(std::move(*note));
+  if (auto note = base::did_you_mean(name, names)) diagnostic.notes.push_back(std::move(*note));
 }
 
 /// The declared type named `name`, or E202 at `span`.
@@ -39,7 +39,7 @@ const ast::ParamDecl* resolve_param(const Program& program, std::string_view nam
   if (const ast::ParamDecl* param = program.params.find(name)) return param;
   auto& added = diagnostics.error("E204", span, "unknown parameter '${}'", name);
   std::vector<std::string_view> names = program.params.names();
-  if (const auto best = closest_name(name, names)) added.notes.push_back(fmt::format("did you mean '${}'?", *best));
+  if (const auto best = base::closest_name(name, names)) added.notes.push_back(fmt::format("did you mean '${}'?", *best));
   return nullptr;
 }
 

@@ -138,15 +138,15 @@ Profile lower_profile(const ast::ProfileDecl& decl, const LoweredNames& names, R
 /// The profile named "default" comes first; one leaving every parameter at its default
 /// is made when none is written.
 void lower_profiles(const Program& program, const LoweredNames& names, RuleSet& out) {
-  if (const ast::ProfileDecl* written = program.profiles.find("default")) {
+  if (const ast::ProfileDecl* written = program.profiles.find(std::string(default_profile))) {
     out.profiles.push_back(lower_profile(*written, names, out));
   } else {
-    Profile synthesized{"default", "Default", "Every parameter at its declared default.", {}, {}, {}, {}};
+    Profile synthesized{std::string(default_profile), "Default", "Every parameter at its declared default.", {}, {}, {}, {}};
     for (const Param& param : out.params) synthesized.values.push_back(param.default_value);
     out.profiles.push_back(std::move(synthesized));
   }
   for (const ast::ProfileDecl* decl : program.profiles.in_order) {
-    if (decl->id != "default") out.profiles.push_back(lower_profile(*decl, names, out));
+    if (decl->id != default_profile) out.profiles.push_back(lower_profile(*decl, names, out));
   }
 }
 

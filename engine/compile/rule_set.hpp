@@ -4,6 +4,8 @@
 #include "base/span.hpp"
 #include "base/symbols.hpp"
 
+#include <cybernorms/report.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,13 +33,8 @@ struct Type {
   base::Span span;
 };
 
-/// A citation: source id, section heading path ("A / B"), short quote.
-struct Citation {
-  std::string source;
-  std::string section;
-  std::string quote;
-  base::Span span;
-};
+/// A citation: source id, section heading path ("A / B"), short quote (a public type).
+using cybernorms::Citation;
 
 struct Source {
   std::string id;

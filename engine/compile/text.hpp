@@ -1,6 +1,8 @@
-// Small text helpers the checks share: close-name suggestions and token spans.
+// Small text helpers the checks share: token spans and places. Close-name suggestions
+// are base/names.hpp.
 #pragma once
 #include "base/source_file.hpp"
+#include "base/names.hpp"
 #include "base/span.hpp"
 
 #include <optional>
@@ -9,17 +11,6 @@
 #include <vector>
 
 namespace cybernorms::compile {
-
-/// Levenshtein distance between two names, stopping early once it exceeds `limit`
-/// (the result is then `limit + 1`).
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
-
-/// The candidate closest to `name` if it is near enough to be a likely typo (at most a
-/// third of the name's length, at least 1, apart). Ties go to the alphabetically first.
-std::optional<std::string_view> closest_name(std::string_view name, const std::vector<std::string_view>& candidates);
-
-/// "did you mean 'x'?" for the closest candidate, or nothing.
-std::optional<std::string> did_you_mean(std::string_view name, const std::vector<std::string_view>& candidates);
 
 /// The span of the first whole-word occurrence of `token` inside `within` (searching a
 /// little past its end if the node span is short), so a caret can sit under exactly the

@@ -30,7 +30,7 @@ void check_enumeration_value(const Program& program, const ast::Constant& consta
                                   "'{}' is not a value of type '{}'", constant.name, decl.name);
   std::vector<std::string_view> values;
   for (const ast::Constant& value : decl.values) values.push_back(value.name);
-  if (auto note = did_you_mean(constant.name, values)) added.notes.push_back(std::move(*note));
+  if (auto note = base::did_you_mean(constant.name, values)) added.notes.push_back(std::move(*note));
 }
 
 /// Whether a term that is not an enumeration value fits a non-enumeration type.

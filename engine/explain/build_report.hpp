@@ -14,7 +14,7 @@ namespace cybernorms::explain {
 
 struct ReportOptions {
   std::string scenario;            ///< copied into Report::scenario
-  std::string profile = "default"; ///< copied into Report::profile
+  std::string profile{default_profile};  ///< copied into Report::profile
   bool proofs = true;              ///< build proof trees (levels, roles and hinges do not need them)
   std::size_t max_hinge_sets = 1;  ///< minimal hinge sets per possible finding
   /// Proofs per finding: the first derivation, and up to this many in all (Finding::other_proofs).

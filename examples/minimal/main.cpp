@@ -18,7 +18,7 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
-void print_finding(const cybernorms::explain::Finding& finding) {
+void print_finding(const cybernorms::Finding& finding) {
   std::string roles;
   for (const auto& [role, value] : finding.roles) roles += fmt::format(" {}={}", role, value);
   fmt::print("{}{}: {}\n", finding.principle, roles, to_string(finding.level));
@@ -35,16 +35,16 @@ int main(int argc, char** argv) {
   const std::string rules_dir = argc > 1 ? argv[1] : CYBERNORMS_SOURCE_DIR "/rules";
   const std::string scenario = argc > 2 ? argv[2] : CYBERNORMS_SOURCE_DIR "/scenarios/attribution_unknown.json";
 
-  cybernorms::base::SourceSet sources;
-  cybernorms::base::Diagnostics diagnostics;
+  cybernorms::SourceSet sources;
+  cybernorms::Diagnostics diagnostics;
   const auto rule_base = cybernorms::RuleBase::load({rules_dir}, sources, diagnostics);
   if (!rule_base) {
-    fmt::print(stderr, "{}", render_text(diagnostics, sources));
+    fmt::print(stderr, "{}", cybernorms::render_text(diagnostics, sources));
     return 1;
   }
   const auto evaluation = rule_base->evaluate(read_file(scenario), scenario);
   if (!evaluation.ok()) {
-    fmt::print(stderr, "{}", render_text(evaluation.diagnostics, sources));
+    fmt::print(stderr, "{}", cybernorms::render_text(evaluation.diagnostics, sources));
     return 2;
   }
   for (const auto& finding : evaluation.report->findings) print_finding(finding);

@@ -1,8 +1,9 @@
 // The bundled scenario library against its expected findings, and the behaviour of
 // unknown facts that analysts rely on, through the public RuleBase API.
-#include "cybernorms/cybernorms.hpp"
-#include "io/report_render.hpp"
-#include "io/terse.hpp"
+#include <cybernorms/cybernorms.hpp>
+
+#include "render/report_render.hpp"
+#include "render/terse.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -29,8 +30,8 @@ std::string read_text(const fs::path& path) {
 
 const RuleBase& rule_base() {
   static const RuleBase loaded = [] {
-    base::SourceSet sources;
-    base::Diagnostics diagnostics;
+    SourceSet sources;
+    Diagnostics diagnostics;
     auto result = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
     REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
     return *result;
@@ -47,16 +48,16 @@ std::vector<fs::path> bundled_scenarios() {
   return paths;
 }
 
-explain::Report evaluate_json(const std::string& json, const std::string& profile = "default") {
+Report evaluate_json(const std::string& json, const std::string& profile = "default") {
   EvaluateOptions options;
   options.profile = profile;
   const Evaluation evaluation = rule_base().evaluate(json, "scenario.json", options);
-  REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, base::SourceSet{}));
+  REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, SourceSet{}));
   return *evaluation.report;
 }
 
-const explain::Finding* find_finding(const explain::Report& report, const std::string& principle) {
-  for (const explain::Finding& finding : report.findings) {
+const Finding* find_finding(const Report& report, const std::string& principle) {
+  for (const Finding& finding : report.findings) {
     if (finding.principle == principle) return &finding;
   }
   return nullptr;
@@ -77,59 +78,59 @@ TEST_CASE("every bundled scenario gives exactly its expected findings under each
     expected_path.replace_extension(".expected.txt");
     INFO("scenario: ", path.filename().string());
     REQUIRE(fs::exists(expected_path));
-    base::SourceSet sources;
-    base::Diagnostics diagnostics;
+    SourceSet sources;
+    Diagnostics diagnostics;
     const auto file = sources.add(expected_path.string(), read_text(expected_path));
-    const auto expected = io::parse_terse(sources, file, diagnostics);
+    const auto expected = render::parse_terse(sources, file, diagnostics);
     REQUIRE_MESSAGE(expected.has_value(), render_text(diagnostics, sources));
     std::vector<std::string> profiles;
-    for (const io::TerseProfile& section : *expected) profiles.push_back(section.profile);
+    for (const render::TerseProfile& section : *expected) profiles.push_back(section.profile);
     CHECK(std::find(profiles.begin(), profiles.end(), "default") != profiles.end());
 
     EvaluateOptions options;
     options.proofs = false;
     auto evaluations = evaluator.evaluate_profiles(read_text(path), path.string(), profiles, options);
-    std::vector<explain::Report> reports;
+    std::vector<Report> reports;
     for (Evaluation& evaluation : evaluations) {
-      REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, base::SourceSet{}));
+      REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, SourceSet{}));
       reports.push_back(std::move(*evaluation.report));
     }
     std::string differences;
-    for (const std::string& line : io::terse_diff(*expected, io::terse_findings(reports))) differences += line + "\n";
+    for (const std::string& line : render::terse_diff(*expected, render::terse_findings(reports))) differences += line + "\n";
     CHECK_MESSAGE(differences.empty(), "expected (-) and found (+):\n", differences);
   }
 }
 
 TEST_CASE("unknown attribution makes non-infringement possible, hinging on attribution; settling it implicates") {
   nlohmann::json scenario = load_json("attribution_unknown.json");
-  const explain::Report open = evaluate_json(scenario.dump());
-  const explain::Finding* finding = find_finding(open, "non_infringement");
+  const Report open = evaluate_json(scenario.dump());
+  const Finding* finding = find_finding(open, "non_infringement");
   REQUIRE(finding != nullptr);
-  CHECK(finding->level == explain::Level::possible);
+  CHECK(finding->level == Level::possible);
   REQUIRE(finding->hinge_sets.size() == 1);
   REQUIRE(finding->hinge_sets.front().size() == 1);
-  const explain::Hinge& hinge = finding->hinge_sets.front().front();
+  const Hinge& hinge = finding->hinge_sets.front().front();
   CHECK(hinge.fact.relation == "directed_by");
   CHECK(hinge.fact.args == std::vector<std::string>{"shadow_group", "borania"});
   CHECK(hinge.needs_true);
 
   scenario["actors"][0]["directed_by"] = {"borania"};
-  const explain::Report settled = evaluate_json(scenario.dump());
-  const explain::Finding* now = find_finding(settled, "non_infringement");
+  const Report settled = evaluate_json(scenario.dump());
+  const Finding* now = find_finding(settled, "non_infringement");
   REQUIRE(now != nullptr);
-  CHECK(now->level == explain::Level::implicated);
+  CHECK(now->level == Level::implicated);
   CHECK(now->hinge_sets.empty());
 }
 
 TEST_CASE("unknown consent makes non-infringement possible, hinging on consent withheld; consent given removes it") {
   nlohmann::json scenario = load_json("consent_unknown.json");
-  const explain::Report open = evaluate_json(scenario.dump());
-  const explain::Finding* finding = find_finding(open, "non_infringement");
+  const Report open = evaluate_json(scenario.dump());
+  const Finding* finding = find_finding(open, "non_infringement");
   REQUIRE(finding != nullptr);
-  CHECK(finding->level == explain::Level::possible);
+  CHECK(finding->level == Level::possible);
   REQUIRE_FALSE(finding->hinge_sets.empty());
   const auto& hinges = finding->hinge_sets.front();
-  const bool names_consent = std::any_of(hinges.begin(), hinges.end(), [](const explain::Hinge& hinge) {
+  const bool names_consent = std::any_of(hinges.begin(), hinges.end(), [](const Hinge& hinge) {
     return hinge.fact.relation == "consent_given" && !hinge.needs_true &&
            hinge.fact.args == std::vector<std::string>{"workshop_strike", "borania"};
   });
@@ -139,19 +140,19 @@ TEST_CASE("unknown consent makes non-infringement possible, hinging on consent w
   CHECK(find_finding(evaluate_json(scenario.dump()), "non_infringement") == nullptr);
 
   scenario["operations"][0]["consenting_states"] = nlohmann::json::array();
-  const explain::Report withheld_report = evaluate_json(scenario.dump());
-  const explain::Finding* withheld = find_finding(withheld_report, "non_infringement");
+  const Report withheld_report = evaluate_json(scenario.dump());
+  const Finding* withheld = find_finding(withheld_report, "non_infringement");
   REQUIRE(withheld != nullptr);
-  CHECK(withheld->level == explain::Level::implicated);
+  CHECK(withheld->level == Level::implicated);
 }
 
 TEST_CASE("in every bundled scenario, possible findings name hinges and implicated ones need none") {
   for (const fs::path& path : bundled_scenarios()) {
     INFO("scenario: ", path.filename().string());
-    const explain::Report report = evaluate_json(read_text(path));
-    for (const explain::Finding& finding : report.findings) {
+    const Report report = evaluate_json(read_text(path));
+    for (const Finding& finding : report.findings) {
       INFO("principle: ", finding.principle);
-      if (finding.level == explain::Level::possible) {
+      if (finding.level == Level::possible) {
         REQUIRE_FALSE(finding.hinge_sets.empty());
         CHECK_FALSE(finding.hinge_sets.front().empty());
       } else {
@@ -163,13 +164,13 @@ TEST_CASE("in every bundled scenario, possible findings name hinges and implicat
 }
 
 TEST_CASE("a principle's proof tree ends in scenario facts and every derived step cites its rule's source") {
-  const explain::Report report = evaluate_json(read_text(project_dir / "scenarios" / "consent_unknown.json"));
+  const Report report = evaluate_json(read_text(project_dir / "scenarios" / "consent_unknown.json"));
   REQUIRE_FALSE(report.findings.empty());
-  for (const explain::Finding& finding : report.findings) {
-    std::vector<const explain::ProofStep*> pending{&finding.proof};
+  for (const Finding& finding : report.findings) {
+    std::vector<const ProofStep*> pending{&finding.proof};
     std::size_t leaves = 0;
     while (!pending.empty()) {
-      const explain::ProofStep* step = pending.back();
+      const ProofStep* step = pending.back();
       pending.pop_back();
       if (step->rule_id.empty()) {
         ++leaves;
@@ -179,7 +180,7 @@ TEST_CASE("a principle's proof tree ends in scenario facts and every derived ste
         CHECK_FALSE(step->because.empty());
         CHECK_FALSE(step->citations.empty());
       }
-      for (const explain::ProofStep& premise : step->premises) pending.push_back(&premise);
+      for (const ProofStep& premise : step->premises) pending.push_back(&premise);
     }
     CHECK(leaves > 0);
   }
@@ -192,7 +193,7 @@ TEST_CASE("evaluation gives byte-identical output on repeat and across threads")
     std::string out;
     for (const fs::path& path : scenarios) {
       const Evaluation evaluation = evaluator.evaluate(read_text(path), path.string());
-      if (evaluation.ok()) out += io::report_to_json(*evaluation.report, io::Detail::full);
+      if (evaluation.ok()) out += render::report_to_json(*evaluation.report, render::Detail::full);
     }
     return out;
   };
@@ -216,23 +217,23 @@ TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no repo
   const Evaluation evaluation = rule_base().evaluate(scenario.dump(), "bad.json");
   CHECK_FALSE(evaluation.ok());
   CHECK(evaluation.diagnostics.error_count() >= 2);
-  const std::string text = render_text(evaluation.diagnostics, base::SourceSet{});
+  const std::string text = render_text(evaluation.diagnostics, SourceSet{});
   CHECK(text.find("bad.json:/operations/0/actor") != std::string::npos);
   CHECK(text.find("shadow_group") != std::string::npos);  // the suggestion
   CHECK(text.find("bad.json:/operations/0/coercive") != std::string::npos);
 }
 
 TEST_CASE("a proof shows the profile's parameter values as profile facts, not scenario facts") {
-  const explain::Report report =
+  const Report report =
       evaluate_json(read_text(project_dir / "scenarios" / "penetration_no_effects.json"), "france");
-  const explain::Finding* finding = find_finding(report, "non_infringement");
+  const Finding* finding = find_finding(report, "non_infringement");
   REQUIRE(finding != nullptr);
   const auto& premises = finding->proof.premises;
-  const auto threshold = std::find_if(premises.begin(), premises.end(), [](const explain::ProofStep& step) {
+  const auto threshold = std::find_if(premises.begin(), premises.end(), [](const ProofStep& step) {
     return step.fact.relation == "$breach_threshold";
   });
   REQUIRE(threshold != premises.end());
   CHECK(threshold->rule_id.empty());
   CHECK(threshold->fact.text.rfind("the profile sets breach_threshold = penetration (", 0) == 0);
-  CHECK(io::report_to_text(report, io::TextOptions{io::Detail::full, false, 80}).find("[profile]") != std::string::npos);
+  CHECK(render_report(report, RenderOptions{Format::text, Detail::full, false, 80}).find("[profile]") != std::string::npos);
 }

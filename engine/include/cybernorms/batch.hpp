@@ -1,6 +1,6 @@
 // Batch evaluation: JSON Lines in, JSON Lines out, in input order, in parallel.
 #pragma once
-#include "cybernorms/cybernorms.hpp"
+#include <cybernorms/cybernorms.hpp>
 
 #include <cstddef>
 #include <string>
@@ -10,7 +10,7 @@ namespace cybernorms {
 
 struct BatchOptions {
   std::size_t threads = 0;  ///< 0: one per core
-  std::string profile = "default";
+  std::string profile{default_profile};
   bool full_explanations = false;  ///< proof trees in every record (slower, larger)
   std::size_t max_hinge_sets = 4;
 };
@@ -23,7 +23,7 @@ class BatchEvaluator {
  public:
   BatchEvaluator(const RuleBase& rule_base, BatchOptions options);
 
-  /// One JSON record per line (see io/batch_records.hpp); `first_line` is the 1-based
+  /// One JSON record per line (README, "Using it"; docs/scenario-format.md, "Output"); `first_line` is the 1-based
   /// number of lines[0] in the whole input.
   std::vector<std::string> evaluate_block(const std::vector<std::string>& lines, std::size_t first_line);
 

@@ -1,11 +1,12 @@
 // The public face of the cybernorms engine: load a rule base once, evaluate many
 // scenarios (from any number of threads), read reports with findings, hinges, proofs,
-// citations and why-not.
+// citations and why-not, and render them. Includes no internal header: every type a
+// user needs is in namespace cybernorms.
 #pragma once
-#include "base/diagnostics.hpp"
-#include "base/source_file.hpp"
-#include "compile/rule_set.hpp"
-#include "explain/report.hpp"
+#include <cybernorms/diagnostics.hpp>
+#include <cybernorms/format.hpp>
+#include <cybernorms/render.hpp>
+#include <cybernorms/report.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -17,17 +18,13 @@
 
 namespace cybernorms {
 
-namespace io {
-struct LoadedScenario;
-}
-
 struct LoadOptions {
   /// Where the cited source documents are; when set, quotes and headings are verified.
   std::optional<std::filesystem::path> sources_dir;
 };
 
 struct EvaluateOptions {
-  std::string profile = "default";
+  std::string profile{default_profile};
   bool proofs = true;                ///< build proof trees (costs time; findings and levels do not need them)
   std::size_t max_hinge_sets = 4;    ///< minimal hinge sets reported per possible finding
   std::size_t max_derived_facts = 1'000'000;
@@ -36,20 +33,51 @@ struct EvaluateOptions {
 /// One scenario's outcome. `report` is set only for a valid scenario that evaluated
 /// within the limits; otherwise `diagnostics` says why (E4xx input, E5xx limits).
 struct Evaluation {
-  base::Diagnostics diagnostics;
-  std::optional<explain::Report> report;
+  Diagnostics diagnostics;
+  std::optional<Report> report;
   bool ok() const { return report.has_value(); }
 };
+
+/// A plain facts file's outcome: set only for a valid file (and valid goals) that
+/// evaluated within the limits.
+struct FactsEvaluation {
+  Diagnostics diagnostics;
+  std::optional<FactsReport> report;
+  bool ok() const { return report.has_value(); }
+};
+
+/// What a rule base holds, counted: what `cybernorms check` reports.
+struct RuleBaseSummary {
+  std::size_t files = 0;
+  std::size_t rules = 0;  ///< as written: alternatives of one rule count once
+  std::size_t exceptions = 0;
+  std::size_t principles = 0;
+  std::size_t relations = 0;
+  std::size_t profiles = 0;
+};
+
+/// The two kinds of evaluation input.
+enum class InputKind : std::uint8_t { scenario, facts_file };
+
+/// A JSON object with a top-level "facts" or "unknown" key is a facts file; anything
+/// else (including text that is not JSON, which evaluation then reports) is taken as a
+/// scenario. Linear in the text, no recursion.
+InputKind input_kind(std::string_view json_text);
 
 /// A compiled rule base. Cheap to copy (shared, immutable); evaluate() is thread-safe.
 class RuleBase {
  public:
   /// Loads rule files and folders (with their includes), checks and compiles them.
   /// Problems go to `diagnostics` (positions into `sources`); nullopt when there are errors.
-  static std::optional<RuleBase> load(const std::vector<std::filesystem::path>& paths, base::SourceSet& sources,
-                                      base::Diagnostics& diagnostics, const LoadOptions& options = {});
+  static std::optional<RuleBase> load(const std::vector<std::filesystem::path>& paths, SourceSet& sources,
+                                      Diagnostics& diagnostics, const LoadOptions& options = {});
 
-  const compile::RuleSet& rules() const;
+  RuleBaseSummary summary() const;
+  /// Profile ids in the rule base's order, `default_profile` first.
+  std::vector<std::string> profile_ids() const;
+  /// Principle ids in the rule base's order (the order of findings and table columns).
+  std::vector<std::string> principle_ids() const;
+  bool has_profile(std::string_view id) const;
 
   /// Validates and evaluates one scenario given as JSON text under one profile.
   Evaluation evaluate(std::string_view scenario_json, const std::string& document_name,
@@ -57,6 +85,13 @@ class RuleBase {
 
   /// The JSON Schema of scenarios for this rule base.
   std::string scenario_schema() const;
+
+  /// The profiles with their citations and the value of every parameter.
+  std::string render_profiles(Format format) const;
+  /// One scenario's reports, one per profile in the order to show them, principle by profile.
+  std::string render_comparison(const std::vector<Report>& reports, const RenderOptions& options) const;
+  /// Many reports as one table, scenario by principle.
+  std::string render_summary(const std::vector<Report>& reports, const RenderOptions& options) const;
 
  private:
   friend class Evaluator;
@@ -83,10 +118,14 @@ class Evaluator {
                                             const std::vector<std::string>& profiles,
                                             const EvaluateOptions& options = {});
 
+  /// Evaluates a plain facts file (facts given by relation; see input_kind) under the
+  /// profile it names, the way scenarios are evaluated, and answers each goal
+  /// (`rel(a, _)`, `_` for any value): the facts that match it, or why none does.
+  /// Goals are named "--why-not" in diagnostics. `options.profile` and `proofs` are not used.
+  FactsEvaluation evaluate_facts(std::string_view facts_json, const std::string& document_name,
+                                 const std::vector<std::string>& goals, const EvaluateOptions& options = {});
+
  private:
-  void add_scenario_facts(const io::LoadedScenario& scenario);
-  Evaluation evaluate_loaded(const io::LoadedScenario& scenario, const std::string& document_name,
-                             const std::string& profile, const EvaluateOptions& options);
   struct State;
   RuleBase rule_base_;
   std::unique_ptr<State> state_;

@@ -1,0 +1,139 @@
+#include <cybernorms/cybernorms.hpp>
+
+#include "api/compiled.hpp"
+#include "explain/build_report.hpp"
+#include "explain/facts_listing.hpp"
+#include "infer/session.hpp"
+#include "scenario/facts_file.hpp"
+#include "scenario/scenario.hpp"
+
+namespace cybernorms {
+
+/// One session, reused scenario after scenario, and the buffers facts pass through.
+struct Evaluator::State {
+  explicit State(const infer::Network& network) : session(network) {}
+
+  /// Scenario facts and facts files alike: into the cleared session under a profile,
+  /// then evaluated. False (with the limit's diagnostic) when evaluation stopped.
+  bool run(const scenario::LoadedScenario& loaded, std::uint32_t profile, const EvaluateOptions& options,
+           const std::string& document_name, Diagnostics& diagnostics);
+  void add_facts(const scenario::LoadedScenario& loaded);
+
+  infer::Session session;
+  std::vector<base::SymbolId> args;
+  std::vector<infer::FactId> fact_ids;  ///< by index into LoadedScenario::facts
+  std::vector<infer::FactId> group;
+};
+
+namespace {
+
+/// Checks every profile name before any work, so a misspelt one is one clear error.
+bool profiles_exist(const compile::RuleSet& rules, const std::vector<std::string>& profiles,
+                    const std::string& document_name, Diagnostics& diagnostics) {
+  bool all_found = true;
+  for (const std::string& profile : profiles) {
+    if (rules.find_profile(profile)) continue;
+    diagnostics.pointer_error("E412", document_name, "", "no profile named '{}'", profile);
+    all_found = false;
+  }
+  return all_found;
+}
+
+}  // namespace
+
+Evaluator::Evaluator(RuleBase rule_base)
+    : rule_base_(std::move(rule_base)), state_(std::make_unique<State>(rule_base_.compiled_->network)) {}
+
+Evaluator::~Evaluator() = default;
+Evaluator::Evaluator(Evaluator&&) noexcept = default;
+
+Evaluation Evaluator::evaluate(std::string_view scenario_json, const std::string& document_name,
+                               const EvaluateOptions& options) {
+  std::vector<Evaluation> evaluations = evaluate_profiles(scenario_json, document_name, {options.profile}, options);
+  return std::move(evaluations.front());
+}
+
+std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_json, const std::string& document_name,
+                                                     const std::vector<std::string>& profiles,
+                                                     const EvaluateOptions& options) {
+  const compile::RuleSet& rules = rule_base_.compiled_->rules;
+  Diagnostics input_problems;
+  const scenario::LoadedScenario loaded = rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems);
+  profiles_exist(rules, profiles, document_name, input_problems);
+  std::vector<Evaluation> evaluations(profiles.size());
+  if (input_problems.has_errors()) {
+    for (Evaluation& evaluation : evaluations) evaluation.diagnostics = input_problems;
+    return evaluations;
+  }
+  for (std::size_t i = 0; i < profiles.size(); ++i) {
+    Evaluation& evaluation = evaluations[i];
+    if (!state_->run(loaded, *rules.find_profile(profiles[i]), options, document_name, evaluation.diagnostics))
+      continue;
+    explain::ReportOptions report_options;
+    report_options.scenario = loaded.id;
+    report_options.profile = profiles[i];
+    report_options.proofs = options.proofs;
+    report_options.max_hinge_sets = options.max_hinge_sets;
+    evaluation.report = explain::build_report(rules, state_->session, report_options);
+  }
+  return evaluations;
+}
+
+FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std::string& document_name,
+                                          const std::vector<std::string>& goals, const EvaluateOptions& options) {
+  const compile::RuleSet& rules = rule_base_.compiled_->rules;
+  FactsEvaluation evaluation;
+  const auto file = scenario::read_facts_file(facts_json, document_name, rules, evaluation.diagnostics);
+  std::vector<scenario::Goal> parsed;
+  for (const std::string& goal : goals)
+    if (auto one = scenario::parse_goal(goal, "--why-not", rules, evaluation.diagnostics)) parsed.push_back(*one);
+  if (!file || evaluation.diagnostics.has_errors()) return evaluation;
+  if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
+    return evaluation;
+  infer::Session& session = state_->session;
+  FactsReport report{explain::derived_facts(session, options.max_hinge_sets), {}};
+  for (const scenario::Goal& goal : parsed) {
+    std::vector<std::optional<base::SymbolId>> values;
+    std::vector<std::string> shown;
+    for (const auto& arg : goal.args) {
+      values.push_back(arg ? std::optional(session.intern(*arg)) : std::nullopt);
+      shown.push_back(arg.value_or("_"));
+    }
+    report.goals.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown),
+                                                options.max_hinge_sets));
+  }
+  evaluation.report = std::move(report);
+  return evaluation;
+}
+
+void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {
+  fact_ids.clear();
+  for (const scenario::ScenarioFact& fact : loaded.facts) {
+    args.clear();
+    for (const std::string& value : fact.args) args.push_back(session.intern(value));
+    // The reader checked every relation and arity against the rule set, so this holds.
+    fact_ids.push_back(session.add_fact(fact.relation, args, fact.truth).value_or(0));
+  }
+  for (const std::vector<std::size_t>& exclusive : loaded.exclusive) {
+    group.clear();
+    for (const std::size_t index : exclusive) group.push_back(fact_ids[index]);
+    session.add_exclusive_group(group);
+  }
+}
+
+bool Evaluator::State::run(const scenario::LoadedScenario& loaded, std::uint32_t profile,
+                           const EvaluateOptions& options, const std::string& document_name,
+                           Diagnostics& diagnostics) {
+  session.clear();
+  session.use_profile(profile);
+  add_facts(loaded);
+  infer::Options limits;
+  limits.max_facts = options.max_derived_facts;
+  if (const auto stopped = session.evaluate(limits)) {
+    diagnostics.pointer_error(stopped->code, document_name, "", "{}", stopped->message);
+    return false;
+  }
+  return true;
+}
+
+}  // namespace cybernorms

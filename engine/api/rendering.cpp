@@ -1,0 +1,19 @@
+// The public renderers: thin doors onto the render module's table of formats.
+#include <cybernorms/render.hpp>
+
+#include "render/facts_text.hpp"
+#include "render/formats.hpp"
+
+namespace cybernorms {
+
+std::string render_report(const Report& report, const RenderOptions& options) {
+  return render::report(report, options);
+}
+
+std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format) {
+  return render::diagnostics(diagnostics, sources, format);
+}
+
+std::string render_facts(const FactsReport& report) { return render::facts_report_to_text(report); }
+
+}  // namespace cybernorms

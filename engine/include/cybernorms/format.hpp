@@ -1,0 +1,51 @@
+// Output formats: one enumeration, one table (engine/render/formats.cpp) mapping each to
+// its renderers. Adding a format is a value here, a renderer file and a row there.
+// Part of the public API; includes no internal header.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cybernorms {
+
+enum class Format : std::uint8_t {
+  text,      ///< for a terminal: wrapped to a width, colour on request
+  json,      ///< for programs: keys in a fixed order (docs/scenario-format.md, "Output")
+  markdown,  ///< for documents
+  terse,     ///< one line per finding, sorted: the expected files of scenarios
+};
+
+/// What is rendered. Not every format has a renderer for every output; where it has none
+/// the text renderer is used.
+enum class Output : std::uint8_t {
+  report,       ///< one scenario's findings under one profile
+  comparison,   ///< one scenario's findings across profiles
+  summary,      ///< many scenarios by principle
+  profiles,     ///< a rule base's profiles and their parameters
+  diagnostics,  ///< problems in rule files or scenarios
+};
+
+/// How much of each explanation to show (`--explain brief|full`).
+enum class Detail : std::uint8_t {
+  brief,  ///< finding line, hinges, citations, one line of why-not per principle not implicated
+  full,   ///< adds the proof tree down to the scenario's facts and the absent/exception notes
+};
+
+struct RenderOptions {
+  Format format = Format::text;
+  Detail detail = Detail::brief;
+  bool colour = false;     ///< text only; the caller knows whether output is a terminal
+  std::size_t width = 80;  ///< text only: columns
+};
+
+/// The format's name on the command line: "text", "json", ...
+std::string_view format_name(Format format);
+/// The format named so, if any.
+std::optional<Format> parse_format(std::string_view name);
+/// The names of the formats with a renderer of their own for `output`, in table order.
+std::vector<std::string> format_names(Output output);
+
+}  // namespace cybernorms

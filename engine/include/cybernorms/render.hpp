@@ -1,0 +1,23 @@
+// Rendering values of the public API in a format. Renderings that need the rule base
+// (tables ordered by principle, profile listings) are members of cybernorms::RuleBase.
+// Part of the public API; includes no internal header.
+#pragma once
+#include <cybernorms/diagnostics.hpp>
+#include <cybernorms/format.hpp>
+#include <cybernorms/report.hpp>
+
+#include <string>
+
+namespace cybernorms {
+
+/// One report in `options.format` (text, JSON, Markdown or terse).
+std::string render_report(const Report& report, const RenderOptions& options);
+
+/// Diagnostics as text (`file:line:col: error[E201]: ...` with the source line and a
+/// caret, then a summary line) or as one JSON object.
+std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format);
+
+/// What a plain facts file gives, as text: derived facts, then the goals' answers.
+std::string render_facts(const FactsReport& report);
+
+}  // namespace cybernorms

@@ -1,0 +1,151 @@
+// What an evaluation found, as plain values: findings with levels, hinges, proof trees
+// and citations, and for principles not implicated, why not. Part of the public API;
+// includes no internal header. Renderers: cybernorms/render.hpp.
+#pragma once
+#include <cybernorms/diagnostics.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cybernorms {
+
+/// The profile a rule base always has: the primary source's own reading.
+inline constexpr std::string_view default_profile = "default";
+
+/// A base fact is true (yes), false/absent (no), or not known (unknown).
+enum class Truth : std::uint8_t { no, yes, unknown };
+
+constexpr std::string_view to_string(Truth truth) {
+  switch (truth) {
+    case Truth::no: return "no";
+    case Truth::yes: return "yes";
+    case Truth::unknown: return "unknown";
+  }
+  return "?";
+}
+
+/// A citation: source id, section heading path ("A / B"), short quote, and where the
+/// rule base wrote it.
+struct Citation {
+  std::string source;
+  std::string section;
+  std::string quote;
+  Span span;
+};
+
+/// How sure the engine is that a principle is implicated.
+enum class Level : std::uint8_t {
+  implicated,      ///< derived with unknown facts taken as false (lower model)
+  possible,        ///< derived only with some unknown facts settled one way (upper model)
+  not_implicated,  ///< not derived however the unknowns are settled
+};
+
+constexpr std::string_view to_string(Level level) {
+  switch (level) {
+    case Level::implicated: return "implicated";
+    case Level::possible: return "possible";
+    case Level::not_implicated: return "not implicated";
+  }
+  return "?";
+}
+
+/// A ground fact: relation name and argument values, and how it reads.
+struct FactRef {
+  std::string relation;
+  std::vector<std::string> args;
+  std::string text;  ///< the relation's doc with the values filled in
+  friend bool operator==(const FactRef&, const FactRef&) = default;
+};
+
+/// An unknown base fact a possible finding depends on, and the value it needs.
+struct Hinge {
+  FactRef fact;
+  bool needs_true = true;  ///< false: the finding needs the fact to be false (e.g. no consent)
+  friend bool operator==(const Hinge&, const Hinge&) = default;
+};
+
+/// Where a proof step's fact comes from.
+enum class StepSource : std::uint8_t {
+  scenario,  ///< a base fact the scenario states (true or unknown): a leaf
+  profile,   ///< a parameter's value, set by the profile evaluated under: a leaf
+  rule,      ///< derived by a rule from its premises
+};
+
+/// One step of a proof: a fact, and how it was derived (rule, bindings, premises), or a
+/// leaf (`rule_id` empty): a scenario fact that is true or unknown, or a profile's value.
+struct ProofStep {
+  FactRef fact;
+  StepSource source = StepSource::scenario;
+  Truth truth = Truth::yes;  ///< leaves: yes or unknown; derived: yes (lower) or unknown (upper only)
+  std::string rule_id;                   ///< empty for a scenario fact
+  std::string because;                   ///< the rule's `because` text with the bindings filled in
+  std::vector<std::pair<std::string, std::string>> bindings;  ///< variable -> value, in rule order
+  std::vector<Citation> citations;
+  /// Negated conditions that held, rendered ("no fact: consent_given(op1, b)"), with the
+  /// exceptions checked among them, so an explanation shows what was ruled out.
+  std::vector<std::string> absent;
+  std::vector<ProofStep> premises;
+};
+
+/// A principle that holds (or may hold) for one binding of its arguments.
+struct Finding {
+  std::string principle;
+  std::string title;
+  /// The principle's arguments by name, in declared order: {"responsible", "a"}, ...
+  std::vector<std::pair<std::string, std::string>> roles;
+  Level level = Level::implicated;
+  /// For possible findings: minimal sets of hinges, each enough to make it implicated.
+  std::vector<std::vector<Hinge>> hinge_sets;
+  ProofStep proof;
+  /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
+  std::vector<ProofStep> other_proofs;
+  std::vector<Citation> citations;  ///< the principle's own
+};
+
+/// Why a principle was not found: the nearest rule that could conclude it and the first
+/// condition of that rule that failed, with the bindings it had reached.
+struct WhyNot {
+  std::string principle;
+  std::string title;
+  std::string rule_id;  ///< empty when no rule concludes the principle
+  std::string failed_condition;  ///< as written, e.g. "not consent_given(Op, Victim)"
+  std::vector<std::pair<std::string, std::string>> bindings;
+  std::string text;  ///< one line in plain language
+};
+
+/// Everything one evaluation of one scenario under one profile found, in a
+/// deterministic order (principle order in the rule base, then roles).
+struct Report {
+  std::string scenario;
+  std::string profile;
+  std::vector<Finding> findings;
+  std::vector<WhyNot> not_implicated;
+};
+
+
+/// A fact derived from a plain facts file, with how sure the engine is of it.
+struct DerivedFact {
+  FactRef fact;
+  bool established = true;  ///< false: possible (derived only with some unknowns settled)
+  /// For possible facts: minimal sets of hinges, each enough to establish it.
+  std::vector<std::vector<Hinge>> hinge_sets;
+};
+
+/// A why-not question put about a facts file (`rel(a, _)`): the facts that match it, or
+/// when none does, why not.
+struct GoalAnswer {
+  FactRef goal;  ///< `_` stands for any value
+  std::vector<DerivedFact> matches;
+  WhyNot why_not;  ///< meaningful only when `matches` is empty
+};
+
+/// What a plain facts file gives: every derived fact, sorted by relation (rule-base
+/// order) then text, and the answers to the goals asked about, in the order asked.
+struct FactsReport {
+  std::vector<DerivedFact> derived;
+  std::vector<GoalAnswer> goals;
+};
+}  // namespace cybernorms

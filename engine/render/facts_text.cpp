@@ -1,0 +1,62 @@
+// Text renderings for plain facts files: derived facts with levels and hinges, why-not.
+#include "explain/wording.hpp"
+#include "render/facts_text.hpp"
+
+#include <fmt/core.h>
+
+namespace cybernorms::render {
+
+namespace {
+
+std::string plain(const FactRef& fact) { return explain::plain_fact(fact.relation, fact.args); }
+
+std::string hinge_text(const std::vector<Hinge>& set) {
+  std::string text;
+  for (std::size_t i = 0; i < set.size(); ++i)
+    text += fmt::format("{}{} is {}", i ? " and " : "", plain(set[i].fact), set[i].needs_true ? "true" : "false");
+  return text;
+}
+
+std::string level_text(const DerivedFact& fact) {
+  if (fact.established) return "established";
+  if (fact.hinge_sets.empty()) return "possible (no settling of the unknowns alone establishes it)";
+  std::string text = "possible, if ";
+  for (std::size_t i = 0; i < fact.hinge_sets.size(); ++i) text += (i ? "; or if " : "") + hinge_text(fact.hinge_sets[i]);
+  return text;
+}
+
+std::string why_not_text(const GoalAnswer& answer) {
+  const WhyNot& why = answer.why_not;
+  std::string text = fmt::format("{} is not derived\n", plain(answer.goal));
+  if (why.rule_id.empty()) return text + "  no rule concludes it\n";
+  text += fmt::format("  nearest rule: {}\n", why.rule_id);
+  if (!why.failed_condition.empty()) text += fmt::format("  failed condition: {}\n", why.failed_condition);
+  else text += "  its head does not match the goal\n";
+  std::string bindings;
+  for (const auto& [name, value] : why.bindings) bindings += (bindings.empty() ? "" : ", ") + name + " = " + value;
+  if (!bindings.empty()) text += fmt::format("  bindings: {}\n", bindings);
+  return text;
+}
+
+}  // namespace
+
+std::string derived_facts_to_text(const std::vector<DerivedFact>& facts) {
+  std::string out;
+  for (const DerivedFact& fact : facts) out += plain(fact.fact) + ": " + level_text(fact) + "\n";
+  return out;
+}
+
+std::string goal_answer_to_text(const GoalAnswer& answer) {
+  if (answer.matches.empty()) return why_not_text(answer);
+  std::string out;
+  for (const DerivedFact& fact : answer.matches) out += fmt::format("{} is {}\n", plain(fact.fact), level_text(fact));
+  return out;
+}
+
+std::string facts_report_to_text(const FactsReport& report) {
+  std::string out = derived_facts_to_text(report.derived);
+  for (const GoalAnswer& answer : report.goals) out += "\n" + goal_answer_to_text(answer);
+  return out;
+}
+
+}  // namespace cybernorms::render

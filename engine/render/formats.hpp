@@ -1,0 +1,28 @@
+// Rendering by format: each output (a report, a comparison, a summary, profiles,
+// diagnostics) in the format asked for, through one table of renderers (formats.cpp).
+#pragma once
+#include "base/diagnostics.hpp"
+#include "compile/rule_set.hpp"
+#include "explain/report.hpp"
+
+#include <cybernorms/format.hpp>
+
+#include <string>
+#include <vector>
+
+namespace cybernorms::render {
+
+std::string report(const Report& report, const RenderOptions& options);
+
+/// `reports`: one scenario's, one per profile. Principles come in `principle_order`.
+std::string comparison(const std::vector<Report>& reports, const std::vector<std::string>& principle_order,
+                       const RenderOptions& options);
+
+std::string summary(const std::vector<Report>& reports, const std::vector<std::string>& principle_order,
+                    const RenderOptions& options);
+
+std::string profiles(const compile::RuleSet& rules, Format format);
+
+std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format);
+
+}  // namespace cybernorms::render

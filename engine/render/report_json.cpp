@@ -1,0 +1,101 @@
+// A report as JSON: keys in a fixed order (ordered_json keeps insertion order), items in
+// the report's own deterministic order. The shape is in docs/scenario-format.md.
+#include "render/report_render.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace cybernorms::render {
+
+namespace {
+
+using nlohmann::ordered_json;
+
+ordered_json pairs_json(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  ordered_json out = ordered_json::object();
+  for (const auto& [name, value] : pairs) out[name] = value;
+  return out;
+}
+
+ordered_json fact_json(const explain::FactRef& fact) {
+  return ordered_json{{"relation", fact.relation}, {"args", fact.args}, {"text", fact.text}};
+}
+
+ordered_json citations_json(const std::vector<Citation>& citations) {
+  ordered_json out = ordered_json::array();
+  for (const auto& c : citations) out.push_back({{"source", c.source}, {"section", c.section}, {"quote", c.quote}});
+  return out;
+}
+
+ordered_json hinge_sets_json(const std::vector<std::vector<explain::Hinge>>& sets) {
+  ordered_json out = ordered_json::array();
+  for (const auto& set : sets) {
+    ordered_json hinges = ordered_json::array();
+    for (const auto& hinge : set) hinges.push_back({{"fact", fact_json(hinge.fact)}, {"needs", hinge.needs_true}});
+    out.push_back(std::move(hinges));
+  }
+  return out;
+}
+
+ordered_json proof_json(const explain::ProofStep& step) {
+  ordered_json premises = ordered_json::array();
+  for (const auto& premise : step.premises) premises.push_back(proof_json(premise));
+  return ordered_json{{"fact", fact_json(step.fact)},
+                      {"truth", to_string(step.truth)},
+                      {"rule", step.rule_id.empty() ? ordered_json(nullptr) : ordered_json(step.rule_id)},
+                      {"because", step.because},
+                      {"bindings", pairs_json(step.bindings)},
+                      {"citations", citations_json(step.citations)},
+                      {"absent", step.absent},
+                      {"premises", std::move(premises)}};
+}
+
+ordered_json finding_json(const explain::Finding& finding, Detail detail) {
+  ordered_json out{{"principle", finding.principle},
+                   {"title", finding.title},
+                   {"roles", pairs_json(finding.roles)},
+                   {"level", level_token(finding.level)},
+                   {"hinge_sets", hinge_sets_json(finding.hinge_sets)},
+                   {"citations", citations_json(finding.citations)}};
+  if (detail == Detail::full) {
+    out["proof"] = proof_json(finding.proof);
+    ordered_json others = ordered_json::array();
+    for (const auto& proof : finding.other_proofs) others.push_back(proof_json(proof));
+    out["other_proofs"] = std::move(others);
+  }
+  return out;
+}
+
+ordered_json why_not_json(const explain::WhyNot& why) {
+  return ordered_json{{"principle", why.principle},
+                      {"title", why.title},
+                      {"rule", why.rule_id.empty() ? ordered_json(nullptr) : ordered_json(why.rule_id)},
+                      {"failed_condition", why.failed_condition},
+                      {"bindings", pairs_json(why.bindings)},
+                      {"text", why.text}};
+}
+
+}  // namespace
+
+std::string_view level_token(explain::Level level) {
+  switch (level) {
+    case explain::Level::implicated: return "implicated";
+    case explain::Level::possible: return "possible";
+    case explain::Level::not_implicated: return "not_implicated";
+  }
+  return "?";
+}
+
+std::string report_to_json(const explain::Report& report, Detail detail, bool pretty) {
+  ordered_json findings = ordered_json::array();
+  for (const auto& finding : report.findings) findings.push_back(finding_json(finding, detail));
+  ordered_json not_implicated = ordered_json::array();
+  for (const auto& why : report.not_implicated) not_implicated.push_back(why_not_json(why));
+  const ordered_json out{{"scenario", report.scenario},
+                         {"profile", report.profile},
+                         {"findings", std::move(findings)},
+                         {"not_implicated", std::move(not_implicated)}};
+  // Text from rule files is not checked for UTF-8; replacing bad bytes keeps dump() from throwing.
+  return out.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace) + (pretty ? "\n" : "");
+}
+
+}  // namespace cybernorms::render

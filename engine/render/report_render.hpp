@@ -1,0 +1,38 @@
+// Renderers of one evaluation's report: text for a terminal, JSON for programs, Markdown
+// for documents. The JSON shape is documented in docs/scenario-format.md ("Output").
+#pragma once
+#include "explain/report.hpp"
+
+#include <cybernorms/format.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace cybernorms::render {
+
+using cybernorms::Detail;
+
+/// Options of the text renderer. Colour only when asked: the caller knows whether
+/// standard output is a terminal.
+struct TextOptions {
+  Detail detail = Detail::brief;
+  bool colour = false;
+  std::size_t width = 80;
+};
+
+/// The report as text in at most `options.width` columns (long lines are wrapped).
+std::string report_to_text(const explain::Report& report, const TextOptions& options = {});
+
+/// The report as one JSON object with keys in a fixed order. `pretty` indents by two
+/// spaces; otherwise the object is one line (for JSON Lines).
+std::string report_to_json(const explain::Report& report, Detail detail, bool pretty = true);
+
+/// The report as a Markdown section.
+std::string report_to_markdown(const explain::Report& report, Detail detail);
+
+/// The level as one word for JSON and terse output: implicated, possible, not_implicated.
+std::string_view level_token(explain::Level level);
+
+}  // namespace cybernorms::render

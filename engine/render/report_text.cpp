@@ -1,0 +1,130 @@
+// A report as text for an 80-column terminal.
+#include "render/report_render.hpp"
+#include "render/report_words.hpp"
+#include "base/text_layout.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace cybernorms::render {
+
+using base::printable;
+using base::wrap;
+
+namespace {
+
+using explain::Finding;
+using explain::Level;
+using explain::ProofStep;
+using explain::Report;
+using explain::WhyNot;
+
+constexpr std::string_view reset = "\x1b[0m";
+
+std::string_view colour_of(Level level) {
+  switch (level) {
+    case Level::implicated: return "\x1b[1;31m";
+    case Level::possible: return "\x1b[33m";
+    case Level::not_implicated: return "\x1b[2m";
+  }
+  return "";
+}
+
+/// Colours the first occurrence of `label` (wrapping never splits it: it starts a line).
+std::string coloured(std::string text, std::string_view label, Level level, bool colour) {
+  const std::size_t at = text.find(label);
+  if (!colour || at == std::string::npos) return text;
+  text.insert(at + label.size(), reset);
+  text.insert(at, colour_of(level));
+  return text;
+}
+
+std::string heading(const Report& report, const TextOptions& options) {
+  const auto count = [&](Level level) {
+    return std::count_if(report.findings.begin(), report.findings.end(),
+                         [&](const Finding& finding) { return finding.level == level; });
+  };
+  const std::string line = fmt::format("Scenario {} under profile {}: {} implicated, {} possible, {} not implicated",
+                                       printable(report.scenario), printable(report.profile), count(Level::implicated),
+                                       count(Level::possible), report.not_implicated.size());
+  return wrap(line, "", "  ", options.width);
+}
+
+std::string hinges_text(const Finding& finding, const TextOptions& options) {
+  std::string out;
+  for (std::size_t i = 0; i < finding.hinge_sets.size(); ++i) {
+    out += wrap(hinge_set_words(finding.hinge_sets[i]), i == 0 ? "  hinges on: " : "         or: ", "             ",
+                options.width);
+  }
+  return out;
+}
+
+std::string citations_text(const std::vector<Citation>& citations, std::string_view indent, bool quotes,
+                           const TextOptions& options) {
+  std::string out;
+  const std::string first = std::string(indent) + "cites ";
+  const std::string next = std::string(indent) + "      ";
+  for (const auto& citation : citations) out += wrap(citation_words(citation, quotes), first, next, options.width);
+  return out;
+}
+
+// ---- proof trees (full detail) ----
+
+/// Indentation for a depth, capped so deep proofs still leave room for their text.
+std::string indent_for(std::size_t depth, const TextOptions& options) {
+  return std::string(std::min(4 + 2 * depth, options.width / 2), ' ');
+}
+
+void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& options, std::string& out) {
+  const std::string indent = indent_for(depth, options);
+  const std::string inner = indent_for(depth + 1, options);
+  out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step)), indent + "- ", inner, options.width);
+  if (!step.because.empty()) out += wrap("because " + printable(step.because), inner, inner + "  ", options.width);
+  for (const auto& absent : step.absent) out += wrap("checked: " + printable(absent), inner, inner + "  ", options.width);
+  out += citations_text(step.citations, inner, false, options);
+  for (const auto& premise : step.premises) proof_text(premise, depth + 1, options, out);
+}
+
+std::string finding_text(const Finding& finding, const TextOptions& options) {
+  const std::string label = fmt::format("[{}]", to_string(finding.level));
+  std::string out = coloured(
+      wrap(fmt::format("{} {}: {}", label, printable(finding.principle), printable(finding.title)), "", "    ",
+           options.width),
+      label, finding.level, options.colour);
+  out += wrap("for " + roles_words(finding.roles), "  ", "      ", options.width);
+  out += hinges_text(finding, options);
+  out += citations_text(finding.citations, "  ", true, options);
+  if (options.detail == Detail::full) {
+    out += "  proof:\n";
+    proof_text(finding.proof, 0, options, out);
+    for (const auto& other : finding.other_proofs) {
+      out += "  another proof:\n";
+      proof_text(other, 0, options, out);
+    }
+  }
+  return out;
+}
+
+std::string why_not_text(const WhyNot& why, const TextOptions& options) {
+  const std::string label = "[not implicated]";
+  std::string out = coloured(wrap(fmt::format("{} {}: {}", label, printable(why.principle), printable(why.title)), "",
+                                  "    ", options.width),
+                             label, Level::not_implicated, options.colour);
+  out += wrap("why not: " + why_not_words(why), "  ", "    ", options.width);
+  if (options.detail == Detail::full && !why.rule_id.empty()) {
+    out += wrap(failed_condition_words(why), "  ", "    ", options.width);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string report_to_text(const Report& report, const TextOptions& options) {
+  std::string out = heading(report, options);
+  for (const auto& finding : report.findings) out += '\n' + finding_text(finding, options);
+  for (const auto& why : report.not_implicated) out += '\n' + why_not_text(why, options);
+  return out;
+}
+
+}  // namespace cybernorms::render

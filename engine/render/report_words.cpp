@@ -1,0 +1,62 @@
+#include "render/report_words.hpp"
+
+#include "base/text_layout.hpp"
+
+#include <fmt/format.h>
+
+namespace cybernorms::render {
+
+using base::printable;
+
+std::string fact_words(const explain::FactRef& fact) {
+  if (!fact.text.empty()) return printable(fact.text);
+  std::string args;
+  for (const auto& arg : fact.args) args += (args.empty() ? "" : ", ") + printable(arg);
+  return fmt::format("{}({})", printable(fact.relation), args);
+}
+
+std::string step_source_words(const explain::ProofStep& step) {
+  const bool unknown = step.truth == Truth::unknown;
+  // Parameter relations are named "$<parameter>" by the compiler; their fact comes from the profile.
+  if (step.rule_id.empty() && step.fact.relation.rfind('$', 0) == 0) return "profile";
+  if (step.rule_id.empty()) return unknown ? "scenario fact, unknown" : "scenario fact";
+  return fmt::format("rule {}{}", printable(step.rule_id), unknown ? ", possible" : "");
+}
+
+std::string hinge_words(const explain::Hinge& hinge) {
+  return fmt::format("{} (unknown, needs to be {})", fact_words(hinge.fact), hinge.needs_true ? "true" : "false");
+}
+
+std::string hinge_set_words(const std::vector<explain::Hinge>& hinges) {
+  std::string out;
+  for (const auto& hinge : hinges) out += (out.empty() ? "" : " and ") + hinge_words(hinge);
+  return out;
+}
+
+std::string citation_words(const Citation& citation, bool with_quote) {
+  std::string out = fmt::format("{}, \"{}\"", printable(citation.source), printable(citation.section));
+  if (with_quote && !citation.quote.empty()) out += fmt::format(": \"{}\"", printable(citation.quote));
+  return out;
+}
+
+std::string pairs_words(const std::vector<std::pair<std::string, std::string>>& pairs) {
+  std::string out;
+  for (const auto& [name, value] : pairs) out += fmt::format("{}{}={}", out.empty() ? "" : ", ", printable(name), printable(value));
+  return out;
+}
+
+std::string roles_words(const std::vector<std::pair<std::string, std::string>>& roles) { return pairs_words(roles); }
+
+std::string why_not_words(const explain::WhyNot& why) {
+  if (!why.text.empty()) return printable(why.text);
+  if (why.rule_id.empty()) return "no rule concludes it";
+  return fmt::format("rule {} failed at {}", printable(why.rule_id), printable(why.failed_condition));
+}
+
+std::string failed_condition_words(const explain::WhyNot& why) {
+  std::string out = fmt::format("nearest rule {} failed at: {}", printable(why.rule_id), printable(why.failed_condition));
+  if (!why.bindings.empty()) out += fmt::format(" (with {})", pairs_words(why.bindings));
+  return out;
+}
+
+}  // namespace cybernorms::render

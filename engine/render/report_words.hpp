@@ -1,0 +1,38 @@
+// The phrases every report renderer shares: how a fact, a hinge, a citation and a
+// why-not read. Plain text, made printable; Markdown escapes it further.
+#pragma once
+#include "explain/report.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cybernorms::render {
+
+/// The fact's text, or `relation(arg, ...)` when it has none.
+std::string fact_words(const explain::FactRef& fact);
+
+/// Where a proof step comes from: "scenario fact", "scenario fact, unknown", "rule x",
+/// or "rule x, possible" for a step derived only with unknowns settled.
+std::string step_source_words(const explain::ProofStep& step);
+
+/// `op1 is attributable to a (unknown, needs to be true)`.
+std::string hinge_words(const explain::Hinge& hinge);
+
+/// The hinges of one set joined by "and".
+std::string hinge_set_words(const std::vector<explain::Hinge>& hinges);
+
+/// `sov3, "section": "quote"`, or without the quote.
+std::string citation_words(const Citation& citation, bool with_quote);
+
+/// `name=value, name=value`.
+std::string pairs_words(const std::vector<std::pair<std::string, std::string>>& pairs);
+std::string roles_words(const std::vector<std::pair<std::string, std::string>>& roles);
+
+/// One line on why a principle was not found.
+std::string why_not_words(const explain::WhyNot& why);
+
+/// The nearest rule, its failed condition and the bindings it had reached.
+std::string failed_condition_words(const explain::WhyNot& why);
+
+}  // namespace cybernorms::render

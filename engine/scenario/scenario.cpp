@@ -1,0 +1,367 @@
+// The scenario document: its header keys, its collections and their entities. Attribute
+// values become facts in scenario_values.cpp.
+#include "scenario/scenario.hpp"
+#include "base/text_layout.hpp"
+
+#include "scenario/json_input.hpp"
+#include "scenario/scenario_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+namespace cybernorms::scenario {
+
+using base::brief;
+using base::truncated;
+
+namespace detail {
+
+using nlohmann::json;
+
+const BoundAttribute* Collection::find(std::string_view attribute) const {
+  const auto found = std::find_if(attributes.begin(), attributes.end(),
+                                  [&](const BoundAttribute& bound) { return bound.name == attribute; });
+  return found == attributes.end() ? nullptr : &*found;
+}
+
+std::optional<std::size_t> Vocabulary::find(std::string_view collection) const {
+  const auto found = std::find_if(collections.begin(), collections.end(),
+                                  [&](const Collection& c) { return c.name == collection; });
+  if (found == collections.end()) return std::nullopt;
+  return static_cast<std::size_t>(found - collections.begin());
+}
+
+std::optional<std::size_t> Vocabulary::of_type(compile::TypeId type) const {
+  const auto found = std::find_if(collections.begin(), collections.end(),
+                                  [&](const Collection& c) { return c.type == type; });
+  if (found == collections.end()) return std::nullopt;
+  return static_cast<std::size_t>(found - collections.begin());
+}
+
+namespace {
+
+Collection& collection_named(Vocabulary& vocabulary, const std::string& name) {
+  if (const auto index = vocabulary.find(name)) return vocabulary.collections[*index];
+  vocabulary.collections.push_back(Collection{name, std::nullopt, {}, {}});
+  return vocabulary.collections.back();
+}
+
+void add_binding(Collection& collection, compile::RelationId id, const compile::Binding& binding) {
+  if (binding.attribute.empty()) {
+    collection.membership.push_back(id);
+    return;
+  }
+  auto found = std::find_if(collection.attributes.begin(), collection.attributes.end(),
+                            [&](const BoundAttribute& bound) { return bound.name == binding.attribute; });
+  if (found == collection.attributes.end()) {
+    collection.attributes.push_back(BoundAttribute{binding.attribute, {}});
+    found = collection.attributes.end() - 1;
+  }
+  found->relations.push_back(id);
+}
+
+}  // namespace
+
+Vocabulary vocabulary_of(const compile::RuleSet& rules) {
+  Vocabulary vocabulary;
+  for (compile::TypeId id = 0; id < rules.types.size(); ++id) {
+    const compile::Type& type = rules.types[id];
+    if (type.kind != compile::TypeKind::entity || type.collection.empty()) continue;
+    Collection& collection = collection_named(vocabulary, type.collection);
+    if (!collection.type) collection.type = id;
+  }
+  for (compile::RelationId id = 0; id < rules.relations.size(); ++id) {
+    const auto& binding = rules.relations[id].binding;
+    if (binding) add_binding(collection_named(vocabulary, binding->collection), id, *binding);
+  }
+  return vocabulary;
+}
+
+Prepared::Prepared(const compile::RuleSet& rule_set)
+    : rules(rule_set), vocabulary(vocabulary_of(rule_set)), symbol_values(rule_set.types.size()) {
+  for (compile::TypeId id = 0; id < rules.types.size(); ++id) {
+    for (const auto symbol : rules.types[id].values) symbol_values[id].push_back(rules.symbols.name(symbol));
+  }
+}
+
+std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prepared, const EntityIndex& entities) {
+  std::vector<const std::vector<std::string>*> values(prepared.rules.types.size());
+  for (compile::TypeId id = 0; id < values.size(); ++id) {
+    const compile::Type& type = prepared.rules.types[id];
+    const auto collection = type.kind == compile::TypeKind::entity ? prepared.vocabulary.find(type.collection)
+                                                                    : std::nullopt;
+    values[id] = collection ? &entities.ids_by_collection.at(*collection) : &prepared.symbol_values[id];
+  }
+  return values;
+}
+
+bool FactSink::add(compile::RelationId relation, std::vector<std::string> args, base::Truth truth) {
+  if (out_.facts.size() >= max_facts_) {
+    overflowed_ = true;
+    return false;
+  }
+  out_.facts.push_back(ScenarioFact{relation, std::move(args), truth});
+  return true;
+}
+
+void FactSink::close_exclusive_group(std::size_t first) {
+  if (out_.facts.size() < first + 2) return;
+  std::vector<std::size_t> group(out_.facts.size() - first);
+  for (std::size_t i = 0; i < group.size(); ++i) group[i] = first + i;
+  out_.exclusive.push_back(std::move(group));
+}
+
+}  // namespace detail
+
+namespace {
+
+using nlohmann::json;
+using detail::EntityIndex;
+using detail::Vocabulary;
+
+constexpr std::array<std::string_view, 6> header_keys{"$schema", "id", "title", "description", "notes", "sources"};
+
+/// Everything the loader of one document shares.
+struct Loading {
+  const detail::Prepared& prepared;
+  const compile::RuleSet& rules;
+  const Vocabulary& vocabulary;
+  const std::string& document;
+  base::Diagnostics& diagnostics;
+};
+
+void type_error(const Loading& loading, const std::string& pointer, std::string_view expected, const json& got) {
+  loading.diagnostics.pointer_error("E401", loading.document, pointer, "expected {}, got {}", expected, shown(got));
+}
+
+std::optional<std::string> read_text(const Loading& loading, const json& object, std::string_view key,
+                                     const std::string& pointer) {
+  const auto found = object.find(key);
+  if (found == object.end()) return std::nullopt;
+  if (found->is_string()) return found->get<std::string>();
+  type_error(loading, child_pointer(pointer, key), "a string", *found);
+  return std::nullopt;
+}
+
+std::vector<std::string> read_texts(const Loading& loading, const json& object, std::string_view key,
+                                    const std::string& pointer, bool single_allowed) {
+  const auto found = object.find(key);
+  if (found == object.end()) return {};
+  if (single_allowed && found->is_string()) return {found->get<std::string>()};
+  const auto all_strings = [](const json& array) {
+    return std::all_of(array.begin(), array.end(), [](const json& item) { return item.is_string(); });
+  };
+  if (found->is_array() && all_strings(*found)) return found->get<std::vector<std::string>>();
+  type_error(loading, child_pointer(pointer, key), single_allowed ? "a string or an array of strings" : "an array of strings",
+             *found);
+  return {};
+}
+
+std::vector<std::string> top_level_keys(const Vocabulary& vocabulary) {
+  std::vector<std::string> keys(header_keys.begin(), header_keys.end());
+  for (const auto& collection : vocabulary.collections) keys.push_back(collection.name);
+  return keys;
+}
+
+std::string listed(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& key : keys) out += (out.empty() ? "" : ", ") + key;
+  return out;
+}
+
+void unknown_key(const Loading& loading, const std::string& pointer, const std::string& key, std::string_view where,
+                 const std::vector<std::string>& allowed) {
+  const std::string hint = detail::suggestion(loading.diagnostics, key, allowed);
+  loading.diagnostics.pointer_error("E403", loading.document, child_pointer(pointer, key), "unknown key \"{}\" {}{}",
+                                    brief(key), where,
+                                    hint.empty() ? "; expected one of " + truncated(listed(allowed), 400) : hint);
+}
+
+void check_top_level_keys(const Loading& loading, const json& root) {
+  const auto allowed = top_level_keys(loading.vocabulary);
+  for (const auto& [key, value] : root.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      unknown_key(loading, "", key, "in the scenario", allowed);
+    }
+  }
+}
+
+void read_header(const Loading& loading, const json& root, LoadedScenario& scenario) {
+  if (!root.contains("id")) {
+    loading.diagnostics.pointer_error("E406", loading.document, "", "missing required key \"id\" (the scenario's id)");
+  }
+  scenario.id = read_text(loading, root, "id", "").value_or("");
+  read_text(loading, root, "$schema", "");
+  scenario.title = read_text(loading, root, "title", "").value_or("");
+  scenario.description = read_text(loading, root, "description", "").value_or("");
+  scenario.notes = read_texts(loading, root, "notes", "", true);
+  scenario.sources = read_texts(loading, root, "sources", "", false);
+}
+
+// ---- entities ----
+
+std::optional<std::string> read_entity_id(const Loading& loading, const json& object, const std::string& pointer) {
+  if (!object.contains("id")) {
+    loading.diagnostics.pointer_error("E406", loading.document, pointer, "missing required key \"id\"");
+    return std::nullopt;
+  }
+  const auto id = read_text(loading, object, "id", pointer);
+  if (id && (id->empty() || *id == "unknown")) {
+    loading.diagnostics.pointer_error("E402", loading.document, child_pointer(pointer, "id"),
+                                      "an id must be a non-empty string other than \"unknown\", got {}",
+                                      shown(object["id"]));
+    return std::nullopt;
+  }
+  return id;
+}
+
+/// Adds an entity to the index; false (after reporting it) when its id is taken.
+bool register_entity(const Loading& loading, EntityIndex& index, detail::EntityRecord record) {
+  const auto [found, inserted] = index.by_id.emplace(record.id, index.records.size());
+  if (!inserted) {
+    loading.diagnostics.pointer_error("E405", loading.document, child_pointer(record.pointer, "id"),
+                                      "duplicate id \"{}\" (first used at {})", brief(record.id),
+                                      index.records[found->second].pointer);
+    return false;
+  }
+  index.ids_by_collection[record.collection].push_back(record.id);
+  index.records.push_back(std::move(record));
+  return true;
+}
+
+void read_entity(const Loading& loading, EntityIndex& index, std::size_t collection, const json& object,
+                 const std::string& pointer, LoadedScenario& scenario) {
+  if (!object.is_object()) {
+    type_error(loading, pointer, "an object with an \"id\"", object);
+    return;
+  }
+  auto id = read_entity_id(loading, object, pointer);
+  const auto name = read_text(loading, object, "name", pointer);
+  read_text(loading, object, "description", pointer);
+  read_texts(loading, object, "notes", pointer, true);
+  detail::EntityRecord record{id.value_or(""), collection, pointer, &object};
+  if (!id) {
+    index.unnamed.push_back(std::move(record));
+    return;
+  }
+  const ScenarioEntity entity{loading.vocabulary.collections[collection].name, *id, name.value_or("")};
+  if (register_entity(loading, index, record)) {
+    scenario.entities.push_back(entity);
+  } else {
+    index.unnamed.push_back(std::move(record));
+  }
+}
+
+EntityIndex read_entities(const Loading& loading, const json& root, LoadedScenario& scenario) {
+  EntityIndex index;
+  index.ids_by_collection.resize(loading.vocabulary.collections.size());
+  for (std::size_t c = 0; c < loading.vocabulary.collections.size(); ++c) {
+    const std::string& name = loading.vocabulary.collections[c].name;
+    const auto found = root.find(name);
+    if (found == root.end()) continue;
+    const std::string pointer = child_pointer("", name);
+    if (!found->is_array()) {
+      type_error(loading, pointer, "an array of objects", *found);
+      continue;
+    }
+    for (std::size_t i = 0; i < found->size(); ++i) {
+      read_entity(loading, index, c, (*found)[i], child_pointer(pointer, i), scenario);
+    }
+  }
+  return index;
+}
+
+// ---- attributes ----
+
+std::vector<std::string> entity_keys(const detail::Collection& collection) {
+  std::vector<std::string> keys(detail::entity_header_keys.begin(), detail::entity_header_keys.end());
+  for (const auto& attribute : collection.attributes) keys.push_back(attribute.name);
+  return keys;
+}
+
+void check_entity_keys(const Loading& loading, const detail::EntityRecord& record) {
+  const detail::Collection& collection = loading.vocabulary.collections[record.collection];
+  const auto allowed = entity_keys(collection);
+  for (const auto& [key, value] : record.object->items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      unknown_key(loading, record.pointer, key, fmt::format("in {}", collection.name), allowed);
+    }
+  }
+}
+
+void read_attributes(const detail::Reader& reader, const Loading& loading, const detail::EntityRecord& record) {
+  const detail::Collection& collection = loading.vocabulary.collections[record.collection];
+  for (const auto relation : collection.membership) reader.sink.add(relation, {record.id}, base::Truth::yes);
+  for (const auto& attribute : collection.attributes) {
+    const auto found = record.object->find(attribute.name);
+    const json* value = found == record.object->end() ? nullptr : &*found;
+    const std::string pointer = child_pointer(record.pointer, attribute.name);
+    // One attribute read by several relations: report its problems once.
+    base::Diagnostics repeated;
+    for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
+      const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
+                                 reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};
+      detail::read_attribute(quiet, attribute.relations[i], record.id, value, pointer);
+    }
+  }
+}
+
+void read_all_attributes(const Loading& loading, const EntityIndex& index, LoadedScenario& scenario,
+                         std::size_t max_facts) {
+  const auto values = detail::values_by_type(loading.prepared, index);
+  detail::FactSink sink(scenario, max_facts);
+  const detail::Reader reader{loading.rules, loading.vocabulary, index, values,
+                              loading.document, loading.diagnostics, sink};
+  for (const auto& record : index.records) {
+    check_entity_keys(loading, record);
+    read_attributes(reader, loading, record);
+    if (sink.overflowed()) {
+      loading.diagnostics.pointer_error("E407", loading.document, record.pointer,
+                                        "the scenario expands to more than {} facts", max_facts);
+      return;
+    }
+  }
+  // Objects without a usable id are checked all the same; their facts go, with the
+  // scenario's, since it has errors.
+  for (const auto& record : index.unnamed) {
+    check_entity_keys(loading, record);
+    read_attributes(reader, loading, record);
+    if (sink.overflowed()) return;
+  }
+}
+
+}  // namespace
+
+ScenarioReader::ScenarioReader(const compile::RuleSet& rules)
+    : prepared_(std::make_shared<const detail::Prepared>(rules)) {}
+
+LoadedScenario ScenarioReader::load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                                    const ScenarioLimits& limits) const {
+  LoadedScenario scenario;
+  const std::size_t errors_before = diagnostics.error_count();
+  const auto root = read_json(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics);
+  if (!root) return scenario;
+  const Loading loading{*prepared_, prepared_->rules, prepared_->vocabulary, document_name, diagnostics};
+  if (!root->is_object()) {
+    type_error(loading, "", "a JSON object (the scenario)", *root);
+    return scenario;
+  }
+  check_top_level_keys(loading, *root);
+  read_header(loading, *root, scenario);
+  const EntityIndex index = read_entities(loading, *root, scenario);
+  read_all_attributes(loading, index, scenario, limits.max_facts);
+  if (diagnostics.error_count() > errors_before) {
+    scenario.facts.clear();
+    scenario.exclusive.clear();
+  }
+  return scenario;
+}
+
+LoadedScenario load_scenario(std::string_view text, std::string document_name, const compile::RuleSet& rules,
+                             base::Diagnostics& diagnostics, const ScenarioLimits& limits) {
+  return ScenarioReader(rules).load(text, std::move(document_name), diagnostics, limits);
+}
+
+}  // namespace cybernorms::scenario

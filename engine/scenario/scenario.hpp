@@ -1,0 +1,80 @@
+// Scenario JSON -> base facts, validated against the rule base's declarations only:
+// collections come from entity types, attributes from relation bindings
+// (docs/scenario-format.md), so no legal vocabulary lives in C++.
+#pragma once
+#include "base/diagnostics.hpp"
+#include "base/truth.hpp"
+#include "compile/rule_set.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cybernorms::scenario {
+
+/// One base fact read from a scenario. Arguments are strings because entity ids are not
+/// in the rule base's symbol table; the engine interns them per session.
+struct ScenarioFact {
+  compile::RelationId relation = 0;
+  std::vector<std::string> args;
+  base::Truth truth = base::Truth::yes;  ///< yes or unknown; false facts are not listed
+  friend bool operator==(const ScenarioFact&, const ScenarioFact&) = default;
+};
+
+/// One object of an entity collection ("operations": [{"id": "op1", ...}]).
+struct ScenarioEntity {
+  std::string collection;
+  std::string id;
+  std::string name;  ///< empty when the scenario gives none
+  friend bool operator==(const ScenarioEntity&, const ScenarioEntity&) = default;
+};
+
+/// What a valid scenario says. Facts come in scenario order: entity by entity, and for
+/// each entity its relations in rule-base order. An invalid scenario has no facts.
+struct LoadedScenario {
+  std::string id;
+  std::string title;
+  std::string description;
+  std::vector<std::string> notes;
+  std::vector<std::string> sources;  ///< public reporting the scenario is built on
+  std::vector<ScenarioEntity> entities;
+  std::vector<ScenarioFact> facts;
+  /// Groups of unknown facts (indices into `facts`) of which at most one is true: the
+  /// values an unknown scalar attribute could take.
+  std::vector<std::vector<std::size_t>> exclusive;
+};
+
+/// Bounds that keep any input cheap to reject.
+struct ScenarioLimits {
+  std::size_t max_bytes = 8u << 20;     ///< larger documents are refused (E407)
+  std::size_t max_depth = 64;           ///< deeper nesting is refused before parsing (E407)
+  std::size_t max_facts = 1'000'000;    ///< a scenario expanding to more facts is refused (E407)
+};
+
+namespace detail {
+struct Prepared;
+}
+
+/// A rule set's scenario vocabulary (collections, attributes, the values they allow),
+/// worked out once. Immutable: one reader loads any number of scenarios from any number of
+/// threads. The rule set must outlive it. Cheap to copy.
+class ScenarioReader {
+ public:
+  explicit ScenarioReader(const compile::RuleSet& rules);
+  /// As load_scenario below, without working out the vocabulary again.
+  LoadedScenario load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                      const ScenarioLimits& limits = {}) const;
+
+ private:
+  std::shared_ptr<const detail::Prepared> prepared_;
+};
+
+/// Parses and validates one scenario. Every problem is appended to `diagnostics` as a
+/// pointer diagnostic (E4xx, docs/diagnostics.md) naming `document_name`; all of them are
+/// reported, not just the first. Never throws on any input.
+LoadedScenario load_scenario(std::string_view text, std::string document_name, const compile::RuleSet& rules,
+                             base::Diagnostics& diagnostics, const ScenarioLimits& limits = {});
+
+}  // namespace cybernorms::scenario

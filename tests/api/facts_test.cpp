@@ -1,0 +1,66 @@
+// Plain facts files evaluated through the public API, the way scenarios are.
+#include <cybernorms/cybernorms.hpp>
+
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+using namespace cybernorms;
+
+namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+RuleBase example_rule_base() {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/examples/facts/rules"}, sources, diagnostics);
+  INFO(render_text(diagnostics, sources));
+  REQUIRE(rule_base.has_value());
+  return *rule_base;
+}
+
+}  // namespace
+
+TEST_CASE("the example facts file shows an established fact, a possible one with its hinges, and a why-not") {
+  Evaluator evaluator(example_rule_base());
+  EvaluateOptions options;
+  options.max_hinge_sets = 2;
+  const FactsEvaluation evaluation =
+      evaluator.evaluate_facts(read_text(CYBERNORMS_SOURCE_DIR "/examples/facts/facts.json"), "facts.json",
+                               {"non_interference(a, b, op1)", "non_infringement(_, _, op1)"}, options);
+  INFO(render_text(evaluation.diagnostics, SourceSet{}));
+  REQUIRE(evaluation.ok());
+  const FactsReport& report = *evaluation.report;
+  CHECK(render_facts(FactsReport{report.derived, {}}) ==
+        "attributed_to(op1, a): established\n"
+        "attributed_to(op2, a): possible, if directed_by(hacktivists, a) is true\n"
+        "non_infringement(a, b, op1): established\n"
+        "non_infringement(a, c, op2): possible, if directed_by(hacktivists, a) is true and consent_given(op2, c) is false\n"
+        "exception:consent(c, op2): possible, if consent_given(op2, c) is true\n");
+  REQUIRE(report.goals.size() == 2);
+  CHECK(render_facts(FactsReport{{}, {report.goals[0]}}) ==
+        "\n"
+        "non_interference(a, b, op1) is not derived\n"
+        "  nearest rule: non_interference.coercion\n"
+        "  failed condition: act(Op, coercion)\n"
+        "  bindings: State = a, Victim = b, Op = op1\n");
+  CHECK(render_facts(FactsReport{{}, {report.goals[1]}}) == "\nnon_infringement(a, b, op1) is established\n");
+}
+
+TEST_CASE("a malformed goal or facts file is reported, and nothing is evaluated") {
+  Evaluator evaluator(example_rule_base());
+  const FactsEvaluation bad_goal = evaluator.evaluate_facts(R"({"facts": []})", "f.json", {"act op1"});
+  CHECK_FALSE(bad_goal.ok());
+  CHECK(render_text(bad_goal.diagnostics, SourceSet{}) ==
+        "--why-not:: error[E413]: expected a goal like rel(a, b), got \"act op1\"\n1 error, 0 warnings\n");
+  const FactsEvaluation bad_file = evaluator.evaluate_facts(R"({"facts": 7})", "f.json", {});
+  CHECK_FALSE(bad_file.ok());
+  CHECK(bad_file.diagnostics.all().front().code == "E401");
+}

@@ -30,4 +30,17 @@ const Source* RuleSet::find_source(std::string_view id) const {
   return index ? &sources[*index] : nullptr;
 }
 
+const Param* RuleSet::parameter_of(RelationId relation) const {
+  if (relations.at(relation).kind != RelationKind::parameter) return nullptr;
+  const auto found = std::find_if(params.begin(), params.end(), [&](const Param& p) { return p.relation == relation; });
+  return found == params.end() ? nullptr : &*found;
+}
+
+const Exception* RuleSet::exception_of(RelationId relation) const {
+  if (relations.at(relation).kind != RelationKind::exception) return nullptr;
+  const auto found =
+      std::find_if(exceptions.begin(), exceptions.end(), [&](const Exception& e) { return e.relation == relation; });
+  return found == exceptions.end() ? nullptr : &*found;
+}
+
 }  // namespace cybernorms::compile

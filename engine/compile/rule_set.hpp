@@ -186,6 +186,10 @@ struct RuleSet {
   std::optional<std::uint32_t> find_profile(std::string_view id) const;
   std::optional<TypeId> find_type(std::string_view name) const;
   const Source* find_source(std::string_view id) const;
+  /// The parameter whose value a relation of kind `parameter` holds; null for other kinds.
+  const Param* parameter_of(RelationId relation) const;
+  /// The exception whose relation this is; null unless the relation is of kind `exception`.
+  const Exception* exception_of(RelationId relation) const;
 };
 
 }  // namespace cybernorms::compile

@@ -38,7 +38,7 @@ std::string absent_text(const infer::Session& session, const compile::AtomLitera
     names.push_back(session.symbol_name(key.back()));
   }
   const bool is_unknown = session.truth_of(atom.relation, key) == base::Truth::unknown;
-  if (const auto* exception = exception_of(rules, atom.relation))
+  if (const auto* exception = rules.exception_of(atom.relation))
     return fmt::format("exception {} {} ({})", exception->id, is_unknown ? "may apply" : "does not apply", joined(names));
   return fmt::format("{}: {}", is_unknown ? "unknown" : "no fact", plain_fact(rules.relations[atom.relation].name, names));
 }
@@ -63,6 +63,8 @@ class ProofBuilder {
   ProofStep leaf(infer::FactId fact) const {
     ProofStep leaf;
     leaf.fact = fact_ref(session_, fact);
+    const auto kind = session_.network().rules().relations[session_.relation_of(fact)].kind;
+    leaf.source = kind == compile::RelationKind::parameter ? StepSource::profile : StepSource::scenario;
     leaf.truth = session_.base_truth(fact) == base::Truth::no ? session_.truth(fact) : session_.base_truth(fact);
     return leaf;
   }
@@ -74,6 +76,7 @@ class ProofBuilder {
     ProofStep step;
     step.fact = fact_ref(session_, fact);
     step.truth = session_.truth(fact);
+    step.source = StepSource::rule;
     step.rule_id = rule.id;
     step.bindings = named_bindings(rule, values, session_);
     step.because = fill_template(rule.because, step.bindings);

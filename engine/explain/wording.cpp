@@ -72,10 +72,9 @@ std::string plain_fact(std::string_view relation, const std::vector<std::string>
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
   const auto& declared = rules.relations.at(relation);
   FactRef ref{declared.name, std::move(args), {}};
-  if (declared.kind == compile::RelationKind::parameter && ref.args.size() == 1) {
+  if (const compile::Param* param = rules.parameter_of(relation); param && ref.args.size() == 1) {
     // A parameter's one fact is the profile's value; say so, with what the parameter means.
-    const std::string_view name = std::string_view(declared.name).substr(declared.name.rfind('$') + 1);
-    ref.text = fmt::format("the profile sets {} = {}", name, ref.args.front());
+    ref.text = fmt::format("the profile sets {} = {}", param->name, ref.args.front());
     std::string_view doc = declared.doc;
     if (!doc.empty() && doc.back() == '.') doc.remove_suffix(1);
     if (!doc.empty()) ref.text += fmt::format(" ({})", doc);
@@ -99,12 +98,6 @@ FactRef fact_ref(const infer::Session& session, infer::FactId fact) {
   return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args));
 }
 
-const compile::Exception* exception_of(const compile::RuleSet& rules, compile::RelationId relation) {
-  const auto found = std::find_if(rules.exceptions.begin(), rules.exceptions.end(),
-                                  [&](const compile::Exception& e) { return e.relation == relation; });
-  return found == rules.exceptions.end() ? nullptr : &*found;
-}
-
 std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {
   if (const auto* compare = std::get_if<compile::CompareLiteral>(&literal))
     return fmt::format("{} {} {}", term_text(rules, rule, compare->left), compare_text(compare->op),
@@ -113,7 +106,7 @@ std::string condition_text(const compile::RuleSet& rules, const compile::Rule& r
   std::vector<std::string> args;
   for (const auto& term : atom.args) args.push_back(term_text(rules, rule, term));
   if (atom.relation >= rules.relations.size()) return plain_fact("?", args);
-  if (const auto* exception = exception_of(rules, atom.relation); exception && atom.negated)
+  if (const auto* exception = rules.exception_of(atom.relation); exception && atom.negated)
     return "no exception " + plain_fact(exception->id, args);
   return (atom.negated ? "not " : "") + plain_fact(rules.relations[atom.relation].name, args);
 }

@@ -35,7 +35,4 @@ std::string condition_text(const compile::RuleSet& rules, const compile::Rule& r
 Bindings named_bindings(const compile::Rule& rule, std::span<const std::optional<base::SymbolId>> values,
                         const infer::Session& session);
 
-/// The exception whose relation this is, if any.
-const compile::Exception* exception_of(const compile::RuleSet& rules, compile::RelationId relation);
-
 }  // namespace cybernorms::explain

@@ -17,9 +17,11 @@ std::string fact_words(const explain::FactRef& fact) {
 
 std::string step_source_words(const explain::ProofStep& step) {
   const bool unknown = step.truth == Truth::unknown;
-  // Parameter relations are named "$<parameter>" by the compiler; their fact comes from the profile.
-  if (step.rule_id.empty() && step.fact.relation.rfind('$', 0) == 0) return "profile";
-  if (step.rule_id.empty()) return unknown ? "scenario fact, unknown" : "scenario fact";
+  switch (step.source) {
+    case StepSource::profile: return "profile";
+    case StepSource::scenario: return unknown ? "scenario fact, unknown" : "scenario fact";
+    case StepSource::rule: break;
+  }
   return fmt::format("rule {}{}", printable(step.rule_id), unknown ? ", possible" : "");
 }
 

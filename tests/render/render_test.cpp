@@ -53,6 +53,7 @@ explain::Report long_report() {
   explain::ProofStep* step = &report.findings[0].proof;
   for (int depth = 0; depth < 30; ++depth) {
     step->premises.push_back(test::leaf("step", {"x"}, "a step of a long chain of reasoning that goes on and on"));
+    step->premises.back().source = StepSource::rule;
     step->premises.back().rule_id = "chain.step";
     step->premises.back().because = "the previous step held, and so this one holds as well";
     step = &step->premises.back();

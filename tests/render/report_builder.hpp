@@ -31,6 +31,7 @@ inline explain::Report sample_report(std::string profile = "default") {
   implicated.level = explain::Level::implicated;
   implicated.citations = {sov3_obligations("Non-infringement of the sovereignty of other countries")};
   implicated.proof = leaf("non_infringement", {"a", "b", "op1"}, "a infringed the sovereignty of b by op1");
+  implicated.proof.source = StepSource::rule;
   implicated.proof.rule_id = "non_infringement.unauthorised_access";
   implicated.proof.because = "op1, attributable to a, accessed systems in b without permission";
   implicated.proof.bindings = {{"State", "a"}, {"Victim", "b"}, {"Op", "op1"}};
@@ -38,6 +39,7 @@ inline explain::Report sample_report(std::string profile = "default") {
       sov3_obligations("No country shall without permission access the cyberinfrastructure of another country")};
   implicated.proof.absent = {"exception consent: b consented to op1 (no fact)"};
   explain::ProofStep attributed = leaf("attributed_to", {"op1", "a"}, "op1 is attributable to a");
+  attributed.source = StepSource::rule;
   attributed.rule_id = "attribution.organ";
   attributed.because = "op1 was carried out by unit, an organ of a";
   attributed.premises = {leaf("conducted_by", {"op1", "unit"}, "op1 was carried out by unit"),
@@ -56,6 +58,7 @@ inline explain::Report sample_report(std::string profile = "default") {
   possible.citations = {sov3_obligations("Non-interference in the internal affairs of other countries")};
   possible.proof = leaf("non_interference", {"a", "b", "op1"}, "a interfered in the internal affairs of b by op1",
                         Truth::unknown);
+  possible.proof.source = StepSource::rule;
   possible.proof.rule_id = "non_interference.coercion";
   possible.proof.because = "op1, attributable to a, was coercive as to b's internal affairs";
   possible.proof.premises = {leaf("coercive", {"op1"}, "op1 was coercive", Truth::unknown)};

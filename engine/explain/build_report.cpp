@@ -3,7 +3,7 @@
 #include "explain/wording.hpp"
 #include "infer/hinges.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <variant>
@@ -16,11 +16,7 @@ using Values = std::vector<std::optional<base::SymbolId>>;
 
 Values known(std::span<const base::SymbolId> values) { return {values.begin(), values.end()}; }
 
-std::string joined(const std::vector<std::string>& parts) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
-  return text;
-}
+std::string joined(const std::vector<std::string>& parts) { return fmt::format("{}", fmt::join(parts, ", ")); }
 
 std::string bindings_text(const Bindings& bindings) {
   std::vector<std::string> parts;

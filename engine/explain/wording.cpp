@@ -1,6 +1,6 @@
 #include "explain/wording.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <variant>
@@ -28,11 +28,7 @@ std::string term_text(const compile::RuleSet& rules, const compile::Rule& rule, 
   return name.starts_with('_') ? std::string("_") : name;
 }
 
-std::string join(const std::vector<std::string>& parts) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
-  return text;
-}
+std::string join(const std::vector<std::string>& parts) { return fmt::format("{}", fmt::join(parts, ", ")); }
 
 // Fills `{name}` placeholders with what `lookup(name)` gives (nullptr: leave as written).
 template <typename Lookup>

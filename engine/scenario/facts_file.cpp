@@ -3,7 +3,7 @@
 #include "scenario/json_input.hpp"
 #include "base/names.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
@@ -25,11 +25,7 @@ void suggest(base::Diagnostic& diagnostic, std::string_view wanted, const std::v
   if (auto note = base::did_you_mean(wanted, candidates)) diagnostic.notes.push_back(std::move(*note));
 }
 
-std::string joined(const std::vector<std::string>& parts) {
-  std::string text;
-  for (std::size_t i = 0; i < parts.size(); ++i) text += (i ? ", " : "") + parts[i];
-  return text;
-}
+std::string joined(const std::vector<std::string>& parts) { return fmt::format("{}", fmt::join(parts, ", ")); }
 
 std::vector<std::string> relation_names(const compile::RuleSet& rules) {
   std::vector<std::string> names;

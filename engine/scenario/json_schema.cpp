@@ -66,9 +66,7 @@ ordered_json list_schema(const compile::Type& type) {
 }
 
 std::string binding_words(const compile::RuleSet& rules, const compile::Relation& relation) {
-  std::string args;
-  for (const auto& name : relation.arg_names) args += (args.empty() ? "" : ", ") + name;
-  std::string words = fmt::format("{}({}): {}.", relation.name, args, relation.doc);
+  std::string words = fmt::format("{}({}): {}.", relation.name, fmt::join(relation.arg_names, ", "), relation.doc);
   const auto& binding = *relation.binding;
   if (binding.defaults_to_empty_list) return words + " Left out: none.";
   if (binding.default_value) return words + fmt::format(" Left out: {}.", rules.symbols.name(*binding.default_value));

@@ -165,11 +165,7 @@ std::vector<std::string> top_level_keys(const Vocabulary& vocabulary) {
   return keys;
 }
 
-std::string listed(const std::vector<std::string>& keys) {
-  std::string out;
-  for (const auto& key : keys) out += (out.empty() ? "" : ", ") + key;
-  return out;
-}
+std::string listed(const std::vector<std::string>& keys) { return fmt::format("{}", fmt::join(keys, ", ")); }
 
 void unknown_key(const Loading& loading, const std::string& pointer, const std::string& key, std::string_view where,
                  const std::vector<std::string>& allowed) {

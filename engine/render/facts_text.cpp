@@ -1,8 +1,9 @@
 // Text renderings for plain facts files: derived facts with levels and hinges, why-not.
 #include "explain/wording.hpp"
 #include "render/facts_text.hpp"
+#include "render/report_words.hpp"
 
-#include <fmt/core.h>
+#include <fmt/format.h>
 
 namespace cybernorms::render {
 
@@ -11,10 +12,9 @@ namespace {
 std::string plain(const FactRef& fact) { return explain::plain_fact(fact.relation, fact.args); }
 
 std::string hinge_text(const std::vector<Hinge>& set) {
-  std::string text;
-  for (std::size_t i = 0; i < set.size(); ++i)
-    text += fmt::format("{}{} is {}", i ? " and " : "", plain(set[i].fact), set[i].needs_true ? "true" : "false");
-  return text;
+  std::vector<std::string> conditions;
+  for (const Hinge& hinge : set) conditions.push_back(hinge_condition_words(hinge));
+  return fmt::format("{}", fmt::join(conditions, " and "));
 }
 
 std::string level_text(const DerivedFact& fact) {

@@ -1,6 +1,7 @@
 #include "render/report_words.hpp"
 
 #include "base/text_layout.hpp"
+#include "explain/wording.hpp"
 
 #include <fmt/format.h>
 
@@ -27,6 +28,11 @@ std::string step_source_words(const explain::ProofStep& step) {
 
 std::string hinge_words(const explain::Hinge& hinge) {
   return fmt::format("{} (unknown, needs to be {})", fact_words(hinge.fact), hinge.needs_true ? "true" : "false");
+}
+
+std::string hinge_condition_words(const explain::Hinge& hinge) {
+  return fmt::format("{} is {}", explain::plain_fact(hinge.fact.relation, hinge.fact.args),
+                     hinge.needs_true ? "true" : "false");
 }
 
 std::string hinge_set_words(const std::vector<explain::Hinge>& hinges) {

@@ -19,6 +19,9 @@ std::string step_source_words(const explain::ProofStep& step);
 /// `op1 is attributable to a (unknown, needs to be true)`.
 std::string hinge_words(const explain::Hinge& hinge);
 
+/// `consent_given(op1, b) is false`: the hinge as a condition on the bare fact, for
+/// listings of plain facts.
+std::string hinge_condition_words(const explain::Hinge& hinge);
 /// The hinges of one set joined by "and".
 std::string hinge_set_words(const std::vector<explain::Hinge>& hinges);
 

@@ -135,8 +135,8 @@ class Evaluator {
   }
 
   std::uint64_t key_hash(const Step& step) const {
-    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
-    for (const auto position : network_.indexes()[step.index].positions) hash = hash_step(hash, value(step.args[position]));
+    auto hash = key_seed(step.relation);
+    for (const auto position : network_.indexes()[step.index].positions) hash = mix_key(hash, value(step.args[position]));
     return hash;
   }
 

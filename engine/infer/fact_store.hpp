@@ -3,6 +3,7 @@
 // argument positions the rule bodies look facts up by.
 #pragma once
 #include "base/truth.hpp"
+#include "infer/matching.hpp"
 #include "infer/network.hpp"
 
 #include <cstdint>
@@ -86,9 +87,5 @@ class FactStore {
   std::vector<FactId> table_;  ///< open addressing over all facts; no_fact marks empty
   std::vector<IndexTable> tables_;
 };
-
-/// Hashes argument values; the evaluator uses the same function for index keys.
-std::uint64_t hash_args(std::span<const SymbolId> values, std::uint64_t seed = 0);
-std::uint64_t hash_step(std::uint64_t hash, SymbolId value);
 
 }  // namespace cybernorms::infer

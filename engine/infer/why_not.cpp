@@ -83,11 +83,11 @@ class MissSearch {
   // The index key of a step whose indexed arguments are all bound, as the evaluator hashes it.
   std::optional<std::uint64_t> key_hash(const Step& step, const Bindings& bindings) const {
     if (step.index == no_index) return std::nullopt;
-    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
+    auto hash = key_seed(step.relation);
     for (const auto position : session_.network().indexes()[step.index].positions) {
       const auto value = value_of(step.args[position], bindings);
       if (!value) return std::nullopt;
-      hash = hash_step(hash, *value);
+      hash = mix_key(hash, *value);
     }
     return hash;
   }

@@ -1,12 +1,21 @@
 // The matching core shared by evaluation, why-not and hinge search: the hash of a fact's
-// key, so that the fact table, the indexes and the steps that look facts up agree.
+// key, so that the fact table, the indexes and the steps that look facts up agree, and
+// unification of an atom step with a fact under the current bindings.
 #pragma once
+#include "base/truth.hpp"
 #include "infer/network.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <span>
+#include <utility>
+#include <vector>
 
 namespace cybernorms::infer {
+
+/// Which model a match is made in: the lower one (unknown facts false) or the upper one
+/// (unknown facts true).
+enum class Model : std::uint8_t { lower, upper };
 
 // ----- keys ------------------------------------------------------------------------------
 
@@ -33,6 +42,113 @@ inline std::uint64_t index_key(const IndexSpec& index, std::span<const SymbolId>
   auto hash = key_seed(index.relation);
   for (const auto position : index.positions) hash = mix_key(hash, args[position]);
   return hash;
+}
+
+// ----- bindings ----------------------------------------------------------------------------
+
+/// What a slot stands for when its variable (if any) is bound.
+constexpr SymbolId slot_value(const Slot& slot, std::span<const SymbolId> bindings) {
+  return slot.kind == Slot::Kind::constant ? slot.value : bindings[slot.value];
+}
+
+/// The values of slots whose variables are all bound (a head, a negated atom), into `out`.
+inline void ground(std::span<const Slot> slots, std::span<const SymbolId> bindings, std::vector<SymbolId>& out) {
+  out.clear();
+  for (const auto& slot : slots) out.push_back(slot_value(slot, bindings));
+}
+
+/// Bindings as a plan's order leaves them, the way evaluation matches: a bind slot is its
+/// variable's first occurrence, so open; every other variable was bound before.
+class PlanBindings {
+ public:
+  PlanBindings() = default;
+  explicit PlanBindings(std::span<SymbolId> values) : values_(values) {}
+
+  bool is_open(const Slot& slot) const { return slot.kind == Slot::Kind::bind; }
+  SymbolId value(const Slot& slot) const { return slot_value(slot, values_); }
+  void bind(std::uint32_t variable, SymbolId value) { values_[variable] = value; }
+  std::span<const SymbolId> values() const { return values_; }
+
+ private:
+  std::span<SymbolId> values_;
+};
+
+/// Bindings in which any variable may be open, the way why-not matches (a goal binds some
+/// head variables before the body runs): a slot is open while its variable has no value.
+/// Each binding goes on a trail, so a search can undo the bindings of a failed branch.
+class OpenBindings {
+ public:
+  explicit OpenBindings(std::vector<std::optional<SymbolId>> values) : values_(std::move(values)) {}
+
+  bool is_open(const Slot& slot) const { return slot.kind != Slot::Kind::constant && !values_[slot.value]; }
+  /// The slot's value; the slot must not be open.
+  SymbolId value(const Slot& slot) const { return slot.kind == Slot::Kind::constant ? slot.value : *values_[slot.value]; }
+  void bind(std::uint32_t variable, SymbolId value) {
+    values_[variable] = value;
+    trail_.push_back(variable);
+  }
+  /// A point to undo to: how many bindings have been made.
+  std::size_t mark() const { return trail_.size(); }
+  /// Opens again every variable bound since `mark`.
+  void undo(std::size_t mark) {
+    for (auto i = mark; i < trail_.size(); ++i) values_[trail_[i]] = std::nullopt;
+    trail_.resize(mark);
+  }
+  const std::vector<std::optional<SymbolId>>& values() const { return values_; }
+  std::vector<std::optional<SymbolId>> take_values() && { return std::move(values_); }
+
+ private:
+  std::vector<std::optional<SymbolId>> values_;
+  std::vector<std::uint32_t> trail_;
+};
+
+/// The values of slots under bindings into `out`, or false when one is open.
+template <typename Bindings>
+bool ground_if_bound(std::span<const Slot> slots, const Bindings& bindings, std::vector<SymbolId>& out) {
+  out.clear();
+  for (const auto& slot : slots) {
+    if (bindings.is_open(slot)) return false;
+    out.push_back(bindings.value(slot));
+  }
+  return true;
+}
+
+/// Unifies an atom step's slots with a fact's arguments: a constant or a bound variable
+/// must equal its argument, an open variable takes it. Bindings made before a mismatch
+/// stay: callers overwrite (plan order) or undo (open bindings) them.
+template <typename Bindings>
+bool unify(std::span<const Slot> slots, std::span<const SymbolId> args, Bindings& bindings) {
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const Slot& slot = slots[i];
+    if (bindings.is_open(slot)) bindings.bind(slot.value, args[i]);
+    else if (bindings.value(slot) != args[i]) return false;
+  }
+  return true;
+}
+
+/// The index key a step looks its facts up by under the bindings, or nullopt when an
+/// indexed argument is open.
+template <typename Bindings>
+std::optional<std::uint64_t> step_key(const Step& step, const IndexSpec& index, const Bindings& bindings) {
+  auto hash = key_seed(step.relation);
+  for (const auto position : index.positions) {
+    const Slot& slot = step.args[position];
+    if (bindings.is_open(slot)) return std::nullopt;
+    hash = mix_key(hash, bindings.value(slot));
+  }
+  return hash;
+}
+
+// ----- truth in a model -----------------------------------------------------------------------
+
+/// Whether a fact of this truth can match a positive atom in a model.
+constexpr bool usable_in(Model model, base::Truth truth) { return model == Model::upper || truth == base::Truth::yes; }
+
+/// Whether `not p` holds in a model for a fact p of this truth (no: not stored). The lower
+/// model negates against the upper one (p in neither), the upper against the lower (p not
+/// established).
+constexpr bool absent_in(Model model, base::Truth truth) {
+  return model == Model::lower ? truth == base::Truth::no : truth != base::Truth::yes;
 }
 
 }  // namespace cybernorms::infer

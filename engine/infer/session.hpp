@@ -60,9 +60,6 @@ struct HingeLiteral {
 /// fact established. Sorted by fact id.
 using HingeSet = std::vector<HingeLiteral>;
 
-/// Which model a why-not question is asked against.
-enum class Model : std::uint8_t { lower, upper };
-
 /// The nearest miss of one rule for a goal: how far its body got, and with which bindings.
 struct RuleMiss {
   std::uint32_t rule = 0;  ///< index into RuleSet::rules

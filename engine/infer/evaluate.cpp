@@ -116,23 +116,14 @@ class Evaluator {
     const Step& step = plan.steps[at];
     const auto [begin, end] = range(step, at);
     if (begin >= end) return;
-    auto visit = [&](FactId fact) {
-      if (++join_steps_ > options_.max_join_steps) {
-        fail_steps(plan);
-        return false;
-      }
-      if (!usable_in(model_, store_.record(fact).truth) || !unify(step.args, store_.args(fact), bindings_)) return true;
+    auto candidates = store_.candidates(step, bindings_, begin, end);
+    for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
+      if (++join_steps_ > options_.max_join_steps) return fail_steps(plan);
+      if (!usable_in(model_, store_.record(fact).truth) || !unify(step.args, store_.args(fact), bindings_)) continue;
       premises_[step.premise] = fact;
       match(plan, at + 1);
-      return !error_;
-    };
-    if (step.index == no_index) {
-      const auto& list = store_.facts_of(step.relation);
-      for (auto position = begin; position < end; ++position)
-        if (!visit(list[position])) return;
-      return;
+      if (error_) return;
     }
-    store_.lookup(step.index, *step_key(step, network_.indexes()[step.index], bindings_), begin, end, visit);
   }
 
   bool negation_holds(const Step& step) {

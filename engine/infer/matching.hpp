@@ -1,6 +1,7 @@
 // The matching core shared by evaluation, why-not and hinge search: the hash of a fact's
-// key, so that the fact table, the indexes and the steps that look facts up agree, and
-// unification of an atom step with a fact under the current bindings.
+// key, so that the fact table, the indexes and the steps that look facts up agree;
+// unification of an atom step with a fact under the current bindings; and a cursor over
+// the facts a step may match.
 #pragma once
 #include "base/truth.hpp"
 #include "infer/network.hpp"
@@ -12,6 +13,8 @@
 #include <vector>
 
 namespace cybernorms::infer {
+
+inline constexpr std::uint32_t no_fact = UINT32_MAX;
 
 /// Which model a match is made in: the lower one (unknown facts false) or the upper one
 /// (unknown facts true).
@@ -150,5 +153,49 @@ constexpr bool usable_in(Model model, base::Truth truth) { return model == Model
 constexpr bool absent_in(Model model, base::Truth truth) {
   return model == Model::lower ? truth == base::Truth::no : truth != base::Truth::yes;
 }
+
+// ----- candidates -----------------------------------------------------------------------------
+
+/// Walks the candidate facts of a positive step among the positions [begin, end) of its
+/// relation's list: all of them in order (a scan), or those on one index chain, newest
+/// first (their indexed arguments hash like the key; unify still compares them). Reads the
+/// store's lists in place, not copies: facts added while it walks sit past `end`.
+class StepCursor {
+ public:
+  static StepCursor scan(const std::vector<FactId>& facts, std::uint32_t begin, std::uint32_t end) {
+    return StepCursor(facts, nullptr, begin, begin, end);
+  }
+  /// `head`: the chain's newest position + 1 (0: empty); `links`: per position, the one
+  /// before it on its chain + 1, or 0.
+  static StepCursor chain(const std::vector<FactId>& facts, const std::vector<std::uint32_t>& links,
+                          std::uint32_t head, std::uint32_t begin, std::uint32_t end) {
+    return StepCursor(facts, &links, head, begin, end);
+  }
+
+  /// The next candidate, or no_fact when none is left.
+  FactId next() {
+    if (links_ == nullptr) return at_ < end_ ? (*facts_)[at_++] : no_fact;
+    while (at_ != 0) {
+      const auto position = at_ - 1;
+      at_ = (*links_)[position];
+      if (position >= end_) continue;
+      if (position < begin_) break;
+      return (*facts_)[position];
+    }
+    at_ = 0;
+    return no_fact;
+  }
+
+ private:
+  StepCursor(const std::vector<FactId>& facts, const std::vector<std::uint32_t>* links, std::uint32_t at,
+             std::uint32_t begin, std::uint32_t end)
+      : facts_(&facts), links_(links), at_(at), begin_(begin), end_(end) {}
+
+  const std::vector<FactId>* facts_;
+  const std::vector<std::uint32_t>* links_;  ///< nullptr for a scan
+  std::uint32_t at_;  ///< scan: the next position; chain: the next position + 1, 0 at the end
+  std::uint32_t begin_;
+  std::uint32_t end_;
+};
 
 }  // namespace cybernorms::infer

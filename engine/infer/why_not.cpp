@@ -53,23 +53,18 @@ class MissSearch {
   // the bindings give its key); variables a fact binds are open again after.
   bool search_atom(std::size_t at) {
     const Step& step = plan_.steps[at];
-    bool found = false;
-    auto visit = [&](FactId fact) {
+    const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
+    auto candidates = session_.store().candidates(step, bindings_, 0, size);
+    for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
       if (budget_ == 0) return false;
       --budget_;
-      if (!usable_in(model_, session_.truth(fact))) return true;
+      if (!usable_in(model_, session_.truth(fact))) continue;
       const auto mark = bindings_.mark();
-      found = unify(step.args, session_.args(fact), bindings_) && search(at + 1);
+      const bool found = unify(step.args, session_.args(fact), bindings_) && search(at + 1);
       bindings_.undo(mark);
-      return !found;
-    };
-    const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
-    const auto key = step.index == no_index ? std::nullopt : step_key(step, session_.network().indexes()[step.index], bindings_);
-    if (key) session_.store().lookup(step.index, *key, 0, size, visit);
-    else
-      for (const auto fact : session_.facts_of(step.relation))
-        if (!visit(fact)) break;
-    return found;
+      if (found) return true;
+    }
+    return false;
   }
 
   bool negation_holds(const Step& step) {

@@ -9,10 +9,12 @@
 
 namespace cybernorms::infer {
 
-/// One run of Session::evaluate: the scratch state of matching and the limit counters.
-class Evaluator {
+/// One run of Session::evaluate to the fixpoint of both models: the scratch state of
+/// matching and the limit counters (not the public cybernorms::Evaluator, which
+/// evaluates whole scenarios).
+class FixpointRun {
  public:
-  Evaluator(Session& session, const Options& options)
+  FixpointRun(Session& session, const Options& options)
       : session_(session),
         store_(session.store_),
         network_(*session.network_),
@@ -205,7 +207,7 @@ class Evaluator {
 std::optional<LimitError> Session::evaluate(const Options& options) {
   if (evaluated_) return std::nullopt;
   evaluated_ = true;
-  return Evaluator(*this, options).run();
+  return FixpointRun(*this, options).run();
 }
 
 }  // namespace cybernorms::infer

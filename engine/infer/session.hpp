@@ -149,7 +149,7 @@ class Session {
   std::size_t memory_bytes() const;
 
  private:
-  friend class Evaluator;
+  friend class FixpointRun;
   struct DerivationRecord {
     std::uint32_t plan = 0;  ///< index into Network::plans()
     std::uint32_t data = 0;  ///< offset into derivation_data_: premises, then bindings

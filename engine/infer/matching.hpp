@@ -14,13 +14,14 @@
 
 namespace cybernorms::infer {
 
+/// No fact: the end of a walk, or a fact that is not stored.
 inline constexpr std::uint32_t no_fact = UINT32_MAX;
 
 /// Which model a match is made in: the lower one (unknown facts false) or the upper one
 /// (unknown facts true).
 enum class Model : std::uint8_t { lower, upper };
 
-// ----- keys ------------------------------------------------------------------------------
+// ----- keys ----------------------------------------------------------------------------
 
 /// Where the hash of a key of `relation` starts, so equal values of two relations differ.
 constexpr std::uint64_t key_seed(RelationId relation) { return relation * 0x94d049bb133111ebULL + 1; }
@@ -47,7 +48,7 @@ inline std::uint64_t index_key(const IndexSpec& index, std::span<const SymbolId>
   return hash;
 }
 
-// ----- bindings ----------------------------------------------------------------------------
+// ----- bindings ------------------------------------------------------------------------
 
 /// What a slot stands for when its variable (if any) is bound.
 constexpr SymbolId slot_value(const Slot& slot, std::span<const SymbolId> bindings) {
@@ -142,7 +143,7 @@ std::optional<std::uint64_t> step_key(const Step& step, const IndexSpec& index, 
   return hash;
 }
 
-// ----- truth in a model -----------------------------------------------------------------------
+// ----- truth in a model ----------------------------------------------------------------
 
 /// Whether a fact of this truth can match a positive atom in a model.
 constexpr bool usable_in(Model model, base::Truth truth) { return model == Model::upper || truth == base::Truth::yes; }
@@ -154,7 +155,7 @@ constexpr bool absent_in(Model model, base::Truth truth) {
   return model == Model::lower ? truth == base::Truth::no : truth != base::Truth::yes;
 }
 
-// ----- candidates -----------------------------------------------------------------------------
+// ----- candidates ----------------------------------------------------------------------
 
 /// Walks the candidate facts of a positive step among the positions [begin, end) of its
 /// relation's list: all of them in order (a scan), or those on one index chain, newest

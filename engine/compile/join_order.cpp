@@ -1,5 +1,12 @@
 // Evaluation order, chosen once at compile time: the order of each rule's body and the
 // strata of the rule base.
+//
+// The body order is chosen here rather than beside the plans in infer/network.cpp, which
+// could only order the plans (compile does not call infer): outputs read the order from
+// the compiled rule itself. A derivation's premises are in Rule::body order, explain lists
+// a proof's absent facts and names why-not's failed condition from Rule::body, and rule
+// sets built by hand (tests, benchmarks) are matched as written. Ordering only the plans
+// would change those outputs, so the plans follow Rule::body as it is.
 #include "compile/graph.hpp"
 #include "compile/lower.hpp"
 

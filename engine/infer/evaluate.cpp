@@ -9,17 +9,19 @@
 
 namespace cybernorms::infer {
 
-/// One run of Session::evaluate: the scratch state of matching and the limit counters.
-class Evaluator {
+/// One run of Session::evaluate to the fixpoint of both models: the scratch state of
+/// matching and the limit counters (not the public cybernorms::Evaluator, which
+/// evaluates whole scenarios).
+class FixpointRun {
  public:
-  Evaluator(Session& session, const Options& options)
+  FixpointRun(Session& session, const Options& options)
       : session_(session),
         store_(session.store_),
         network_(*session.network_),
         options_(options),
         prev_end_(session.scratch_.prev_end),
         cur_end_(session.scratch_.cur_end),
-        bindings_(session.scratch_.bindings),
+        binding_values_(session.scratch_.bindings),
         premises_(session.scratch_.premises),
         key_(session.scratch_.key),
         head_(session.scratch_.head),
@@ -78,7 +80,8 @@ class Evaluator {
   // found exactly once).
   void fire(const RulePlan& plan, bool first) {
     if (!plan.is_safe || (!plan.is_recursive && !first)) return;
-    bindings_.assign(plan.variable_count, 0);
+    binding_values_.assign(plan.variable_count, 0);
+    bindings_ = PlanBindings(binding_values_);
     premises_.assign(plan.premise_count, no_fact);
     if (!plan.is_recursive) return match(plan, 0);
     for (std::uint32_t step = 0; step < plan.steps.size() && !error_; ++step) {
@@ -115,59 +118,28 @@ class Evaluator {
     const Step& step = plan.steps[at];
     const auto [begin, end] = range(step, at);
     if (begin >= end) return;
-    auto visit = [&](FactId fact) {
-      if (++join_steps_ > options_.max_join_steps) {
-        fail_steps(plan);
-        return false;
-      }
-      if (!unify(step, fact)) return true;
+    auto candidates = store_.candidates(step, bindings_, begin, end);
+    for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
+      if (++join_steps_ > options_.max_join_steps) return fail_steps(plan);
+      if (!usable_in(model_, store_.record(fact).truth) || !unify(step.args, store_.args(fact), bindings_)) continue;
       premises_[step.premise] = fact;
       match(plan, at + 1);
-      return !error_;
-    };
-    if (step.index == no_index) {
-      const auto& list = store_.facts_of(step.relation);
-      for (auto position = begin; position < end; ++position)
-        if (!visit(list[position])) return;
-      return;
+      if (error_) return;
     }
-    store_.lookup(step.index, key_hash(step), begin, end, visit);
-  }
-
-  std::uint64_t key_hash(const Step& step) const {
-    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
-    for (const auto position : network_.indexes()[step.index].positions) hash = hash_step(hash, value(step.args[position]));
-    return hash;
-  }
-
-  SymbolId value(const Slot& slot) const { return slot.kind == Slot::Kind::constant ? slot.value : bindings_[slot.value]; }
-
-  bool unify(const Step& step, FactId fact) {
-    if (model_ == Model::lower && store_.record(fact).truth != base::Truth::yes) return false;
-    const auto args = store_.args(fact);
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      const Slot& slot = step.args[i];
-      if (slot.kind == Slot::Kind::bind) bindings_[slot.value] = args[i];
-      else if (value(slot) != args[i]) return false;
-    }
-    return true;
   }
 
   bool negation_holds(const Step& step) {
-    key_.clear();
-    for (const auto& slot : step.args) key_.push_back(value(slot));
+    ground(step.args, bindings_.values(), key_);
     const auto fact = store_.find(step.relation, key_);
-    if (fact == no_fact) return true;
-    return model_ == Model::upper && store_.record(fact).truth == base::Truth::unknown;
+    return absent_in(model_, fact == no_fact ? base::Truth::no : store_.record(fact).truth);
   }
 
   bool compare_holds(const Step& step) const {
-    return session_.compare(step.op, value(step.left), value(step.right));
+    return session_.compare(step.op, bindings_.value(step.left), bindings_.value(step.right));
   }
 
   void conclude(const RulePlan& plan) {
-    head_.clear();
-    for (const auto& slot : plan.head_args) head_.push_back(value(slot));
+    ground(plan.head_args, bindings_.values(), head_);
     const bool upper = model_ == Model::upper;
     const auto [fact, is_new] = store_.insert(plan.head, head_, upper ? base::Truth::unknown : base::Truth::yes);
     auto& record = store_.record(fact);
@@ -179,7 +151,7 @@ class Evaluator {
     if (upper && record.truth == base::Truth::yes) return;
     const std::uint32_t plan_id = static_cast<std::uint32_t>(&plan - network_.plans().data());
     const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
-    session_.record_derivation(fact, plan_id, premises_, bindings_, upper, std::max<std::uint32_t>(keep, 1),
+    session_.record_derivation(fact, plan_id, premises_, bindings_.values(), upper, std::max<std::uint32_t>(keep, 1),
                                options_.max_kept_derivations);
   }
 
@@ -218,7 +190,8 @@ class Evaluator {
   std::vector<std::uint32_t>& prev_end_;
   std::vector<std::uint32_t>& cur_end_;
   std::size_t delta_step_ = 0;
-  std::vector<SymbolId>& bindings_;
+  std::vector<SymbolId>& binding_values_;
+  PlanBindings bindings_;  ///< over binding_values_, sized for the rule being fired
   std::vector<FactId>& premises_;
   std::vector<SymbolId>& key_;
   std::vector<SymbolId>& head_;
@@ -234,7 +207,7 @@ class Evaluator {
 std::optional<LimitError> Session::evaluate(const Options& options) {
   if (evaluated_) return std::nullopt;
   evaluated_ = true;
-  return Evaluator(*this, options).run();
+  return FixpointRun(*this, options).run();
 }
 
 }  // namespace cybernorms::infer

@@ -4,19 +4,6 @@
 
 namespace cybernorms::infer {
 
-std::uint64_t hash_step(std::uint64_t hash, SymbolId value) {
-  hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
-  hash ^= hash >> 31;
-  hash *= 0xbf58476d1ce4e5b9ULL;
-  return hash ^ (hash >> 29);
-}
-
-std::uint64_t hash_args(std::span<const SymbolId> values, std::uint64_t seed) {
-  std::uint64_t hash = seed * 0x94d049bb133111ebULL + 1;
-  for (const auto value : values) hash = hash_step(hash, value);
-  return hash;
-}
-
 // Empties only what the last scenario used: clearing whole tables sized for the largest
 // scenario seen would cost every small one that much.
 void FactStore::reset(const Network& network) {
@@ -43,7 +30,7 @@ void FactStore::reset(const Network& network) {
 
 std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
   if (table_.empty()) return no_fact;
-  const auto hash = hash_args(args, relation);
+  const auto hash = fact_key(relation, args);
   const auto mask = table_.size() - 1;
   for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
     const auto fact = table_[slot];
@@ -61,7 +48,7 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   record.relation = relation;
   record.args = static_cast<std::uint32_t>(args_.size());
   record.position = static_cast<std::uint32_t>(by_relation_[relation].size());
-  record.hash = hash_args(args, relation);
+  record.hash = fact_key(relation, args);
   record.truth = truth;
   record.arity = static_cast<std::uint16_t>(args.size());
   args_.insert(args_.end(), args.begin(), args.end());
@@ -98,10 +85,7 @@ std::uint32_t FactStore::chain_head(const IndexTable& table, std::uint64_t hash)
 void FactStore::link(std::uint32_t index, FactId fact) {
   auto& table = tables_[index];
   if ((table.used + 1) * 2 > table.heads.size()) grow_index(table);
-  const auto& spec = network_->indexes()[index];
-  const auto values = args(fact);
-  std::uint64_t hash = spec.relation * 0x94d049bb133111ebULL + 1;
-  for (const auto position : spec.positions) hash = hash_step(hash, values[position]);
+  const auto hash = index_key(network_->indexes()[index], args(fact));
   const auto position = records_[fact].position;
   if (table.next.size() <= position) table.next.resize(position + 1, 0);
   const auto mask = table.heads.size() - 1;

@@ -3,6 +3,7 @@
 // argument positions the rule bodies look facts up by.
 #pragma once
 #include "base/truth.hpp"
+#include "infer/matching.hpp"
 #include "infer/network.hpp"
 
 #include <cstdint>
@@ -10,8 +11,6 @@
 #include <vector>
 
 namespace cybernorms::infer {
-
-inline constexpr std::uint32_t no_fact = UINT32_MAX;
 
 /// What the session knows of one fact. `truth` is yes for a fact of the lower model
 /// (established) and unknown for one of the upper model only (possible).
@@ -55,19 +54,16 @@ class FactStore {
   const std::vector<FactId>& facts_of(RelationId relation) const { return by_relation_[relation]; }
   std::size_t size() const { return records_.size(); }
 
-  /// Calls `visit(FactId)` for each fact of the index's relation at a position in
-  /// [begin, end) whose indexed arguments hash like `key` (callers compare the arguments),
-  /// newest first. `visit` returns false to stop.
-  template <typename Visit>
-  void lookup(std::uint32_t index, std::uint64_t key_hash, std::uint32_t begin, std::uint32_t end, Visit&& visit) const {
-    const auto& table = tables_[index];
-    std::uint32_t position = chain_head(table, key_hash);
-    const auto& list = by_relation_[network_->indexes()[index].relation];
-    for (; position != 0; position = table.next[position - 1]) {
-      if (position - 1 >= end) continue;
-      if (position - 1 < begin) return;
-      if (!visit(list[position - 1])) return;
-    }
+  /// The facts that may match a positive step at positions [begin, end) of its relation:
+  /// through the step's index when it has one and the bindings give its key, else all.
+  template <typename Bindings>
+  StepCursor candidates(const Step& step, const Bindings& bindings, std::uint32_t begin, std::uint32_t end) const {
+    if (step.index != no_index)
+      if (const auto key = step_key(step, network_->indexes()[step.index], bindings)) {
+        const auto& table = tables_[step.index];
+        return StepCursor::chain(by_relation_[step.relation], table.next, chain_head(table, *key), begin, end);
+      }
+    return StepCursor::scan(by_relation_[step.relation], begin, end);
   }
 
   /// Bytes held by the containers (capacity, not size): what an evaluation costs.
@@ -86,9 +82,5 @@ class FactStore {
   std::vector<FactId> table_;  ///< open addressing over all facts; no_fact marks empty
   std::vector<IndexTable> tables_;
 };
-
-/// Hashes argument values; the evaluator uses the same function for index keys.
-std::uint64_t hash_args(std::span<const SymbolId> values, std::uint64_t seed = 0);
-std::uint64_t hash_step(std::uint64_t hash, SymbolId value);
 
 }  // namespace cybernorms::infer

@@ -168,9 +168,7 @@ std::vector<FactId> HingeSearch::negated_facts(const Derivation& derivation) {
   const auto& plan = session_.network().plans()[derivation.plan];
   for (const auto& step : plan.steps) {
     if (step.kind != Step::Kind::negative) continue;
-    key_.clear();
-    for (const auto& slot : step.args)
-      key_.push_back(slot.kind == Slot::Kind::constant ? slot.value : derivation.bindings[slot.value]);
+    ground(step.args, derivation.bindings, key_);
     if (const auto fact = session_.find_fact(step.relation, key_)) facts.push_back(*fact);
   }
   return facts;

@@ -56,6 +56,8 @@ Network::Network(const compile::RuleSet& rules)
   }
 }
 
+// One step per body literal, in Rule::body order: the join order compile chose
+// (compile/join_order.cpp says why it is chosen there).
 RulePlan Network::plan_rule(std::uint32_t rule_index) {
   const auto& rule = rules_->rules[rule_index];
   RulePlan plan;

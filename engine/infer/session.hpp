@@ -60,9 +60,6 @@ struct HingeLiteral {
 /// fact established. Sorted by fact id.
 using HingeSet = std::vector<HingeLiteral>;
 
-/// Which model a why-not question is asked against.
-enum class Model : std::uint8_t { lower, upper };
-
 /// The nearest miss of one rule for a goal: how far its body got, and with which bindings.
 struct RuleMiss {
   std::uint32_t rule = 0;  ///< index into RuleSet::rules
@@ -152,7 +149,7 @@ class Session {
   std::size_t memory_bytes() const;
 
  private:
-  friend class Evaluator;
+  friend class FixpointRun;
   struct DerivationRecord {
     std::uint32_t plan = 0;  ///< index into Network::plans()
     std::uint32_t data = 0;  ///< offset into derivation_data_: premises, then bindings

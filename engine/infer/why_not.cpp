@@ -9,21 +9,13 @@ namespace cybernorms::infer {
 
 namespace {
 
-using Bindings = std::vector<std::optional<SymbolId>>;
-
-std::optional<SymbolId> value_of(const Slot& slot, const Bindings& bindings) {
-  if (slot.kind == Slot::Kind::constant) return slot.value;
-  return bindings[slot.value];
-}
-
 // Binds the head's variables to the goal's values; false when they clash.
-bool bind_head(const RulePlan& plan, std::span<const std::optional<SymbolId>> goal, Bindings& bindings) {
+bool bind_head(const RulePlan& plan, std::span<const std::optional<SymbolId>> goal, OpenBindings& bindings) {
   for (std::size_t i = 0; i < plan.head_args.size() && i < goal.size(); ++i) {
     if (!goal[i]) continue;
     const Slot& slot = plan.head_args[i];
-    const auto current = value_of(slot, bindings);
-    if (current && *current != *goal[i]) return false;
-    if (!current) bindings[slot.value] = goal[i];
+    if (bindings.is_open(slot)) bindings.bind(slot.value, *goal[i]);
+    else if (bindings.value(slot) != *goal[i]) return false;
   }
   return true;
 }
@@ -31,102 +23,68 @@ bool bind_head(const RulePlan& plan, std::span<const std::optional<SymbolId>> go
 /// Depth-first search of one rule body, remembering the deepest point reached.
 class MissSearch {
  public:
-  MissSearch(const Session& session, const RulePlan& plan, Model model, std::size_t& budget)
-      : session_(session), plan_(plan), model_(model), budget_(budget) {}
+  MissSearch(const Session& session, const RulePlan& plan, Model model, std::size_t& budget, OpenBindings bindings)
+      : session_(session), plan_(plan), model_(model), budget_(budget), bindings_(std::move(bindings)) {}
 
-  void run(Bindings bindings, RuleMiss& miss) {
-    best_bindings_ = bindings;
-    search(0, bindings);
+  void run(RuleMiss& miss) {
+    best_bindings_ = bindings_.values();
+    search(0);
     miss.depth = static_cast<std::uint32_t>(best_depth_);
     miss.bindings = std::move(best_bindings_);
     if (best_depth_ < plan_.steps.size()) miss.failed_literal = plan_.steps[best_depth_].literal;
   }
 
  private:
-  bool search(std::size_t at, Bindings& bindings) {
+  bool search(std::size_t at) {
     if (at > best_depth_) {
       best_depth_ = at;
-      best_bindings_ = bindings;
+      best_bindings_ = bindings_.values();
     }
     if (at == plan_.steps.size()) return true;
     if (budget_ == 0) return false;
     --budget_;
     const Step& step = plan_.steps[at];
-    if (step.kind == Step::Kind::positive) return search_atom(at, bindings);
-    if (step.kind == Step::Kind::negative) return negation_holds(step, bindings) && search(at + 1, bindings);
-    return compare_holds(step, bindings) && search(at + 1, bindings);
+    if (step.kind == Step::Kind::positive) return search_atom(at);
+    if (step.kind == Step::Kind::negative) return negation_holds(step) && search(at + 1);
+    return compare_holds(step) && search(at + 1);
   }
 
   // Tries the facts of the atom's relation that may match (through the rule's index when
-  // it has one); variables a fact binds are unbound again after.
-  bool search_atom(std::size_t at, Bindings& bindings) {
+  // the bindings give its key); variables a fact binds are open again after.
+  bool search_atom(std::size_t at) {
     const Step& step = plan_.steps[at];
-    bool found = false;
-    auto visit = [&](FactId fact) {
+    const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
+    auto candidates = session_.store().candidates(step, bindings_, 0, size);
+    for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
       if (budget_ == 0) return false;
       --budget_;
-      if (model_ == Model::lower && session_.truth(fact) != base::Truth::yes) return true;
-      const auto trail = trail_.size();
-      found = unify(step, session_.args(fact), bindings) && search(at + 1, bindings);
-      for (auto i = trail; i < trail_.size(); ++i) bindings[trail_[i]] = std::nullopt;
-      trail_.resize(trail);
-      return !found;
-    };
-    const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
-    if (const auto hash = key_hash(step, bindings)) session_.store().lookup(step.index, *hash, 0, size, visit);
-    else
-      for (const auto fact : session_.facts_of(step.relation))
-        if (!visit(fact)) break;
-    return found;
-  }
-
-  // The index key of a step whose indexed arguments are all bound, as the evaluator hashes it.
-  std::optional<std::uint64_t> key_hash(const Step& step, const Bindings& bindings) const {
-    if (step.index == no_index) return std::nullopt;
-    std::uint64_t hash = step.relation * 0x94d049bb133111ebULL + 1;
-    for (const auto position : session_.network().indexes()[step.index].positions) {
-      const auto value = value_of(step.args[position], bindings);
-      if (!value) return std::nullopt;
-      hash = hash_step(hash, *value);
+      if (!usable_in(model_, session_.truth(fact))) continue;
+      const auto mark = bindings_.mark();
+      const bool found = unify(step.args, session_.args(fact), bindings_) && search(at + 1);
+      bindings_.undo(mark);
+      if (found) return true;
     }
-    return hash;
+    return false;
   }
 
-  bool unify(const Step& step, std::span<const SymbolId> args, Bindings& bindings) {
-    for (std::size_t i = 0; i < args.size(); ++i) {
-      const auto current = value_of(step.args[i], bindings);
-      if (current && *current != args[i]) return false;
-      if (current) continue;
-      bindings[step.args[i].value] = args[i];
-      trail_.push_back(step.args[i].value);
-    }
-    return true;
+  bool negation_holds(const Step& step) {
+    if (!ground_if_bound(step.args, bindings_, key_)) return false;
+    return absent_in(model_, session_.truth_of(step.relation, key_));
   }
 
-  bool negation_holds(const Step& step, const Bindings& bindings) const {
-    std::vector<SymbolId> key;
-    for (const auto& slot : step.args) {
-      const auto value = value_of(slot, bindings);
-      if (!value) return false;
-      key.push_back(*value);
-    }
-    const auto truth = session_.truth_of(step.relation, key);
-    return truth == base::Truth::no || (model_ == Model::upper && truth == base::Truth::unknown);
-  }
-
-  bool compare_holds(const Step& step, const Bindings& bindings) const {
-    const auto left = value_of(step.left, bindings);
-    const auto right = value_of(step.right, bindings);
-    return left && right && session_.compare(step.op, *left, *right);
+  bool compare_holds(const Step& step) const {
+    if (bindings_.is_open(step.left) || bindings_.is_open(step.right)) return false;
+    return session_.compare(step.op, bindings_.value(step.left), bindings_.value(step.right));
   }
 
   const Session& session_;
   const RulePlan& plan_;
   Model model_;
   std::size_t& budget_;
+  OpenBindings bindings_;
   std::size_t best_depth_ = 0;
-  Bindings best_bindings_;
-  std::vector<std::uint32_t> trail_;
+  std::vector<std::optional<SymbolId>> best_bindings_;
+  std::vector<SymbolId> key_;
 };
 
 }  // namespace
@@ -140,13 +98,13 @@ std::vector<RuleMiss> Session::why_not(RelationId relation, std::span<const std:
     const auto& plan = network_->plans()[plan_id];
     RuleMiss miss;
     miss.rule = plan.rule;
-    Bindings bindings(plan.variable_count);
+    OpenBindings bindings(std::vector<std::optional<SymbolId>>(plan.variable_count));
     miss.head_matches = bind_head(plan, goal, bindings);
     if (!miss.head_matches || !plan.is_safe) {
-      miss.bindings = std::move(bindings);
+      miss.bindings = std::move(bindings).take_values();
       if (!plan.steps.empty()) miss.failed_literal = plan.steps.front().literal;
     } else {
-      MissSearch(*this, plan, model, budget).run(std::move(bindings), miss);
+      MissSearch(*this, plan, model, budget, std::move(bindings)).run(miss);
     }
     misses.push_back(std::move(miss));
   }

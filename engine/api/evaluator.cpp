@@ -18,6 +18,8 @@ struct Evaluator::State {
   bool run(const scenario::LoadedScenario& loaded, std::uint32_t profile, const EvaluateOptions& options,
            const std::string& document_name, Diagnostics& diagnostics);
   void add_facts(const scenario::LoadedScenario& loaded);
+  /// Each goal's matching facts in the evaluated session, or why none matches.
+  std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, std::size_t max_hinge_sets);
 
   infer::Session session;
   std::vector<base::SymbolId> args;
@@ -90,20 +92,41 @@ FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std
   if (!file || evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
     return evaluation;
-  infer::Session& session = state_->session;
-  FactsReport report{explain::derived_facts(session, options.max_hinge_sets), {}};
-  for (const scenario::Goal& goal : parsed) {
+  evaluation.report = FactsReport{explain::derived_facts(state_->session, options.max_hinge_sets),
+                                  state_->answer_goals(parsed, options.max_hinge_sets)};
+  return evaluation;
+}
+
+GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::string& document_name,
+                                   const std::vector<std::string>& goals, const EvaluateOptions& options) {
+  const compile::RuleSet& rules = rule_base_.compiled_->rules;
+  GoalsEvaluation evaluation;
+  const scenario::LoadedScenario loaded =
+      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics);
+  profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
+  std::vector<scenario::Goal> parsed;
+  for (const std::string& goal : goals)
+    if (auto one = scenario::parse_goal(goal, "--why-not", rules, evaluation.diagnostics)) parsed.push_back(*one);
+  if (evaluation.diagnostics.has_errors()) return evaluation;
+  if (!state_->run(loaded, *rules.find_profile(options.profile), options, document_name, evaluation.diagnostics))
+    return evaluation;
+  evaluation.answers = state_->answer_goals(parsed, options.max_hinge_sets);
+  return evaluation;
+}
+
+std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenario::Goal>& goals,
+                                                       std::size_t max_hinge_sets) {
+  std::vector<GoalAnswer> answers;
+  for (const scenario::Goal& goal : goals) {
     std::vector<std::optional<base::SymbolId>> values;
     std::vector<std::string> shown;
     for (const auto& arg : goal.args) {
       values.push_back(arg ? std::optional(session.intern(*arg)) : std::nullopt);
       shown.push_back(arg.value_or("_"));
     }
-    report.goals.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown),
-                                                options.max_hinge_sets));
+    answers.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown), max_hinge_sets));
   }
-  evaluation.report = std::move(report);
-  return evaluation;
+  return answers;
 }
 
 void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {

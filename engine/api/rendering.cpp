@@ -16,4 +16,6 @@ std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& 
 
 std::string render_facts(const FactsReport& report) { return render::facts_report_to_text(report); }
 
+std::string render_goal_answer(const GoalAnswer& answer) { return render::goal_answer_to_text(answer); }
+
 }  // namespace cybernorms

@@ -64,3 +64,48 @@ TEST_CASE("a malformed goal or facts file is reported, and nothing is evaluated"
   CHECK_FALSE(bad_file.ok());
   CHECK(bad_file.diagnostics.all().front().code == "E401");
 }
+
+TEST_CASE("why-not about a scenario answers any relation's goal: its facts with levels and hinges, or the nearest rule") {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  const auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
+  REQUIRE(rule_base.has_value());
+  Evaluator evaluator(*rule_base);
+  const std::string scenario = read_text(CYBERNORMS_SOURCE_DIR "/scenarios/attribution_unknown.json");
+  const GoalsEvaluation evaluation = evaluator.why_not(
+      scenario, "attribution_unknown.json", {"non_infringement(borania, _, _)", "use_of_force(_, _, _)"});
+  INFO(render_text(evaluation.diagnostics, SourceSet{}));
+  REQUIRE(evaluation.ok());
+  REQUIRE(evaluation.answers->size() == 2);
+
+  const GoalAnswer& possible = evaluation.answers->at(0);
+  REQUIRE(possible.matches.size() == 1);
+  CHECK_FALSE(possible.matches[0].established);
+  REQUIRE_FALSE(possible.matches[0].hinge_sets.empty());
+  CHECK(render_goal_answer(possible).find("non_infringement(borania, arland, ministry_intrusion) is possible, if ") == 0);
+  CHECK(render_goal_answer(possible).find("directed_by(shadow_group, borania) is true") != std::string::npos);
+
+  const GoalAnswer& missing = evaluation.answers->at(1);
+  CHECK(missing.matches.empty());
+  CHECK(missing.why_not.rule_id.rfind("use_of_force.", 0) == 0);
+  CHECK(render_goal_answer(missing).find("use_of_force(_, _, _) is not derived\n  nearest rule: use_of_force.") == 0);
+}
+
+TEST_CASE("why-not about a scenario reports a misspelt relation, a malformed goal and an unknown profile") {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  const auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
+  REQUIRE(rule_base.has_value());
+  Evaluator evaluator(*rule_base);
+  const std::string scenario = read_text(CYBERNORMS_SOURCE_DIR "/scenarios/attribution_unknown.json");
+  const GoalsEvaluation misspelt = evaluator.why_not(scenario, "s.json", {"non_infringment(_, _, _)", "use_of_force"});
+  CHECK_FALSE(misspelt.ok());
+  REQUIRE(misspelt.diagnostics.error_count() == 2);
+  CHECK(misspelt.diagnostics.all()[0].code == "E410");
+  CHECK(misspelt.diagnostics.all()[1].code == "E413");
+  EvaluateOptions options;
+  options.profile = "nowhere";
+  const GoalsEvaluation unknown_profile = evaluator.why_not(scenario, "s.json", {"use_of_force(_, _, _)"}, options);
+  CHECK_FALSE(unknown_profile.ok());
+  CHECK(unknown_profile.diagnostics.all().front().code == "E412");
+}

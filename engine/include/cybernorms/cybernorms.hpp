@@ -46,6 +46,14 @@ struct FactsEvaluation {
   bool ok() const { return report.has_value(); }
 };
 
+/// Answers to why-not goals about one scenario: set only for a valid scenario and valid
+/// goals that evaluated within the limits.
+struct GoalsEvaluation {
+  Diagnostics diagnostics;
+  std::optional<std::vector<GoalAnswer>> answers;
+  bool ok() const { return answers.has_value(); }
+};
+
 /// What a rule base holds, counted: what `cybernorms check` reports.
 struct RuleBaseSummary {
   std::size_t files = 0;
@@ -117,6 +125,14 @@ class Evaluator {
   std::vector<Evaluation> evaluate_profiles(std::string_view scenario_json, const std::string& document_name,
                                             const std::vector<std::string>& profiles,
                                             const EvaluateOptions& options = {});
+
+  /// Why-not for any relation of the rule base, about one scenario under
+  /// `options.profile`: for each goal (`non_interference(aldoria, _, _)`, `_` for any
+  /// value) the facts that match it with their levels and hinges, or when none does, the
+  /// nearest rule and its first failed condition. Goals are named "--why-not" in
+  /// diagnostics (E410 unknown relation, E411 wrong number of values, E413 malformed).
+  GoalsEvaluation why_not(std::string_view scenario_json, const std::string& document_name,
+                          const std::vector<std::string>& goals, const EvaluateOptions& options = {});
 
   /// Evaluates a plain facts file (facts given by relation; see input_kind) under the
   /// profile it names, the way scenarios are evaluated, and answers each goal

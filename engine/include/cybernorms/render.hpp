@@ -20,4 +20,8 @@ std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& 
 /// What a plain facts file gives, as text: derived facts, then the goals' answers.
 std::string render_facts(const FactsReport& report);
 
+/// One why-not goal's answer as text: its matching facts with their levels, or
+/// `rel(a, b) is not derived` with the nearest rule, failed condition and bindings.
+std::string render_goal_answer(const GoalAnswer& answer);
+
 }  // namespace cybernorms

@@ -69,4 +69,21 @@ inline std::string generated_rule_file(std::size_t rule_count) {
   return text;
 }
 
+/// One rule whose body conjoins `atoms` atoms in a chain, `hits(Op, S0) and by(Op, S0)
+/// and ... `, with a negation every tenth atom: the worst case for ordering a body.
+inline std::string long_body_rule_file(std::size_t atoms) {
+  std::string text = generated_vocabulary();
+  text += "relation linked(op: operation, a: state, b: state)\n";
+  std::string body = "by(Op, S0)";
+  for (std::size_t i = 1; i < atoms; ++i) {
+    body += fmt::format(" and linked(Op, S{}, S{})", i - 1, i);
+    if (i % 10 == 0) body += fmt::format(" and not consent(Op, S{})", i);
+  }
+  text += fmt::format(
+      "rule harm.long {{\n  conclude harm(S0, S{}, Op)\n  when {}\n  because \"{{Op}}\"\n"
+      "  cite doc section \"Part One / Duties\" quote \"No state shall harm another\"\n}}\n",
+      atoms - 1, body);
+  return text;
+}
+
 }  // namespace cybernorms::testing

@@ -76,18 +76,17 @@ class FixpointRun {
   }
 
   // Non-recursive rules fire once, in the first round; recursive ones once per recursive
-  // atom taking the new facts (the atoms before it take old facts only, so each match is
-  // found exactly once).
+  // atom taking the new facts, through the plan that starts from it (the atoms written
+  // before it take old facts only, so each match is found exactly once).
   void fire(const RulePlan& plan, bool first) {
     if (!plan.is_safe || (!plan.is_recursive && !first)) return;
     binding_values_.assign(plan.variable_count, 0);
     bindings_ = PlanBindings(binding_values_);
     premises_.assign(plan.premise_count, no_fact);
     if (!plan.is_recursive) return match(plan, 0);
-    for (std::uint32_t step = 0; step < plan.steps.size() && !error_; ++step) {
-      if (!plan.steps[step].is_recursive) continue;
-      delta_step_ = step;
-      match(plan, 0);
+    for (const RulePlan& delta : plan.delta_plans) {
+      if (error_) return;
+      match(delta, 0);
     }
   }
 
@@ -106,17 +105,19 @@ class FixpointRun {
     }
   }
 
-  std::pair<std::uint32_t, std::uint32_t> range(const Step& step, std::size_t at) const {
-    const auto size = static_cast<std::uint32_t>(store_.facts_of(step.relation).size());
-    if (!step.is_recursive) return {0, size};
-    if (at < delta_step_) return {0, prev_end_[step.relation]};
-    if (at == delta_step_) return {prev_end_[step.relation], cur_end_[step.relation]};
-    return {0, cur_end_[step.relation]};
+  std::pair<std::uint32_t, std::uint32_t> range(const Step& step) const {
+    switch (step.facts) {
+      case Step::Facts::stable: break;
+      case Step::Facts::old: return {0, prev_end_[step.relation]};
+      case Step::Facts::delta: return {prev_end_[step.relation], cur_end_[step.relation]};
+      case Step::Facts::current: return {0, cur_end_[step.relation]};
+    }
+    return {0, static_cast<std::uint32_t>(store_.facts_of(step.relation).size())};
   }
 
   void match_atom(const RulePlan& plan, std::size_t at) {
     const Step& step = plan.steps[at];
-    const auto [begin, end] = range(step, at);
+    const auto [begin, end] = range(step);
     if (begin >= end) return;
     auto candidates = store_.candidates(step, bindings_, begin, end);
     for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
@@ -149,7 +150,7 @@ class FixpointRun {
       upgraded_ = true;
     }
     if (upper && record.truth == base::Truth::yes) return;
-    const std::uint32_t plan_id = static_cast<std::uint32_t>(&plan - network_.plans().data());
+    const std::uint32_t plan_id = plan.id;
     const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
     session_.record_derivation(fact, plan_id, premises_, bindings_.values(), upper, std::max<std::uint32_t>(keep, 1),
                                options_.max_kept_derivations);
@@ -189,7 +190,6 @@ class FixpointRun {
   Model model_ = Model::lower;
   std::vector<std::uint32_t>& prev_end_;
   std::vector<std::uint32_t>& cur_end_;
-  std::size_t delta_step_ = 0;
   std::vector<SymbolId>& binding_values_;
   PlanBindings bindings_;  ///< over binding_values_, sized for the rule being fired
   std::vector<FactId>& premises_;

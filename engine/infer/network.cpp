@@ -1,5 +1,7 @@
 #include "infer/network.hpp"
 
+#include "compile/graph.hpp"
+
 #include <algorithm>
 #include <variant>
 
@@ -17,6 +19,20 @@ Slot bound_slot(const compile::Term& term, const std::vector<bool>& bound, bool&
   if (!term.is_variable()) return {Slot::Kind::constant, term.value};
   if (term.value >= bound.size() || !bound[term.value]) is_safe = false;
   return {Slot::Kind::check, term.value};
+}
+
+/// Which relations each relation's rules read positively: cycles here are recursion.
+compile::Graph dependencies(const compile::RuleSet& rules) {
+  compile::Graph graph;
+  graph.out.resize(rules.relations.size());
+  for (const auto& rule : rules.rules) {
+    if (rule.head >= rules.relations.size()) continue;
+    for (const auto& literal : rule.body)
+      if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal);
+          atom != nullptr && !atom->negated && atom->relation < rules.relations.size())
+        graph.out[rule.head].push_back({atom->relation, false, {}});
+  }
+  return graph;
 }
 
 }  // namespace
@@ -38,6 +54,7 @@ Network::Network(const compile::RuleSet& rules)
     while (symbol_slots_[slot] != 0) slot = (slot + 1) & (capacity - 1);
     symbol_slots_[slot] = id + 1;
   }
+  const compile::Components cycles = compile::strongly_connected_components(dependencies(rules));
   for (std::uint32_t r = 0; r < rules.rules.size(); ++r) {
     const auto& rule = rules.rules[r];
     if (rule.head >= rules.relations.size()) continue;
@@ -47,6 +64,14 @@ Network::Network(const compile::RuleSet& rules)
       plan.is_recursive = plan.is_recursive || step.is_recursive;
     }
     const auto plan_id = static_cast<std::uint32_t>(plans_.size());
+    plan.id = plan_id;
+    if (plan.is_recursive && plan.is_safe) {
+      const bool cyclic = std::any_of(plan.steps.begin(), plan.steps.end(), [&](const Step& step) {
+        return step.is_recursive && cycles.of[step.relation] == cycles.of[rule.head];
+      });
+      for (std::size_t step = 0; step < plan.steps.size(); ++step)
+        if (plan.steps[step].is_recursive) plan.delta_plans.push_back(delta_plan(plan, step, cyclic));
+    }
     concluding_[rule.head].push_back(plan_id);
     auto& stratum = strata_[rule.stratum];
     stratum.rules.push_back(plan_id);
@@ -59,13 +84,20 @@ Network::Network(const compile::RuleSet& rules)
 // One step per body literal, in Rule::body order: the join order compile chose
 // (compile/join_order.cpp says why it is chosen there).
 RulePlan Network::plan_rule(std::uint32_t rule_index) {
+  std::vector<std::uint32_t> positions(rules_->rules[rule_index].body.size());
+  for (std::uint32_t position = 0; position < positions.size(); ++position) positions[position] = position;
+  return plan_in_order(rule_index, positions);
+}
+
+// The steps of the body literals at `positions`, in that order.
+RulePlan Network::plan_in_order(std::uint32_t rule_index, const std::vector<std::uint32_t>& positions) {
   const auto& rule = rules_->rules[rule_index];
   RulePlan plan;
   plan.rule = rule_index;
   plan.head = rule.head;
   plan.variable_count = static_cast<std::uint32_t>(rule.variable_names.size());
   std::vector<bool> bound(plan.variable_count, false);
-  for (std::uint32_t position = 0; position < rule.body.size(); ++position) {
+  for (const std::uint32_t position : positions) {
     const auto& literal = rule.body[position];
     if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal)) {
       if (atom->relation >= rules_->relations.size()) {
@@ -89,6 +121,31 @@ RulePlan Network::plan_rule(std::uint32_t rule_index) {
   if (plan.head_args.size() != rules_->relations[rule.head].arity() || plan.head_args.size() > UINT16_MAX)
     plan.is_safe = false;
   return plan;
+}
+
+// The plan reading the recursive atom at `delta_step` from the last round's new facts;
+// with `delta_first` that atom comes first, the rest in join order. Each atom keeps its
+// premise position and reads the facts the written order gives it in semi-naive
+// evaluation (old before the delta atom, current after it), so the matches are the same.
+RulePlan Network::delta_plan(const RulePlan& plan, std::size_t delta_step, bool delta_first) {
+  std::vector<std::uint32_t> positions;
+  if (delta_first) positions.push_back(plan.steps[delta_step].literal);
+  for (std::size_t i = 0; i < plan.steps.size(); ++i)
+    if (i != delta_step || !delta_first) positions.push_back(plan.steps[i].literal);
+  RulePlan delta = plan_in_order(plan.rule, positions);
+  delta.id = plan.id;
+  delta.is_recursive = true;
+  delta.premise_count = plan.premise_count;
+  for (Step& step : delta.steps) {
+    const auto written = std::find_if(plan.steps.begin(), plan.steps.end(),
+                                      [&](const Step& original) { return original.literal == step.literal; });
+    const auto at = static_cast<std::size_t>(written - plan.steps.begin());
+    step.premise = written->premise;
+    step.is_recursive = written->is_recursive;
+    if (!step.is_recursive) continue;
+    step.facts = at < delta_step ? Step::Facts::old : at == delta_step ? Step::Facts::delta : Step::Facts::current;
+  }
+  return delta;
 }
 
 Step Network::plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bound, RulePlan& plan) {

@@ -33,12 +33,21 @@ struct IndexSpec {
 /// One body literal, in the rule's join order (= body order).
 struct Step {
   enum class Kind : std::uint8_t { positive, negative, compare };
+  /// Which of a relation's facts a positive atom reads in a round of semi-naive
+  /// evaluation, by the facts' positions in its list.
+  enum class Facts : std::uint8_t {
+    stable,   ///< a relation of a lower stratum: all of them
+    old,      ///< before the last round (recursive atoms written before the delta atom)
+    delta,    ///< new in the last round
+    current,  ///< up to this round's start (recursive atoms written after the delta atom)
+  };
   Kind kind = Kind::positive;
   std::uint32_t literal = 0;  ///< index into Rule::body
   RelationId relation = 0;
   std::vector<Slot> args;
   std::uint32_t index = no_index;  ///< positive atoms: the index used, or no_index for a scan
   bool is_recursive = false;       ///< positive atom on a relation concluded in the rule's own stratum
+  Facts facts = Facts::stable;
   std::uint32_t premise = 0;       ///< positive atoms: position among the rule's positive atoms
   compile::CompareOp op = compile::CompareOp::eq;
   Slot left;
@@ -47,6 +56,7 @@ struct Step {
 
 /// How one rule is matched: its steps, head and sizes, ready for the evaluator.
 struct RulePlan {
+  std::uint32_t id = 0;    ///< index into Network::plans(); delta plans carry their rule's
   std::uint32_t rule = 0;  ///< index into RuleSet::rules
   RelationId head = 0;
   std::vector<Slot> head_args;  ///< constant or check (head variables are bound by the body)
@@ -54,6 +64,13 @@ struct RulePlan {
   std::uint32_t variable_count = 0;
   std::uint32_t premise_count = 0;  ///< positive atoms
   bool is_recursive = false;        ///< has a recursive positive atom
+  /// For a recursive rule, one plan per recursive atom, that atom reading only the facts
+  /// new in the last round. Where the rule is part of a cycle (its head depends on that
+  /// atom's relation), the atom comes first and the others follow with what it binds, so a
+  /// round costs what its new facts join with (an index lookup each) rather than a scan of
+  /// the atoms written before it; otherwise the join order stays as written. Either way the
+  /// plans find the same matches as the written order.
+  std::vector<RulePlan> delta_plans;
   /// False when the rule cannot be evaluated safely (a head, negated or compared variable
   /// that no positive atom binds before it); such a rule never fires.
   bool is_safe = true;
@@ -84,6 +101,8 @@ class Network {
 
  private:
   RulePlan plan_rule(std::uint32_t rule_index);
+  RulePlan plan_in_order(std::uint32_t rule_index, const std::vector<std::uint32_t>& positions);
+  RulePlan delta_plan(const RulePlan& plan, std::size_t delta_step, bool delta_first);
   Step plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bound, RulePlan& plan);
   std::uint32_t index_for(RelationId relation, std::vector<std::uint8_t> positions);
 

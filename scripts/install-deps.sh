@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages cybernorms builds with. Idempotent: quiet and
 # quick when everything is already present.
+#   scripts/install-deps.sh          what the build and the tests need
+#   scripts/install-deps.sh --fuzz   and clang with libFuzzer, for scripts/fuzz.sh
 set -euo pipefail
 
 packages=(
@@ -12,6 +14,9 @@ packages=(
   libcli11-dev
   libbenchmark-dev        # benchmarks (built, not run by the tests)
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizers' runtimes
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -25,7 +25,9 @@ void add_check(CLI::App& app, CheckArgs& args) {
 
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
-  eval->add_option("inputs", args.inputs, "Scenario files (*.json) or folders of them; or facts files")->required();
+  eval->add_option("inputs", args.inputs,
+                   "Scenario files (*.json) or folders of them; or facts files; - reads standard input")
+      ->required();
   eval->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
   eval->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes");
   eval->add_option("--profile", args.profile, "Evaluate under this profile (see `cybernorms profiles`)");

@@ -1,6 +1,6 @@
-// Reading is bounded while it happens: no input (a device, an endless pipe) can make
-// the command line hold more than its limits, a FIFO named as a file is refused instead
-// of blocking, and a read error ends in a message and a failing exit.
+// Reading is bounded while it happens: no input (a device, an endless pipe, a huge
+// line) can make the command line hold more than its limits, a FIFO named as a file is
+// refused instead of blocking, and a read error ends in a message and a failing exit.
 #include <doctest/doctest.h>
 
 #include <array>
@@ -114,6 +114,15 @@ std::string scenario_line(const std::string& name) {
   return text;
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(text.substr(start, end - start));
+  }
+  return lines;
+}
+
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 const std::vector<std::string> rules{"--rules", project + "/rules"};
@@ -182,4 +191,82 @@ TEST_CASE("a read error is reported and the exit status says the run failed") {
   CAPTURE(eval.out);
   CHECK(eval.exit_code == 2);
   CHECK(has(eval.out, "/proc/self/mem: error: cannot be read: Input/output error"));
+  const Spawned batch = spawn(with_rules({"batch", "/proc/self/mem"}));
+  CAPTURE(batch.out);
+  CHECK(batch.exit_code == 2);
+  CHECK(has(batch.out, "error: reading /proc/self/mem failed after line 0: Input/output error"));
+}
+
+TEST_CASE("batch refuses a device or a FIFO named as its input, and reads a pipe only as standard input") {
+  const Spawned zero = spawn(with_rules({"batch", "/dev/zero"}));
+  CAPTURE(zero.out);
+  CHECK(zero.exit_code == 2);
+  CHECK(has(zero.out, "error: /dev/zero is a character device, not a file (only standard input, given as -, may be"));
+  CHECK_FALSE(has(zero.out, "0 scenarios"));
+  CHECK(zero.max_rss_kib < max_rss_kib);
+
+  const fs::path dir = scratch("batch_fifo");
+  const fs::path fifo = dir / "in.jsonl";
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  const Spawned named = spawn(with_rules({"batch", fifo.string()}));
+  CHECK(named.exit_code == 2);
+  CHECK(has(named.out, "is a FIFO, not a file"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("batch: a line over the limit becomes an E407 record for that line and the batch goes on") {
+  const std::string good = scenario_line("attribution_unknown");
+  const Spawned result = spawn(with_rules({"batch", "-", "--max-line-bytes", "20000", "--jobs", "2", "--block", "2"}),
+                               [&](int fd) {
+                                 write_text(fd, good + "\n");
+                                 write_repeated(fd, "x", 50000);
+                                 write_text(fd, "\n" + good + "\r\n\n" + good + "\n");
+                                 write_repeated(fd, "{", 30000);  // the last line, without "\n"
+                               });
+  const std::vector<std::string> records = lines_of(result.out);
+  REQUIRE(records.size() == 7);  // six records, then the counts line
+  for (std::size_t i = 0; i < 6; ++i) CHECK(records[i].rfind("{\"line\":" + std::to_string(i + 1) + ",", 0) == 0);
+  CHECK(has(records[0], "\"ok\":true"));
+  CHECK(has(records[1], "\"code\":\"E407\""));
+  CHECK(has(records[1], "the document is 50000 bytes; at most 20000 are read"));
+  CHECK(has(records[2], "\"ok\":true"));  // "\r\n" ends a line as "\n" does
+  CHECK(has(records[3], "E400"));        // the empty line
+  CHECK(has(records[4], "\"ok\":true"));
+  CHECK(has(records[5], "the document is 30000 bytes; at most 20000 are read"));
+  CHECK(records[6] == "6 scenarios: 3 evaluated, 3 rejected (2 threads)");
+  CHECK(result.exit_code == 2);
+}
+
+TEST_CASE("batch: a 1 GiB line through a pipe costs the line limit, not its length") {
+  const std::string good = scenario_line("attribution_unknown");
+  const Spawned result = spawn(with_rules({"batch", "-"}), [&](int fd) {
+    write_text(fd, good + "\n");
+    write_repeated(fd, "a", std::uint64_t{1} << 30);
+    write_text(fd, "\n" + good + "\n");
+  });
+  const std::vector<std::string> records = lines_of(result.out);
+  REQUIRE(records.size() == 4);
+  CHECK(has(records[0], "\"ok\":true"));
+  CHECK(records[1].rfind("{\"line\":2,", 0) == 0);
+  CHECK(has(records[1], "the document is 1073741824 bytes; at most 8388608 are read"));
+  CHECK(has(records[2], "\"ok\":true"));
+  CHECK(has(records[3], "3 scenarios: 2 evaluated, 1 rejected"));
+  CHECK(result.exit_code == 2);
+  CHECK(result.max_rss_kib < max_rss_kib);
+}
+
+TEST_CASE("batch holds a block by bytes as well as by lines; records come out the same, in order") {
+  const std::string good = scenario_line("attribution_unknown");
+  std::string input;
+  for (int i = 0; i < 5; ++i) input += good + "\n";
+  const auto run_with = [&](std::vector<std::string> options) {
+    std::vector<std::string> arguments = with_rules({"batch", "-"});
+    arguments.insert(arguments.end(), options.begin(), options.end());
+    return spawn(arguments, [&](int fd) { write_text(fd, input); });
+  };
+  const Spawned by_bytes = run_with({"--block-bytes", "1", "--jobs", "1"});
+  const Spawned by_lines = run_with({"--jobs", "1"});
+  CHECK(by_bytes.exit_code == 0);
+  CHECK(lines_of(by_bytes.out).size() == 6);
+  CHECK(by_bytes.out == by_lines.out);
 }

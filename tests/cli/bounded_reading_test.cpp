@@ -28,7 +28,7 @@ namespace {
 const std::string project = CYBERNORMS_SOURCE_DIR;
 
 /// Peak memory allowed to any of these runs: the rule base and one bounded input.
-constexpr long max_rss_kib = 64 * 1024;
+constexpr long rss_limit_kib = 64 * 1024;
 
 struct Spawned {
   int exit_code = -1;
@@ -125,9 +125,9 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
-const std::vector<std::string> rules{"--rules", project + "/rules"};
-
+/// The arguments with `--rules` naming the project's rule base after the command.
 std::vector<std::string> with_rules(std::vector<std::string> arguments) {
+  const std::vector<std::string> rules{"--rules", project + "/rules"};
   arguments.insert(arguments.begin() + 1, rules.begin(), rules.end());
   return arguments;
 }
@@ -140,7 +140,7 @@ TEST_CASE("eval refuses a device named as a file at once, instead of reading it 
   CHECK(result.exit_code == 2);
   CHECK(has(result.out, "/dev/zero: error: is a character device, not a file"));
   CHECK_FALSE(has(result.out, "internal error"));
-  CHECK(result.max_rss_kib < max_rss_kib);
+  CHECK(result.max_rss_kib < rss_limit_kib);
 }
 
 TEST_CASE("eval refuses a FIFO named as a file instead of blocking on it") {
@@ -169,7 +169,7 @@ TEST_CASE("eval - reads standard input, a pipe included, and stops at the size l
   CAPTURE(endless.out);
   CHECK(endless.exit_code == 2);
   CHECK(has(endless.out, "standard input:: error[E407]: the document is more than 8388608 bytes; at most 8388608 are read"));
-  CHECK(endless.max_rss_kib < max_rss_kib);
+  CHECK(endless.max_rss_kib < rss_limit_kib);
 }
 
 TEST_CASE("a scenario file over the limit keeps its E407 message with its size, read no further than the limit") {
@@ -203,7 +203,7 @@ TEST_CASE("batch refuses a device or a FIFO named as its input, and reads a pipe
   CHECK(zero.exit_code == 2);
   CHECK(has(zero.out, "error: /dev/zero is a character device, not a file (only standard input, given as -, may be"));
   CHECK_FALSE(has(zero.out, "0 scenarios"));
-  CHECK(zero.max_rss_kib < max_rss_kib);
+  CHECK(zero.max_rss_kib < rss_limit_kib);
 
   const fs::path dir = scratch("batch_fifo");
   const fs::path fifo = dir / "in.jsonl";
@@ -252,7 +252,7 @@ TEST_CASE("batch: a 1 GiB line through a pipe costs the line limit, not its leng
   CHECK(has(records[2], "\"ok\":true"));
   CHECK(has(records[3], "3 scenarios: 2 evaluated, 1 rejected"));
   CHECK(result.exit_code == 2);
-  CHECK(result.max_rss_kib < max_rss_kib);
+  CHECK(result.max_rss_kib < rss_limit_kib);
 }
 
 TEST_CASE("batch holds a block by bytes as well as by lines; records come out the same, in order") {

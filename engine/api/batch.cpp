@@ -35,15 +35,33 @@ BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const
   return {render::batch_success_record(number, *evaluation.report, detail), true};
 }
 
+BatchEvaluator::Record BatchEvaluator::skipped_line(std::uint64_t bytes, std::size_t number) const {
+  Diagnostics diagnostics;
+  report_too_large(diagnostics, "line " + std::to_string(number), bytes, options_.max_line_bytes);
+  return {render::batch_error_record(number, diagnostics), false};
+}
+
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::string>& lines, std::size_t first_line) {
-  std::vector<Record> records(lines.size());
+  return evaluate_lines(lines.size(), [&](Evaluator& evaluator, std::size_t i) {
+    return evaluate_line(evaluator, lines[i], first_line + i);
+  });
+}
+
+std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line) {
+  return evaluate_lines(lines.size(), [&](Evaluator& evaluator, std::size_t i) {
+    const BatchLine& line = lines[i];
+    if (line.skipped_bytes > 0) return skipped_line(line.skipped_bytes, first_line + i);
+    return evaluate_line(evaluator, line.text, first_line + i);
+  });
+}
+
+std::vector<std::string> BatchEvaluator::evaluate_lines(std::size_t count, const LineRecord& one) {
+  std::vector<Record> records(count);
   std::atomic<std::size_t> next{0};
   auto work = [&](Evaluator& evaluator) {
-    for (std::size_t i = next++; i < lines.size(); i = next++) {
-      records[i] = evaluate_line(evaluator, lines[i], first_line + i);
-    }
+    for (std::size_t i = next++; i < count; i = next++) records[i] = one(evaluator, i);
   };
-  const std::size_t helpers = std::min(evaluators_.size(), lines.size());
+  const std::size_t helpers = std::min(evaluators_.size(), count);
   std::vector<std::thread> threads;
   for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
   work(evaluators_.front());

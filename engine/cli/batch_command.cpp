@@ -1,28 +1,60 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/line_reader.hpp"
 
 #include <cybernorms/batch.hpp>
 
 #include <fmt/core.h>
 
-#include <fstream>
-#include <iostream>
+#include <cstdio>
+#include <unistd.h>
 
 namespace cybernorms::cli {
 
 namespace {
 
-/// Reads up to `count` lines; a line longer than the limit is kept short and its record
-/// will say it is not a scenario, so one huge line cannot exhaust memory.
-std::vector<std::string> read_block(std::istream& in, std::size_t count, std::size_t max_line_bytes) {
-  std::vector<std::string> lines;
-  std::string line;
-  while (lines.size() < count && std::getline(in, line)) {
-    if (line.size() > max_line_bytes) line.resize(max_line_bytes);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    lines.push_back(std::move(line));
+/// Closes the input file (not standard input) when the batch ends.
+class InputDescriptor {
+ public:
+  explicit InputDescriptor(int fd) : fd_(fd) {}
+  ~InputDescriptor() {
+    if (fd_ > STDIN_FILENO) ::close(fd_);
   }
-  return lines;
+  InputDescriptor(const InputDescriptor&) = delete;
+  InputDescriptor& operator=(const InputDescriptor&) = delete;
+  int get() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+/// Standard input for "" and "-"; otherwise the file, which must be a regular file (a
+/// FIFO or a device is refused, never opened for reading); -1 after saying why.
+int open_batch_input(const std::string& input) {
+  if (input.empty() || input == standard_input) return STDIN_FILENO;
+  std::string problem;
+  const int fd = open_regular_file(input, problem);
+  if (fd < 0) {
+    fmt::print(stderr, "error: {} {} (only standard input, given as -, may be a pipe or a device)\n", input, problem);
+  }
+  return fd;
+}
+
+/// Reads, evaluates and prints block after block; false when reading failed.
+bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator) {
+  std::size_t first_line = 1;
+  for (;;) {
+    const std::vector<BatchLine> lines = read_block(reader, args.block_size, args.block_bytes);
+    if (lines.empty()) break;
+    for (const std::string& record : evaluator.evaluate_block(lines, first_line)) fmt::print("{}\n", record);
+    std::fflush(stdout);
+    first_line += lines.size();
+  }
+  if (reader.error().empty()) return true;
+  const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
+                                                                             : args.input;
+  fmt::print(stderr, "error: reading {} failed after line {}: {}\n", name, first_line - 1, reader.error());
+  return false;
 }
 
 }  // namespace
@@ -34,27 +66,15 @@ int run_batch(const BatchArgs& args) {
     fmt::print(stderr, "error: no profile named '{}'\n", args.profile);
     return exit_usage;
   }
-  std::ifstream file;
-  if (!args.input.empty() && args.input != "-") {
-    file.open(args.input, std::ios::binary);
-    if (!file) {
-      fmt::print(stderr, "error: cannot read {}\n", args.input);
-      return exit_usage;
-    }
-  }
-  std::istream& in = file.is_open() ? static_cast<std::istream&>(file) : std::cin;
-  BatchEvaluator evaluator(*rule_base, BatchOptions{args.jobs, args.profile, args.explain == "full", 4});
-  std::size_t first_line = 1;
-  for (;;) {
-    const std::vector<std::string> lines = read_block(in, args.block_size, args.max_line_bytes);
-    if (lines.empty()) break;
-    for (const std::string& record : evaluator.evaluate_block(lines, first_line)) fmt::print("{}\n", record);
-    std::fflush(stdout);
-    first_line += lines.size();
-  }
+  const InputDescriptor input(open_batch_input(args.input));
+  if (input.get() < 0) return exit_usage;
+  LineReader reader(input.get(), args.max_line_bytes);
+  BatchOptions options{args.jobs, args.profile, args.explain == "full", 4, args.max_line_bytes};
+  BatchEvaluator evaluator(*rule_base, options);
+  const bool read_all = run_blocks(args, reader, evaluator);
   fmt::print(stderr, "{} scenarios: {} evaluated, {} rejected ({} threads)\n", evaluator.succeeded() + evaluator.failed(),
              evaluator.succeeded(), evaluator.failed(), evaluator.threads());
-  return evaluator.failed() == 0 ? exit_ok : exit_usage;
+  return read_all && evaluator.failed() == 0 ? exit_ok : exit_usage;
 }
 
 }  // namespace cybernorms::cli

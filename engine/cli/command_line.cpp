@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <unistd.h>
 
@@ -30,20 +28,23 @@ std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::
   return rule_base;
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::string& error) {
-  std::error_code code;
-  if (fs::is_directory(path, code)) {
-    error = "is a folder";
-    return std::nullopt;
+InputText read_input(const fs::path& path) {
+  if (is_standard_input(path)) return read_descriptor(STDIN_FILENO, max_input_bytes);
+  return read_regular_file(path, max_input_bytes);
+}
+
+std::string input_problem(const fs::path& path, const InputText& input) {
+  const std::string name = is_standard_input(path) ? std::string(standard_input_name) : path.string();
+  if (input.status == ReadStatus::too_large) {
+    Diagnostics diagnostics;
+    report_too_large(diagnostics, name, input.size, max_input_bytes);
+    return render_diagnostics(diagnostics, SourceSet{}, Format::text);
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = "cannot be read";
-    return std::nullopt;
+  if (input.status == ReadStatus::not_a_file) {
+    return fmt::format("{}: error: {} (only standard input, given as -, may be a pipe or a device)\n", name,
+                       input.problem);
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  return fmt::format("{}: error: {}\n", name, input.problem);
 }
 
 namespace {
@@ -73,7 +74,7 @@ std::vector<fs::path> expand_inputs(const std::vector<std::string>& inputs, cons
     std::error_code code;
     if (fs::is_directory(input, code)) {
       add_folder(input, extension, out);
-    } else if (fs::exists(input, code)) {
+    } else if (input == standard_input || fs::exists(fs::symlink_status(input, code))) {
       out.emplace_back(input);
     } else {
       missing.push_back(input);

@@ -1,9 +1,11 @@
 // Shared pieces of the command line: reading inputs, deciding on colour, exit codes.
 #pragma once
 #include <cybernorms/cybernorms.hpp>
+#include <cybernorms/input.hpp>
 
 #include <filesystem>
 #include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -24,11 +26,24 @@ std::filesystem::path default_rules_dir();
 /// against `sources_dir` when given; prints the diagnostics to standard error when it fails.
 std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::string& sources_dir = {});
 
-/// Reads a whole file; nullopt (and `error` set) when it cannot be read.
-std::optional<std::string> read_file(const std::filesystem::path& path, std::string& error);
+/// What `-` stands for on the command line, and the name its document gets in messages.
+inline constexpr std::string_view standard_input = "-";
+inline constexpr std::string_view standard_input_name = "standard input";
+inline bool is_standard_input(const std::filesystem::path& path) { return path.native() == standard_input; }
+
+/// Reads a scenario or facts file, or standard input for `-`, up to `max_input_bytes`
+/// + 1 bytes: a larger input is `too_large` (E407) however long it goes on. Only
+/// standard input may be a pipe or a device; a path naming one is `not_a_file`.
+InputText read_input(const std::filesystem::path& path);
+
+/// The message for an input that could not be read, or that is too large (E407), as
+/// eval prints it.
+std::string input_problem(const std::filesystem::path& path, const InputText& input);
 
 /// Files given on the command line, with folders expanded to the files below them whose
-/// name ends in `extension` (sorted by path), leaving out `*.expected.*` files.
+/// name ends in `extension` (sorted by path), leaving out `*.expected.*` files. `-` and
+/// paths that are not folders (a FIFO, a device, a symlink loop) are kept as given, for
+/// reading to refuse with a message that says what they are.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs, const std::string& extension,
                                                  std::vector<std::string>& missing);
 

@@ -1,5 +1,6 @@
 // The subcommands. Each takes its parsed options and returns an exit code.
 #pragma once
+#include <cybernorms/input.hpp>
 #include <cybernorms/report.hpp>
 
 #include <cstddef>
@@ -37,8 +38,9 @@ struct BatchArgs {
   std::string profile{default_profile};
   std::string explain = "brief";
   std::size_t jobs = 0;  ///< 0: one thread per core
-  std::size_t block_size = 1024;
-  std::size_t max_line_bytes = 8u << 20;
+  std::size_t block_size = 1024;             ///< lines read and evaluated at a time, at most
+  std::size_t block_bytes = 8u << 20;        ///< bytes of lines held at a time, at most (+ one line)
+  std::size_t max_line_bytes = max_input_bytes;  ///< longer lines are skipped, with an E407 record
 };
 int run_batch(const BatchArgs& args);
 

@@ -110,15 +110,15 @@ int run_eval(const EvalArgs& args) {
   std::vector<std::string> rendered;
   bool all_valid = true;
   for (const fs::path& input : inputs) {
-    std::string error;
-    const auto text = read_file(input, error);
-    if (!text) {
-      fmt::print(stderr, "{}: error: {}\n", input.string(), error);
+    const InputText read = read_input(input);
+    const std::string name = is_standard_input(input) ? std::string(standard_input_name) : input.string();
+    if (read.status != ReadStatus::ok) {
+      fmt::print(stderr, "{}", input_problem(input, read));
       all_valid = false;
-    } else if (input_kind(*text) == InputKind::facts_file) {
-      all_valid = evaluate_facts_file(context, evaluator, *text, input.string()) && all_valid;
+    } else if (input_kind(read.text) == InputKind::facts_file) {
+      all_valid = evaluate_facts_file(context, evaluator, read.text, name) && all_valid;
     } else {
-      all_valid = evaluate_scenario(context, evaluator, *text, input.string(), collected, rendered) && all_valid;
+      all_valid = evaluate_scenario(context, evaluator, read.text, name, collected, rendered) && all_valid;
     }
   }
   print_rendered(context, rendered);

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 
 #include <cybernorms/format.hpp>
+#include <cybernorms/input.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -25,7 +26,9 @@ void add_check(CLI::App& app, CheckArgs& args) {
 
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
-  eval->add_option("inputs", args.inputs, "Scenario files (*.json) or folders of them; or facts files")->required();
+  eval->add_option("inputs", args.inputs,
+                   "Scenario files (*.json) or folders of them; or facts files; - reads standard input")
+      ->required();
   eval->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
   eval->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes");
   eval->add_option("--profile", args.profile, "Evaluate under this profile (see `cybernorms profiles`)");
@@ -52,6 +55,11 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("--jobs,-j", args.jobs, "Threads (default: one per core)")->check(CLI::Range(1, 256));
   batch->add_option("--block", args.block_size, "Lines read and evaluated at a time (bounds memory)")
       ->check(CLI::Range(1, 1'000'000));
+  batch->add_option("--block-bytes", args.block_bytes, "Bytes of input lines held at a time (bounds memory; 8 MiB)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
+  batch->add_option("--max-line-bytes", args.max_line_bytes,
+                    "Longer lines are skipped, each with an E407 record (at most and by default 8 MiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_input_bytes));
 }
 
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {

@@ -3,10 +3,11 @@
 #include "compile/program.hpp"
 #include "compile/text.hpp"
 
+#include <cybernorms/input.hpp>
+
 #include <fmt/core.h>
 
 #include <array>
-#include <fstream>
 #include <unordered_map>
 #include <utility>
 
@@ -86,12 +87,12 @@ std::vector<Cited> cited_sources(const std::vector<ast::RuleFile>& files) {
   return sources;
 }
 
+/// The document's text; nullopt (not at hand) when it is not a regular file, cannot be
+/// read, or is over the limit, which is checked while reading.
 std::optional<std::string> read_document(const fs::path& path) {
-  std::error_code error;
-  if (!fs::is_regular_file(path, error) || fs::file_size(path, error) > max_document_bytes || error) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  InputText read = read_regular_file(path, max_document_bytes);
+  if (read.status != ReadStatus::ok) return std::nullopt;
+  return std::move(read.text);
 }
 
 /// Each line of a document as a heading would match it: folded, without a leading "·".

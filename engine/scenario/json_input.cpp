@@ -1,6 +1,8 @@
 #include "scenario/json_input.hpp"
 #include "base/text_layout.hpp"
 
+#include <cybernorms/input.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -33,8 +35,7 @@ bool is_blank(std::string_view text) {
 bool check_size(std::string_view text, const std::string& document, const JsonLimits& limits,
                 base::Diagnostics& diagnostics) {
   if (text.size() > limits.max_bytes) {
-    diagnostics.pointer_error("E407", document, "", "the document is {} bytes; at most {} are read", text.size(),
-                              limits.max_bytes);
+    report_too_large(diagnostics, document, text.size(), limits.max_bytes);
     return false;
   }
   if (is_blank(text)) {

@@ -4,6 +4,8 @@
 #include "base/diagnostics.hpp"
 #include "base/text_layout.hpp"
 
+#include <cybernorms/input.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
@@ -14,7 +16,7 @@
 namespace cybernorms::scenario {
 
 struct JsonLimits {
-  std::size_t max_bytes = 8u << 20;
+  std::size_t max_bytes = max_input_bytes;
   std::size_t max_depth = 64;
 };
 

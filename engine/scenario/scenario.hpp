@@ -6,6 +6,8 @@
 #include "base/truth.hpp"
 #include "compile/rule_set.hpp"
 
+#include <cybernorms/input.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -48,7 +50,7 @@ struct LoadedScenario {
 
 /// Bounds that keep any input cheap to reject.
 struct ScenarioLimits {
-  std::size_t max_bytes = 8u << 20;     ///< larger documents are refused (E407)
+  std::size_t max_bytes = max_input_bytes;  ///< larger documents are refused (E407)
   std::size_t max_depth = 64;           ///< deeper nesting is refused before parsing (E407)
   std::size_t max_facts = 1'000'000;    ///< a scenario expanding to more facts is refused (E407)
 };

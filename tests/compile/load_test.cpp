@@ -4,8 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 
 namespace fs = std::filesystem;
@@ -125,6 +127,63 @@ TEST_CASE("includes nested deeper than the limit stop with an error") {
   CHECK(loaded.files.size() == compile::max_include_depth);
   CHECK(testing::lines(loaded.diagnostics, base::Severity::note, &loaded.sources) ==
         Lines{fmt::format("f{}.cnr:1:1 error[E222] includes nested more than 64 deep", compile::max_include_depth - 1)});
+}
+
+TEST_CASE("an include of a folder, a FIFO or a device says what it names instead of 'not found'") {
+  const TempFolder folder("not-a-file");
+  fs::create_directories(folder.path() / "lib");
+  REQUIRE(::mkfifo((folder.path() / "pipe.cnr").c_str(), 0600) == 0);
+  const fs::path main = folder.write("main.cnr", "include \"lib\"\ninclude \"pipe.cnr\"\ninclude \"/dev/null\"\n");
+  const Loaded loaded = load({main});
+  CHECK(testing::lines(loaded.diagnostics) ==
+        Lines{"1:1 error[E223] included path 'lib' is a folder, not a rule file",
+              "2:1 error[E223] included path 'pipe.cnr' is a FIFO, not a rule file",
+              "3:1 error[E223] included path '/dev/null' is a character device, not a rule file"});
+  REQUIRE(loaded.diagnostics.all().size() == 3);
+  CHECK(loaded.diagnostics.all()[0].notes == Lines{"looked at " + (folder.path() / "lib").generic_string()});
+}
+
+TEST_CASE("a rule path that is a FIFO or a device is refused without being opened, saying what it is") {
+  const TempFolder folder("fifo-path");
+  const fs::path pipe = folder.path() / "rules.cnr";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  const Loaded loaded = load({pipe, "/dev/zero"});
+  CHECK(loaded.files.empty());
+  CHECK(testing::lines(loaded.diagnostics) ==
+        Lines{fmt::format("error[E223] '{}' is a FIFO, not a rule file or folder", pipe.generic_string()),
+              "error[E223] '/dev/zero' is a character device, not a rule file or folder"});
+}
+
+TEST_CASE("a rule file that cannot be read is an error naming it, not an empty file") {
+  // /proc/self/mem is a regular file whose first page cannot be read.
+  const Loaded loaded = load({"/proc/self/mem"});
+  CHECK(loaded.files.empty());
+  CHECK(testing::lines(loaded.diagnostics) ==
+        Lines{"error[E224] rule file '/proc/self/mem' cannot be read: Input/output error"});
+}
+
+TEST_CASE("symlink loops in a rule folder are reported with their path, and the rest still loads") {
+  const TempFolder folder("symlink-loop");
+  folder.write("a.cnr", "type a = { one }\n");
+  folder.write("sub/b.cnr", "type b = { one }\n");
+  fs::create_symlink("self.cnr", folder.path() / "self.cnr");
+  fs::create_symlink("ping", folder.path() / "pong");
+  fs::create_symlink("pong", folder.path() / "ping");
+  fs::create_directory_symlink("..", folder.path() / "sub" / "up");
+  fs::create_directory_symlink(folder.path() / "sub", folder.path() / "elsewhere");  // not a loop: not reported
+  const Loaded loaded = load({folder.path()});
+  CHECK(loaded.names(folder.path()) == Lines{"a.cnr", "sub/b.cnr"});
+  const std::string root = fs::canonical(folder.path()).generic_string();
+  Lines expected{
+      fmt::format("warning[W006] symlink loop skipped: '{}' leads back to itself", (folder.path() / "ping").generic_string()),
+      fmt::format("warning[W006] symlink loop skipped: '{}' leads back to itself", (folder.path() / "pong").generic_string()),
+      fmt::format("warning[W006] symlink loop skipped: '{}' leads back to itself",
+                  (folder.path() / "self.cnr").generic_string()),
+      fmt::format("warning[W006] symlink loop skipped: '{}' leads back to '{}', a folder that holds it",
+                  (folder.path() / "sub" / "up").generic_string(), root)};
+  Lines found = testing::lines(loaded.diagnostics);
+  std::sort(found.begin(), found.end());
+  CHECK(found == expected);
 }
 
 TEST_CASE("checking paths loads, checks and lowers, with diagnostics sorted by place") {

@@ -1,0 +1,47 @@
+// Reading JSON Lines with every line bounded while it is read: a line longer than the
+// limit is counted and skipped, never held, so one endless line costs the limit, not
+// its length.
+#pragma once
+#include <cybernorms/batch.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cybernorms::cli {
+
+/// Reads lines from a descriptor (a regular file or standard input), which it does not
+/// own. Lines end at "\n"; a "\r" before it is dropped; a last line without "\n" counts.
+class LineReader {
+ public:
+  LineReader(int descriptor, std::size_t max_line_bytes) : fd_(descriptor), max_line_bytes_(max_line_bytes) {}
+
+  /// The next line: its text, or only its length when it is longer than the limit.
+  /// nullopt at the end of the input, or when reading failed (then `error()` says why).
+  std::optional<BatchLine> next();
+
+  /// Empty unless reading failed: the system's words for the failure.
+  const std::string& error() const { return error_; }
+
+ private:
+  /// Reads more of the input into the buffer; false at its end or on an error.
+  bool fill();
+  /// Adds `count` bytes from the buffer to `line`, keeping them only while it fits.
+  void take(BatchLine& line, std::size_t count);
+
+  int fd_;
+  std::size_t max_line_bytes_;
+  std::array<char, 64 * 1024> buffer_{};
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
+  std::string error_;
+};
+
+/// Reads lines until `max_lines` of them, or until the text kept reaches `max_bytes`
+/// (a block holds at least one line), so a block's input is bounded by
+/// `max_bytes` + one line.
+std::vector<BatchLine> read_block(LineReader& reader, std::size_t max_lines, std::size_t max_bytes);
+
+}  // namespace cybernorms::cli

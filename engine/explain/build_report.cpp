@@ -126,7 +126,8 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
   if (finding.level == Level::possible)
-    for (const auto& set : hinges.find(fact, options.max_hinge_sets)) finding.hinge_sets.push_back(hinges_of(session, set));
+    for (const auto& set : hinges.find(fact, options.max_hinge_sets).sets)
+      finding.hinge_sets.push_back(hinges_of(session, set));
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.max_proof_steps);
   const std::size_t kept = session.derivation_count(fact);

@@ -13,6 +13,7 @@ struct BatchOptions {
   std::string profile{default_profile};
   bool full_explanations = false;  ///< proof trees in every record (slower, larger)
   std::size_t max_hinge_sets = 4;
+  std::size_t hinge_budget = EvaluateOptions{}.hinge_budget;  ///< as EvaluateOptions::hinge_budget
 };
 
 /// Evaluates blocks of scenarios, one per line, with one Evaluator per thread. Each

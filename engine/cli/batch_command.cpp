@@ -43,7 +43,8 @@ int run_batch(const BatchArgs& args) {
     }
   }
   std::istream& in = file.is_open() ? static_cast<std::istream&>(file) : std::cin;
-  BatchEvaluator evaluator(*rule_base, BatchOptions{args.jobs, args.profile, args.explain == "full", 4});
+  BatchEvaluator evaluator(*rule_base,
+                           BatchOptions{args.jobs, args.profile, args.explain == "full", 4, args.hinge_budget});
   std::size_t first_line = 1;
   for (;;) {
     const std::vector<std::string> lines = read_block(in, args.block_size, args.max_line_bytes);

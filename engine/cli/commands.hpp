@@ -1,5 +1,6 @@
 // The subcommands. Each takes its parsed options and returns an exit code.
 #pragma once
+#include <cybernorms/cybernorms.hpp>
 #include <cybernorms/report.hpp>
 
 #include <cstddef>
@@ -28,6 +29,7 @@ struct EvalArgs {
   std::string colour = "auto";
   std::vector<std::string> why_not;  ///< goals, for facts files
   std::size_t hinge_sets = 4;
+  std::size_t hinge_budget = EvaluateOptions{}.hinge_budget;
 };
 int run_eval(const EvalArgs& args);
 
@@ -39,6 +41,7 @@ struct BatchArgs {
   std::size_t jobs = 0;  ///< 0: one thread per core
   std::size_t block_size = 1024;
   std::size_t max_line_bytes = 8u << 20;
+  std::size_t hinge_budget = EvaluateOptions{}.hinge_budget;
 };
 int run_batch(const BatchArgs& args);
 

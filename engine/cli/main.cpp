@@ -2,6 +2,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
+#include <cybernorms/cybernorms.hpp>
 #include <cybernorms/format.hpp>
 
 #include <CLI/CLI.hpp>
@@ -23,6 +24,14 @@ void add_check(CLI::App& app, CheckArgs& args) {
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
 }
 
+void add_hinge_budget(CLI::App& command, std::size_t& budget) {
+  command
+      .add_option("--hinge-budget", budget,
+                  "Work budget of the search for hinge sets, per report (default 200000); findings it cuts "
+                  "short say so")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_hinge_budget));
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs, "Scenario files (*.json) or folders of them; or facts files")->required();
@@ -38,6 +47,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--why-not", args.why_not, "For facts files: explain why a goal such as 'rel(a, b)' does not hold");
   eval->add_option("--hinge-sets", args.hinge_sets, "Minimal hinge sets to report per possible finding")
       ->check(CLI::Range(1, 64));
+  add_hinge_budget(*eval, args.hinge_budget);
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
@@ -52,6 +62,7 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("--jobs,-j", args.jobs, "Threads (default: one per core)")->check(CLI::Range(1, 256));
   batch->add_option("--block", args.block_size, "Lines read and evaluated at a time (bounds memory)")
       ->check(CLI::Range(1, 1'000'000));
+  add_hinge_budget(*batch, args.hinge_budget);
 }
 
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {

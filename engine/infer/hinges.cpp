@@ -88,10 +88,11 @@ bool is_trivial(const Family& family) { return family.size() == 1 && family.fron
 HingeSearch::HingeSearch(const Session& session, std::size_t cap, std::size_t budget)
     : session_(session), cap_(std::max<std::size_t>(cap, 1)), budget_(budget) {}
 
+// Asked for no sets, it still searches, so `found` tells the caller how many there are.
 HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
-  if (fact >= session_.fact_count() || max_sets == 0) return {};
-  if (session_.truth(fact) == base::Truth::yes) return {{HingeSet{}}, 0, 1};
-  if (memo_true_.empty()) {  // sized on first use: reports with no possible finding never pay for it
+  if (fact >= session_.fact_count()) return {};
+  // Sized on first use: reports with no possible finding never pay for it.
+  if (memo_true_.empty() && session_.truth(fact) != base::Truth::yes) {
     memo_true_.resize(session_.fact_count());
     memo_false_.resize(session_.fact_count());
     memo_true_cut_.assign(session_.fact_count(), 0);

@@ -121,6 +121,17 @@ TEST_CASE("a larger hinge budget finishes what a smaller one cut short") {
   }
 }
 
+TEST_CASE("asking for no hinge sets still says how many there are") {
+  EvaluateOptions options;
+  options.max_hinge_sets = 0;
+  const Report report = evaluate(all_unknown_scenario(1), options);
+  REQUIRE_FALSE(report.findings.empty());
+  for (const Finding& finding : report.findings) {
+    CHECK(finding.hinge_sets.empty());
+    CHECK(finding.hinge_sets_found > 0);
+  }
+}
+
 TEST_CASE("a list of hinge sets cut to the number asked for says how many there are") {
   EvaluateOptions options;
   options.proofs = false;

@@ -62,7 +62,7 @@ std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit 
   if (limit == HingeLimit::none) return out;
   if (!out.empty()) out += "; ";
   return out + fmt::format("the search for what this hinges on {}: {}", stopped_words(limit),
-                           listed == 0 ? "it may hinge on sets not found" : "there may be more");
+                           found == 0 ? "it may hinge on sets not found" : "there may be more");
 }
 
 std::string citation_words(const Citation& citation, bool with_quote) {

@@ -130,6 +130,10 @@ TEST_CASE("asking for no hinge sets still says how many there are") {
     CHECK(finding.hinge_sets.empty());
     CHECK(finding.hinge_sets_found > 0);
   }
+  // With no set listed, the line reads on its own: "N more sets of hinges, not shown".
+  const std::string text = render_report(report, {Format::text, Detail::brief, false, 1000});
+  CHECK(text.find("\n  and ") == std::string::npos);
+  CHECK(text.find("more sets of hinges, not shown") != std::string::npos);
 }
 
 TEST_CASE("a list of hinge sets cut to the number asked for says how many there are") {

@@ -7,6 +7,8 @@
 #include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
 
+#include <algorithm>
+
 namespace cybernorms {
 
 /// One session, reused scenario after scenario, and the buffers facts pass through.
@@ -19,7 +21,7 @@ struct Evaluator::State {
            const std::string& document_name, Diagnostics& diagnostics);
   void add_facts(const scenario::LoadedScenario& loaded);
   /// Each goal's matching facts in the evaluated session, or why none matches.
-  std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, std::size_t max_hinge_sets);
+  std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, const explain::HingeOptions& hinges);
 
   infer::Session session;
   std::vector<base::SymbolId> args;
@@ -27,7 +29,13 @@ struct Evaluator::State {
   std::vector<infer::FactId> group;
 };
 
+static_assert(EvaluateOptions{}.hinge_budget == infer::default_hinge_budget, "one default hinge budget");
+
 namespace {
+
+explain::HingeOptions hinge_options(const EvaluateOptions& options) {
+  return {options.max_hinge_sets, std::min(options.hinge_budget, max_hinge_budget)};
+}
 
 /// Checks every profile name before any work, so a misspelt one is one clear error.
 bool profiles_exist(const compile::RuleSet& rules, const std::vector<std::string>& profiles,
@@ -76,6 +84,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.profile = profiles[i];
     report_options.proofs = options.proofs;
     report_options.max_hinge_sets = options.max_hinge_sets;
+    report_options.hinge_budget = std::min(options.hinge_budget, max_hinge_budget);
     evaluation.report = explain::build_report(rules, state_->session, report_options);
   }
   return evaluations;
@@ -92,8 +101,8 @@ FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std
   if (!file || evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
     return evaluation;
-  evaluation.report = FactsReport{explain::derived_facts(state_->session, options.max_hinge_sets),
-                                  state_->answer_goals(parsed, options.max_hinge_sets)};
+  evaluation.report = FactsReport{explain::derived_facts(state_->session, hinge_options(options)),
+                                  state_->answer_goals(parsed, hinge_options(options))};
   return evaluation;
 }
 
@@ -110,12 +119,12 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   if (evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(loaded, *rules.find_profile(options.profile), options, document_name, evaluation.diagnostics))
     return evaluation;
-  evaluation.answers = state_->answer_goals(parsed, options.max_hinge_sets);
+  evaluation.answers = state_->answer_goals(parsed, hinge_options(options));
   return evaluation;
 }
 
 std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenario::Goal>& goals,
-                                                       std::size_t max_hinge_sets) {
+                                                       const explain::HingeOptions& hinges) {
   std::vector<GoalAnswer> answers;
   for (const scenario::Goal& goal : goals) {
     std::vector<std::optional<base::SymbolId>> values;
@@ -124,7 +133,7 @@ std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenari
       values.push_back(arg ? std::optional(session.intern(*arg)) : std::nullopt);
       shown.push_back(arg.value_or("_"));
     }
-    answers.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown), max_hinge_sets));
+    answers.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown), hinges));
   }
   return answers;
 }

@@ -24,6 +24,7 @@ bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const
                          const std::string& name) {
   EvaluateOptions options;
   options.max_hinge_sets = context.args.hinge_sets;
+  options.hinge_budget = context.args.hinge_budget;
   const FactsEvaluation evaluation = evaluator.evaluate_facts(text, name, context.args.why_not, options);
   if (!evaluation.ok()) {
     fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, Format::text));
@@ -40,6 +41,7 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
   EvaluateOptions options;
   options.proofs = context.args.explain == "full" && !context.args.summary;
   options.max_hinge_sets = context.args.hinge_sets;
+  options.hinge_budget = context.args.hinge_budget;
   std::vector<Evaluation> evaluations = evaluator.evaluate_profiles(text, name, context.profiles, options);
   std::vector<Report> reports;
   for (Evaluation& evaluation : evaluations) {

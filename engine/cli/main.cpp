@@ -2,6 +2,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 
+#include <cybernorms/cybernorms.hpp>
 #include <cybernorms/format.hpp>
 #include <cybernorms/input.hpp>
 
@@ -24,6 +25,14 @@ void add_check(CLI::App& app, CheckArgs& args) {
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
 }
 
+void add_hinge_budget(CLI::App& command, std::size_t& budget) {
+  command
+      .add_option("--hinge-budget", budget,
+                  "Work budget of the search for hinge sets, per report (default 200000); findings it cuts "
+                  "short say so")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_hinge_budget));
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs,
@@ -41,6 +50,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--why-not", args.why_not, "For facts files: explain why a goal such as 'rel(a, b)' does not hold");
   eval->add_option("--hinge-sets", args.hinge_sets, "Minimal hinge sets to report per possible finding")
       ->check(CLI::Range(1, 64));
+  add_hinge_budget(*eval, args.hinge_budget);
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
@@ -60,6 +70,7 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("--max-line-bytes", args.max_line_bytes,
                     "Longer lines are skipped, each with an E407 record (at most and by default 8 MiB)")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_input_bytes));
+  add_hinge_budget(*batch, args.hinge_budget);
 }
 
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {

@@ -114,6 +114,15 @@ std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSe
   return hinges;
 }
 
+// One limit for a reader, the first in this order when several cut the search short.
+HingeLimit first_limit(std::uint8_t cut) {
+  if (cut & infer::hinge_cut::work) return HingeLimit::work_budget;
+  if (cut & infer::hinge_cut::depth) return HingeLimit::depth;
+  if (cut & infer::hinge_cut::derivations) return HingeLimit::derivations;
+  if (cut & infer::hinge_cut::sets) return HingeLimit::sets_per_fact;
+  return HingeLimit::none;
+}
+
 Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
                     const ReportOptions& options, infer::HingeSearch& hinges) {
   const auto& relation = session.network().rules().relations[principle.relation];
@@ -125,8 +134,12 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
   for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
-  if (finding.level == Level::possible)
-    for (const auto& set : hinges.find(fact, options.max_hinge_sets)) finding.hinge_sets.push_back(hinges_of(session, set));
+  if (finding.level == Level::possible) {
+    auto reported = reported_hinges(session, hinges.find(fact, options.max_hinge_sets));
+    finding.hinge_sets = std::move(reported.sets);
+    finding.hinge_sets_found = reported.found;
+    finding.hinge_limit = reported.limit;
+  }
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.max_proof_steps);
   const std::size_t kept = session.derivation_count(fact);
@@ -152,6 +165,15 @@ std::string miss_text(const compile::RuleSet& rules, const compile::Rule& rule, 
 }
 
 }  // namespace
+
+ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result) {
+  ReportedHinges reported;
+  reported.sets.reserve(result.sets.size());
+  for (const auto& set : result.sets) reported.sets.push_back(hinges_of(session, set));
+  reported.found = result.found;
+  reported.limit = first_limit(result.cut);
+  return reported;
+}
 
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation, std::size_t max_steps) {
   return ProofBuilder(session, std::max<std::size_t>(max_steps, 1)).build(fact, derivation);
@@ -180,7 +202,7 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
   Report report;
   report.scenario = options.scenario;
   report.profile = options.profile;
-  infer::HingeSearch hinges(session, std::max<std::size_t>(options.max_hinge_sets, 8));
+  infer::HingeSearch hinges(session, std::max<std::size_t>(options.max_hinge_sets, 8), options.hinge_budget);
   std::size_t total = 0;
   for (const auto& principle : rules.principles) total += session.facts_of(principle.relation).size();
   report.findings.reserve(total);

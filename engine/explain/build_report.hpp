@@ -3,6 +3,7 @@
 #pragma once
 #include "compile/rule_set.hpp"
 #include "explain/report.hpp"
+#include "infer/hinges.hpp"
 #include "infer/session.hpp"
 
 #include <cstddef>
@@ -17,6 +18,9 @@ struct ReportOptions {
   std::string profile{default_profile};  ///< copied into Report::profile
   bool proofs = true;              ///< build proof trees (levels, roles and hinges do not need them)
   std::size_t max_hinge_sets = 1;  ///< minimal hinge sets per possible finding
+  /// Merges of two sets the hinge search may make for the whole report; findings it
+  /// leaves unfinished say so (Finding::hinge_limit).
+  std::size_t hinge_budget = infer::default_hinge_budget;
   /// Proofs per finding: the first derivation, and up to this many in all (Finding::other_proofs).
   /// Only the derivations the session kept can be shown (infer::Options::lower_derivations).
   std::size_t max_derivations = 1;
@@ -26,6 +30,15 @@ struct ReportOptions {
 /// One Finding per fact of each principle relation (implicated: lower model; possible: upper
 /// only), sorted by principle order, then role values; a WhyNot for each principle without any.
 Report build_report(const compile::RuleSet& rules, const infer::Session& session, const ReportOptions& options = {});
+
+/// A hinge search's result as a report gives it: its sets with their facts, how many
+/// were found, and the first limit that cut it short.
+struct ReportedHinges {
+  std::vector<std::vector<Hinge>> sets;
+  std::size_t found = 0;
+  HingeLimit limit = HingeLimit::none;
+};
+ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result);
 
 /// The proof tree of one fact, by its `derivation`-th kept derivation (0: the first).
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation = 0,

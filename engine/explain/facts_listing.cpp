@@ -10,14 +10,15 @@ namespace cybernorms::explain {
 
 namespace {
 
-DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, std::size_t max_hinge_sets) {
+// Each possible fact gets a search of its own, with the whole budget.
+DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, const HingeOptions& options) {
   DerivedFact derived{fact_ref(session, fact), session.truth(fact) == base::Truth::yes, {}};
   if (derived.established) return derived;
-  for (const auto& set : session.hinges(fact, max_hinge_sets)) {
-    std::vector<Hinge> hinges;
-    for (const auto& literal : set) hinges.push_back({fact_ref(session, literal.fact), literal.needs_true});
-    derived.hinge_sets.push_back(std::move(hinges));
-  }
+  infer::HingeSearch search(session, std::max<std::size_t>(options.max_sets, 8), options.budget);
+  auto reported = reported_hinges(session, search.find(fact, options.max_sets));
+  derived.hinge_sets = std::move(reported.sets);
+  derived.hinge_sets_found = reported.found;
+  derived.hinge_limit = reported.limit;
   return derived;
 }
 
@@ -29,7 +30,7 @@ bool matches_goal(std::span<const base::SymbolId> args, std::span<const std::opt
 
 }  // namespace
 
-std::vector<DerivedFact> derived_facts(const infer::Session& session, std::size_t max_hinge_sets) {
+std::vector<DerivedFact> derived_facts(const infer::Session& session, const HingeOptions& options) {
   std::vector<std::tuple<compile::RelationId, std::string, infer::FactId>> keyed;
   for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
     if (session.base_truth(fact) != base::Truth::no) continue;
@@ -39,17 +40,17 @@ std::vector<DerivedFact> derived_facts(const infer::Session& session, std::size_
   std::sort(keyed.begin(), keyed.end());
   std::vector<DerivedFact> derived;
   derived.reserve(keyed.size());
-  for (const auto& entry : keyed) derived.push_back(derived_fact(session, std::get<2>(entry), max_hinge_sets));
+  for (const auto& entry : keyed) derived.push_back(derived_fact(session, std::get<2>(entry), options));
   return derived;
 }
 
 GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relation,
                        std::span<const std::optional<base::SymbolId>> goal, std::vector<std::string> shown,
-                       std::size_t max_hinge_sets) {
+                       const HingeOptions& options) {
   const compile::RuleSet& rules = session.network().rules();
   GoalAnswer answer{fact_ref(rules, relation, std::move(shown)), {}, {}};
   for (const auto fact : session.facts_of(relation))
-    if (matches_goal(session.args(fact), goal)) answer.matches.push_back(derived_fact(session, fact, max_hinge_sets));
+    if (matches_goal(session.args(fact), goal)) answer.matches.push_back(derived_fact(session, fact, options));
   if (answer.matches.empty()) answer.why_not = why_not(rules, session, relation, goal);
   return answer;
 }

@@ -3,6 +3,7 @@
 #pragma once
 #include "compile/rule_set.hpp"
 #include "explain/report.hpp"
+#include "infer/hinges.hpp"
 #include "infer/session.hpp"
 
 #include <cstddef>
@@ -13,14 +14,20 @@
 
 namespace cybernorms::explain {
 
+/// How many hinge sets to list per possible fact, and each fact's search budget.
+struct HingeOptions {
+  std::size_t max_sets = 1;
+  std::size_t budget = infer::default_hinge_budget;
+};
+
 /// Every fact of an evaluated session that no input stated, sorted by relation (rule-base
-/// order) then `rel(a, b)` text; possible ones with up to `max_hinge_sets` hinge sets.
-std::vector<DerivedFact> derived_facts(const infer::Session& session, std::size_t max_hinge_sets);
+/// order) then `rel(a, b)` text; possible ones with up to `options.max_sets` hinge sets.
+std::vector<DerivedFact> derived_facts(const infer::Session& session, const HingeOptions& options);
 
 /// The facts of `relation` matching `goal` (nullopt: any value) or, when none does, why
 /// not. `shown` spells the goal's values as asked (`_` for any).
 GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relation,
                        std::span<const std::optional<base::SymbolId>> goal, std::vector<std::string> shown,
-                       std::size_t max_hinge_sets);
+                       const HingeOptions& options);
 
 }  // namespace cybernorms::explain

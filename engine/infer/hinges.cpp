@@ -1,14 +1,13 @@
 #include "infer/hinges.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace cybernorms::infer {
 
 namespace {
 
 using Family = std::vector<HingeSet>;
-constexpr std::size_t max_work = 200'000;
-constexpr std::size_t max_depth = 2'000;
 
 /// Counts one level of nesting for as long as it lives.
 class DepthGuard {
@@ -17,7 +16,7 @@ class DepthGuard {
   ~DepthGuard() { --depth_; }
   DepthGuard(const DepthGuard&) = delete;
   DepthGuard& operator=(const DepthGuard&) = delete;
-  bool too_deep() const { return depth_ > max_depth; }
+  bool too_deep() const { return depth_ > max_hinge_depth; }
 
  private:
   std::size_t& depth_;
@@ -50,21 +49,28 @@ bool is_subset(const HingeSet& small, const HingeSet& large) {
   return std::includes(large.begin(), large.end(), small.begin(), small.end());
 }
 
-// Keeps the minimal sets, smallest first, at most `cap`.
-void minimize(Family& family, std::size_t cap) {
-  if (family.size() <= 1) return;
+// Keeps the minimal sets, smallest first, at most `cap`. True when a minimal set had to
+// be left out for the cap, so the family is no longer all there is.
+bool minimize(Family& family, std::size_t cap) {
+  if (family.size() <= 1) return false;
   std::sort(family.begin(), family.end(), [](const HingeSet& a, const HingeSet& b) {
     return a.size() != b.size() ? a.size() < b.size() : a < b;
   });
   std::size_t kept = 0;
-  for (std::size_t i = 0; i < family.size() && kept < cap; ++i) {
-    const bool covered = std::any_of(family.begin(), family.begin() + static_cast<long>(kept),
-                                     [&](const HingeSet& k) { return is_subset(k, family[i]); });
-    if (covered) continue;
+  const auto covered = [&](const HingeSet& set) {
+    return std::any_of(family.begin(), family.begin() + static_cast<long>(kept),
+                       [&](const HingeSet& k) { return is_subset(k, set); });
+  };
+  std::size_t i = 0;
+  for (; i < family.size() && kept < cap; ++i) {
+    if (covered(family[i])) continue;
     if (i != kept) family[kept] = std::move(family[i]);
     ++kept;
   }
+  const bool cut = std::any_of(family.begin() + static_cast<long>(i), family.end(),
+                               [&](const HingeSet& set) { return !covered(set); });
   family.resize(kept);
+  return cut;
 }
 
 void append(Family& family, Family more) {
@@ -79,58 +85,90 @@ bool is_trivial(const Family& family) { return family.size() == 1 && family.fron
 
 }  // namespace
 
-HingeSearch::HingeSearch(const Session& session, std::size_t cap) : session_(session), cap_(std::max<std::size_t>(cap, 1)) {}
+HingeSearch::HingeSearch(const Session& session, std::size_t cap, std::size_t budget)
+    : session_(session), cap_(std::max<std::size_t>(cap, 1)), budget_(budget) {}
 
-std::vector<HingeSet> HingeSearch::find(FactId fact, std::size_t max_sets) {
-  if (fact >= session_.fact_count() || max_sets == 0) return {};
-  if (session_.truth(fact) == base::Truth::yes) return {HingeSet{}};
-  if (memo_true_.empty()) {  // sized on first use: reports with no possible finding never pay for it
+// Asked for no sets, it still searches, so `found` tells the caller how many there are.
+HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
+  if (fact >= session_.fact_count()) return {};
+  // Sized on first use: reports with no possible finding never pay for it.
+  if (memo_true_.empty() && session_.truth(fact) != base::Truth::yes) {
     memo_true_.resize(session_.fact_count());
     memo_false_.resize(session_.fact_count());
+    memo_true_cut_.assign(session_.fact_count(), 0);
+    memo_false_cut_.assign(session_.fact_count(), 0);
     on_true_.assign(session_.fact_count(), false);
     on_false_.assign(session_.fact_count(), false);
   }
-  auto family = need_true(fact);
-  if (family.size() > max_sets) family.resize(max_sets);
-  return family;
+  cut_ = 0;
+  HingeResult result{need_true(fact), 0, 0};
+  result.cut = std::exchange(cut_, 0);
+  result.found = result.sets.size();
+  if (result.sets.size() > max_sets) result.sets.resize(max_sets);
+  return result;
 }
 
+// Each family is built with cut_ cleared, so the bits it ends with are its own; they are
+// remembered with it, and added back to those of the family that asked for it.
 Family HingeSearch::need_true(FactId fact) {
   if (session_.truth(fact) == base::Truth::yes) return {HingeSet{}};
   if (on_true_[fact]) return cycle({});
-  if (memo_true_[fact]) return *memo_true_[fact];
+  if (memo_true_[fact]) {
+    cut_ |= memo_true_cut_[fact];
+    return *memo_true_[fact];
+  }
   const DepthGuard guard(depth_);
-  if (guard.too_deep()) return cycle({});  // no set found this deep: sound, and not remembered
+  if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));  // not remembered: shallower, it may be found
   on_true_[fact] = true;
   const auto cycles_before = cycles_;
+  const auto outer_cut = std::exchange(cut_, 0);
   Family family;
   if (session_.base_truth(fact) == base::Truth::unknown) family.push_back({HingeLiteral{fact, true}});
   for (std::uint32_t k = 0; k < session_.derivation_count(fact); ++k) {
     const auto derivation = session_.derivation(fact, k);
     if (derivation.in_upper_model) append(family, establish(derivation));
   }
-  minimize(family, cap_);
+  // Derivations that were not kept may establish it with sets not found here.
+  if (session_.derivations_seen(fact) > session_.derivation_count(fact)) cut_ |= hinge_cut::derivations;
+  if (minimize(family, cap_)) cut_ |= hinge_cut::sets;
   on_true_[fact] = false;
-  if (cycles_ == cycles_before) memo_true_[fact] = family;
+  if (cycles_ == cycles_before) {
+    memo_true_[fact] = family;
+    memo_true_cut_[fact] = cut_;
+  }
+  cut_ |= outer_cut;
   return family;
 }
 
 Family HingeSearch::need_false(FactId fact) {
   if (session_.truth(fact) == base::Truth::yes) return {};
   if (on_false_[fact]) return cycle({HingeSet{}});
-  if (memo_false_[fact]) return *memo_false_[fact];
+  if (memo_false_[fact]) {
+    cut_ |= memo_false_cut_[fact];
+    return *memo_false_[fact];
+  }
   const DepthGuard guard(depth_);
-  if (guard.too_deep()) return cycle({});
+  if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));
   on_false_[fact] = true;
   const auto cycles_before = cycles_;
+  const auto outer_cut = std::exchange(cut_, 0);
   Family family{session_.base_truth(fact) == base::Truth::unknown ? HingeSet{HingeLiteral{fact, false}} : HingeSet{}};
   // Without every derivation at hand, no set can be sure to refute them all.
-  if (session_.derivations_seen(fact) > session_.derivation_count(fact)) family.clear();
+  if (session_.derivations_seen(fact) > session_.derivation_count(fact)) family = cut(hinge_cut::derivations, {});
   for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k)
     family = product(family, refute(session_.derivation(fact, k)));
   on_false_[fact] = false;
-  if (cycles_ == cycles_before) memo_false_[fact] = family;
+  if (cycles_ == cycles_before) {
+    memo_false_[fact] = family;
+    memo_false_cut_[fact] = cut_;
+  }
+  cut_ |= outer_cut;
   return family;
+}
+
+Family HingeSearch::cut(std::uint8_t reason, Family result) {
+  cut_ |= reason;
+  return result;
 }
 
 Family HingeSearch::cycle(Family result) {
@@ -158,7 +196,7 @@ Family HingeSearch::refute(const Derivation& derivation) {
   for (const auto premise : derivation.premises)
     if (session_.truth(premise) != base::Truth::yes) append(family, need_false(premise));
   for (const auto negated : negated_facts(derivation)) append(family, need_true(negated));
-  minimize(family, cap_);
+  if (minimize(family, cap_)) cut_ |= hinge_cut::sets;
   return family;
 }
 
@@ -180,15 +218,15 @@ Family HingeSearch::product(const Family& left, const Family& right) {
   Family result;
   for (const auto& a : left)
     for (const auto& b : right) {
-      if (++work_ > max_work) return result;
+      if (++work_ > budget_) return cut(hinge_cut::work, std::move(result));
       if (auto merged = merge(session_, a, b)) result.push_back(std::move(*merged));
     }
-  minimize(result, cap_);
+  if (minimize(result, cap_)) cut_ |= hinge_cut::sets;
   return result;
 }
 
 std::vector<HingeSet> Session::hinges(FactId fact, std::size_t max_sets) const {
-  return HingeSearch(*this, std::max<std::size_t>(max_sets, 8)).find(fact, max_sets);
+  return HingeSearch(*this, std::max<std::size_t>(max_sets, 8)).find(fact, max_sets).sets;
 }
 
 }  // namespace cybernorms::infer

@@ -2,24 +2,51 @@
 #pragma once
 #include "infer/session.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace cybernorms::infer {
+
+/// Why a hinge search may have missed minimal sets, as bits of HingeResult::cut; none set
+/// means it found every minimal set it looked for.
+namespace hinge_cut {
+inline constexpr std::uint8_t work = 1;         ///< the work budget ran out
+inline constexpr std::uint8_t depth = 2;        ///< a chain of derivations was deeper than max_hinge_depth
+inline constexpr std::uint8_t derivations = 4;  ///< a fact had more derivations than were kept
+inline constexpr std::uint8_t sets = 8;         ///< a fact had more minimal sets than the search keeps per fact
+}  // namespace hinge_cut
+
+/// Merges of two sets one search may make before it stops (its work budget), by default.
+inline constexpr std::size_t default_hinge_budget = 200'000;
+/// Nesting of facts the search follows; deeper chains are cut, never the stack.
+inline constexpr std::size_t max_hinge_depth = 2'000;
+
+/// A fact's hinge sets and whether they are all there are.
+struct HingeResult {
+  std::vector<HingeSet> sets;  ///< up to the number asked for, smallest first
+  std::uint8_t cut = 0;        ///< hinge_cut bits: why minimal sets may be missing; 0: none are
+  std::size_t found = 0;       ///< minimal sets found before the list was cut to the number asked for
+  bool complete() const { return cut == 0; }
+};
 
 /// Finds hinge sets from the kept derivations of the upper model: a fact becomes
 /// established when one of its derivations has every premise established and every
 /// negated fact made false; a fact becomes false when each of its derivations loses a
 /// premise or has a negated fact established. Every set found is sufficient; sets only
 /// found through a cycle of derivations are left out, which keeps them sound. Results are
-/// remembered, so one search serves all the facts of a report. Work is bounded.
+/// remembered, so one search serves all the facts of a report, and so does its work budget.
+/// Whatever stops it early (budget, depth, a fact's derivations or sets past what is kept)
+/// is recorded with the sets it cuts short, so every result says whether it is complete.
 class HingeSearch {
  public:
-  /// `cap`: how many sets are kept per fact while searching (at least what callers ask for).
-  explicit HingeSearch(const Session& session, std::size_t cap = 8);
+  /// `cap`: how many sets are kept per fact while searching (at least what callers ask for);
+  /// `budget`: merges of two sets allowed in all, over every fact searched.
+  explicit HingeSearch(const Session& session, std::size_t cap = 8, std::size_t budget = default_hinge_budget);
 
-  /// Up to `max_sets` minimal sets, smallest first (see Session::hinges).
-  std::vector<HingeSet> find(FactId fact, std::size_t max_sets);
+  /// Up to `max_sets` minimal sets, smallest first (see Session::hinges), with how many
+  /// were found and what, if anything, cut the search short.
+  HingeResult find(FactId fact, std::size_t max_sets);
 
  private:
   using Family = std::vector<HingeSet>;
@@ -29,16 +56,21 @@ class HingeSearch {
   Family refute(const Derivation& derivation);
   Family product(const Family& left, const Family& right);
   Family cycle(Family result);
+  Family cut(std::uint8_t reason, Family result);  ///< records a hinge_cut reason, passes the result on
   std::vector<FactId> negated_facts(const Derivation& derivation);
 
   const Session& session_;
   std::size_t cap_;
+  std::size_t budget_;
   std::vector<std::optional<Family>> memo_true_;
   std::vector<std::optional<Family>> memo_false_;
+  std::vector<std::uint8_t> memo_true_cut_;   ///< hinge_cut bits of each remembered family
+  std::vector<std::uint8_t> memo_false_cut_;
   std::vector<bool> on_true_;
   std::vector<bool> on_false_;
   std::vector<SymbolId> key_;
   std::size_t cycles_ = 0;
+  std::uint8_t cut_ = 0;  ///< hinge_cut bits met since the family being built was started
   std::size_t work_ = 0;
   std::size_t depth_ = 0;  ///< nesting of need_true/need_false, bounded so no chain overflows the stack
 };

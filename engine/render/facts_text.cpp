@@ -19,10 +19,13 @@ std::string hinge_text(const std::vector<Hinge>& set) {
 
 std::string level_text(const DerivedFact& fact) {
   if (fact.established) return "established";
-  if (fact.hinge_sets.empty()) return "possible (no settling of the unknowns alone establishes it)";
+  const auto limit = hinge_limit_words(fact.hinge_sets.size(), fact.hinge_sets_found, fact.hinge_limit);
+  if (fact.hinge_sets.empty())
+    return "possible (" + (limit.empty() ? "no settling of the unknowns alone establishes it" : limit) + ")";
   std::string text = "possible, if ";
   for (std::size_t i = 0; i < fact.hinge_sets.size(); ++i) text += (i ? "; or if " : "") + hinge_text(fact.hinge_sets[i]);
-  return text;
+  const bool more = fact.hinge_sets_found > fact.hinge_sets.size();
+  return limit.empty() ? text : text + (more ? " (and " : " (") + limit + ")";
 }
 
 std::string why_not_text(const GoalAnswer& answer) {

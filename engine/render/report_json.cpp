@@ -49,13 +49,22 @@ ordered_json proof_json(const explain::ProofStep& step) {
                       {"premises", std::move(premises)}};
 }
 
+// Only a list cut short says so, so findings whose sets are all listed keep their shape.
+void add_hinge_limits(const explain::Finding& finding, ordered_json& out) {
+  if (finding.hinge_sets_found > finding.hinge_sets.size()) out["hinge_sets_found"] = finding.hinge_sets_found;
+  if (finding.hinges_complete()) return;
+  out["hinges_complete"] = false;
+  out["hinge_limit"] = to_string(finding.hinge_limit);
+}
+
 ordered_json finding_json(const explain::Finding& finding, Detail detail) {
   ordered_json out{{"principle", finding.principle},
                    {"title", finding.title},
                    {"roles", pairs_json(finding.roles)},
                    {"level", level_token(finding.level)},
-                   {"hinge_sets", hinge_sets_json(finding.hinge_sets)},
-                   {"citations", citations_json(finding.citations)}};
+                   {"hinge_sets", hinge_sets_json(finding.hinge_sets)}};
+  add_hinge_limits(finding, out);
+  out["citations"] = citations_json(finding.citations);
   if (detail == Detail::full) {
     out["proof"] = proof_json(finding.proof);
     ordered_json others = ordered_json::array();

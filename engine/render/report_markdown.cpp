@@ -68,6 +68,8 @@ std::string finding_markdown(const Finding& finding, Detail detail) {
   for (std::size_t i = 0; i < finding.hinge_sets.size(); ++i) {
     out += fmt::format("- **{}** {}\n", i == 0 ? "Hinges on:" : "Or on:", markdown_text(hinge_set_words(finding.hinge_sets[i])));
   }
+  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
+  if (!limit.empty()) out += fmt::format("- **Incomplete list:** {}\n", markdown_text(limit));
   out += citations_markdown(finding.citations, "");
   if (detail == Detail::full) {
     out += "\n**Proof**\n\n";

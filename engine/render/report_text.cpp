@@ -57,6 +57,9 @@ std::string hinges_text(const Finding& finding, const TextOptions& options) {
     out += wrap(hinge_set_words(finding.hinge_sets[i]), i == 0 ? "  hinges on: " : "         or: ", "             ",
                 options.width);
   }
+  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
+  const bool after_sets = !finding.hinge_sets.empty() && finding.hinge_sets_found > finding.hinge_sets.size();
+  if (!limit.empty()) out += wrap((after_sets ? "and " : "") + limit, "  ", "    ", options.width);
   return out;
 }
 

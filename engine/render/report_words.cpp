@@ -41,6 +41,30 @@ std::string hinge_set_words(const std::vector<explain::Hinge>& hinges) {
   return out;
 }
 
+namespace {
+
+std::string_view stopped_words(HingeLimit limit) {
+  switch (limit) {
+    case HingeLimit::none: break;
+    case HingeLimit::work_budget: return "stopped at its work budget";
+    case HingeLimit::depth: return "stopped at a chain of derivations deeper than it follows";
+    case HingeLimit::derivations: return "met a fact with more derivations than evaluation keeps";
+    case HingeLimit::sets_per_fact: return "met a fact with more sets than it keeps";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit limit) {
+  std::string out;
+  if (found > listed) out = fmt::format("{} more {} of hinges, not shown", found - listed, found - listed == 1 ? "set" : "sets");
+  if (limit == HingeLimit::none) return out;
+  if (!out.empty()) out += "; ";
+  return out + fmt::format("the search for what this hinges on {}: {}", stopped_words(limit),
+                           found == 0 ? "it may hinge on sets not found" : "there may be more");
+}
+
 std::string citation_words(const Citation& citation, bool with_quote) {
   std::string out = fmt::format("{}, \"{}\"", printable(citation.source), printable(citation.section));
   if (with_quote && !citation.quote.empty()) out += fmt::format(": \"{}\"", printable(citation.quote));

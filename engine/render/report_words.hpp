@@ -25,6 +25,12 @@ std::string hinge_condition_words(const explain::Hinge& hinge);
 /// The hinges of one set joined by "and".
 std::string hinge_set_words(const std::vector<explain::Hinge>& hinges);
 
+/// Nothing when every minimal set was found and listed; otherwise one sentence on what is
+/// missing: "3 more sets of hinges, not shown" when the list was cut (after the sets
+/// listed, "and " reads before it), and where the search stopped when it was cut short
+/// ("the search for what this hinges on stopped at its work budget: there may be more").
+std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit limit);
+
 /// `sov3, "section": "quote"`, or without the quote.
 std::string citation_words(const Citation& citation, bool with_quote);
 

@@ -109,3 +109,22 @@ TEST_CASE("why-not about a scenario reports a misspelt relation, a malformed goa
   CHECK_FALSE(unknown_profile.ok());
   CHECK(unknown_profile.diagnostics.all().front().code == "E412");
 }
+
+TEST_CASE("a facts listing whose hinge search ran out of budget says so rather than that nothing establishes it") {
+  Evaluator evaluator(example_rule_base());
+  EvaluateOptions options;
+  options.hinge_budget = 0;
+  const FactsEvaluation evaluation =
+      evaluator.evaluate_facts(read_text(CYBERNORMS_SOURCE_DIR "/examples/facts/facts.json"), "facts.json", {}, options);
+  REQUIRE(evaluation.ok());
+  const std::string text = render_facts(*evaluation.report);
+  CHECK(text.find("non_infringement(a, c, op2): possible (the search for what this hinges on stopped at its work "
+                  "budget: it may hinge on sets not found)\n") != std::string::npos);
+  CHECK(text.find("attributed_to(op2, a): possible, if directed_by(hacktivists, a) is true\n") != std::string::npos);
+  options.hinge_budget = EvaluateOptions{}.hinge_budget;
+  options.max_hinge_sets = 1;
+  const FactsEvaluation listed =
+      evaluator.evaluate_facts(read_text(CYBERNORMS_SOURCE_DIR "/examples/facts/facts.json"), "facts.json", {}, options);
+  REQUIRE(listed.ok());
+  for (const DerivedFact& fact : listed.report->derived) CHECK(fact.hinges_complete());
+}

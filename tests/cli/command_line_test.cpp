@@ -184,3 +184,26 @@ TEST_CASE("batch writes one record per input line, in order, and a bad line does
   CHECK(records[3].find("\"pointer\":\"/id\"") != std::string::npos);
   CHECK(records[7] == "7 scenarios: 5 evaluated, 2 rejected (2 threads)");
 }
+
+TEST_CASE("eval and batch take a hinge budget, and say which findings it cut short") {
+  const fs::path dir = scratch("hinge_budget");
+  std::string operations;
+  for (int i = 0; i < 20; ++i) operations += (i ? ", " : "") + std::string("{\"id\": \"op") + std::to_string(i) + "\"}";
+  const std::string scenario = "{\"id\": \"all_unknown\", \"states\": [{\"id\": \"s0\"}, {\"id\": \"s1\"}], "
+                               "\"actors\": [{\"id\": \"group\"}], \"assets\": [{\"id\": \"network\"}], "
+                               "\"operations\": [" + operations + "]}";
+  write(dir / "all_unknown.json", scenario);
+  write(dir / "all_unknown.jsonl", scenario + "\n");
+  const std::string input = (dir / "all_unknown.json").string();
+  const Run text = run("eval " + input + " --hinge-budget 1000 --color never");
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("the search for what this hinges on stopped at its work budget") != std::string::npos);
+  const Run json = run("eval " + input + " --hinge-budget 1000 --format json");
+  CHECK(json.out.find("\"hinge_limit\": \"work_budget\"") != std::string::npos);
+  const Run ample = run("eval " + input + " --format json");
+  CHECK(ample.out.find("\"hinge_limit\": \"work_budget\"") == std::string::npos);
+  const Run batch = run("batch " + (dir / "all_unknown.jsonl").string() + " --hinge-budget 1000");
+  CHECK(batch.out.find("\"hinge_limit\":\"work_budget\"") != std::string::npos);
+  CHECK(run("eval " + input + " --hinge-budget 0").exit_code == 2);
+  CHECK(run("batch " + (dir / "all_unknown.jsonl").string() + " --hinge-budget 100000001").exit_code == 2);
+}

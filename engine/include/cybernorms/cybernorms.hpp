@@ -23,10 +23,20 @@ struct LoadOptions {
   std::optional<std::filesystem::path> sources_dir;
 };
 
+/// Largest hinge_budget an evaluation takes; more is used as this. At about a tenth of a
+/// microsecond a merge, it bounds the hinge search of one report to seconds.
+inline constexpr std::size_t max_hinge_budget = 100'000'000;
+
 struct EvaluateOptions {
   std::string profile{default_profile};
   bool proofs = true;                ///< build proof trees (costs time; findings and levels do not need them)
-  std::size_t max_hinge_sets = 4;    ///< minimal hinge sets reported per possible finding
+  /// Minimal hinge sets reported per possible finding; a finding with more says how many
+  /// it found (Finding::hinge_sets_found).
+  std::size_t max_hinge_sets = 4;
+  /// Work budget of the hinge search: merges of two candidate sets it may make, shared by
+  /// all the findings of a report (for a facts file, each possible fact's own). Findings
+  /// whose search it cuts short say so (Finding::hinge_limit); up to max_hinge_budget.
+  std::size_t hinge_budget = 200'000;
   std::size_t max_derived_facts = 1'000'000;
 };
 

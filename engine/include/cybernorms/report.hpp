@@ -4,6 +4,7 @@
 #pragma once
 #include <cybernorms/diagnostics.hpp>
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -67,6 +68,27 @@ struct Hinge {
   friend bool operator==(const Hinge&, const Hinge&) = default;
 };
 
+/// What stopped the search for a possible fact's hinge sets before it had found every
+/// minimal set: where it stopped, there may be more sets than listed, or a set where none is.
+enum class HingeLimit : std::uint8_t {
+  none,           ///< the search was complete: no set listed means no settling of the unknowns establishes it
+  work_budget,    ///< it used up its work budget (EvaluateOptions::hinge_budget), shared by a report's findings
+  depth,          ///< a chain of derivations was deeper than it follows (2,000 facts)
+  derivations,    ///< a fact it needed had more derivations than evaluation keeps (32)
+  sets_per_fact,  ///< a fact it needed had more minimal sets than it keeps (8, or max_hinge_sets if more)
+};
+
+constexpr std::string_view to_string(HingeLimit limit) {
+  switch (limit) {
+    case HingeLimit::none: return "none";
+    case HingeLimit::work_budget: return "work_budget";
+    case HingeLimit::depth: return "depth";
+    case HingeLimit::derivations: return "derivations";
+    case HingeLimit::sets_per_fact: return "sets_per_fact";
+  }
+  return "?";
+}
+
 /// Where a proof step's fact comes from.
 enum class StepSource : std::uint8_t {
   scenario,  ///< a base fact the scenario states (true or unknown): a leaf
@@ -99,6 +121,12 @@ struct Finding {
   Level level = Level::implicated;
   /// For possible findings: minimal sets of hinges, each enough to make it implicated.
   std::vector<std::vector<Hinge>> hinge_sets;
+  /// Minimal sets found, listed or not: more than `hinge_sets.size()` when the list was
+  /// cut to EvaluateOptions::max_hinge_sets.
+  std::size_t hinge_sets_found = 0;
+  /// Where the search for hinge sets stopped early; `none` when it found them all.
+  HingeLimit hinge_limit = HingeLimit::none;
+  bool hinges_complete() const { return hinge_limit == HingeLimit::none; }
   ProofStep proof;
   /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
   std::vector<ProofStep> other_proofs;
@@ -132,6 +160,9 @@ struct DerivedFact {
   bool established = true;  ///< false: possible (derived only with some unknowns settled)
   /// For possible facts: minimal sets of hinges, each enough to establish it.
   std::vector<std::vector<Hinge>> hinge_sets;
+  std::size_t hinge_sets_found = 0;  ///< as Finding::hinge_sets_found
+  HingeLimit hinge_limit = HingeLimit::none;  ///< as Finding::hinge_limit
+  bool hinges_complete() const { return hinge_limit == HingeLimit::none; }
 };
 
 /// A why-not question put about a facts file (`rel(a, _)`): the facts that match it, or

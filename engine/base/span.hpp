@@ -1,18 +1,5 @@
 // Places in source text: which file, which line and column.
-// The types are the public ones (cybernorms/diagnostics.hpp), named here for the engine.
+// The types are the public ones (cybernorms/diagnostics.hpp); base/diagnostics.hpp names
+// them for the engine.
 #pragma once
-#include <cybernorms/diagnostics.hpp>
-
-namespace cybernorms::base {
-
-using cybernorms::Diagnostic;
-using cybernorms::Diagnostics;
-using cybernorms::FileId;
-using cybernorms::render_text;
-using cybernorms::Severity;
-using cybernorms::SourceFile;
-using cybernorms::SourceSet;
-using cybernorms::Span;
-using cybernorms::to_string;
-
-}  // namespace cybernorms::base
+#include "base/diagnostics.hpp"

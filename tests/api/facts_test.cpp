@@ -26,6 +26,14 @@ RuleBase example_rule_base() {
   return *rule_base;
 }
 
+RuleBase bundled_rule_base() {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
+  REQUIRE(rule_base.has_value());
+  return *rule_base;
+}
+
 }  // namespace
 
 TEST_CASE("the example facts file shows an established fact, a possible one with its hinges, and a why-not") {
@@ -66,11 +74,7 @@ TEST_CASE("a malformed goal or facts file is reported, and nothing is evaluated"
 }
 
 TEST_CASE("why-not about a scenario answers any relation's goal: its facts with levels and hinges, or the nearest rule") {
-  SourceSet sources;
-  Diagnostics diagnostics;
-  const auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
-  REQUIRE(rule_base.has_value());
-  Evaluator evaluator(*rule_base);
+  Evaluator evaluator(bundled_rule_base());
   const std::string scenario = read_text(CYBERNORMS_SOURCE_DIR "/scenarios/attribution_unknown.json");
   const GoalsEvaluation evaluation = evaluator.why_not(
       scenario, "attribution_unknown.json", {"non_infringement(borania, _, _)", "use_of_force(_, _, _)"});
@@ -92,11 +96,7 @@ TEST_CASE("why-not about a scenario answers any relation's goal: its facts with 
 }
 
 TEST_CASE("why-not about a scenario reports a misspelt relation, a malformed goal and an unknown profile") {
-  SourceSet sources;
-  Diagnostics diagnostics;
-  const auto rule_base = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
-  REQUIRE(rule_base.has_value());
-  Evaluator evaluator(*rule_base);
+  Evaluator evaluator(bundled_rule_base());
   const std::string scenario = read_text(CYBERNORMS_SOURCE_DIR "/scenarios/attribution_unknown.json");
   const GoalsEvaluation misspelt = evaluator.why_not(scenario, "s.json", {"non_infringment(_, _, _)", "use_of_force"});
   CHECK_FALSE(misspelt.ok());

@@ -12,17 +12,21 @@ namespace {
 
 using namespace cybernorms;
 
+/// Parses, checks and lowers `text` once; false when it has errors.
+bool checks_clean(const std::string& text) {
+  base::SourceSet sources;
+  base::Diagnostics diagnostics;
+  const base::FileId id = sources.add("generated.cnr", text);
+  const auto file = dsl::parse(sources, id, diagnostics);
+  auto rules = compile::compile({file}, sources, diagnostics);
+  benchmark::DoNotOptimize(rules);
+  return rules.has_value() && diagnostics.error_count() == 0;
+}
+
 void parse_check_lower(benchmark::State& state) {
   const std::string text = testing::generated_rule_file(static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state) {
-    base::SourceSet sources;
-    base::Diagnostics diagnostics;
-    const base::FileId id = sources.add("generated.cnr", text);
-    const auto file = dsl::parse(sources, id, diagnostics);
-    auto rules = compile::compile({file}, sources, diagnostics);
-    if (!rules || diagnostics.error_count() > 0) state.SkipWithError("the generated rule file did not check clean");
-    benchmark::DoNotOptimize(rules);
-  }
+  for (auto _ : state)
+    if (!checks_clean(text)) state.SkipWithError("the generated rule file did not check clean");
   state.counters["rules"] = static_cast<double>(state.range(0));
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(text.size()));
 }
@@ -30,15 +34,8 @@ void parse_check_lower(benchmark::State& state) {
 /// One rule of `range(0)` conjoined atoms: ordering its body must stay near-linear.
 void check_long_body(benchmark::State& state) {
   const std::string text = testing::long_body_rule_file(static_cast<std::size_t>(state.range(0)));
-  for (auto _ : state) {
-    base::SourceSet sources;
-    base::Diagnostics diagnostics;
-    const base::FileId id = sources.add("long.cnr", text);
-    const auto file = dsl::parse(sources, id, diagnostics);
-    auto rules = compile::compile({file}, sources, diagnostics);
-    if (!rules) state.SkipWithError("the long rule did not check");
-    benchmark::DoNotOptimize(rules);
-  }
+  for (auto _ : state)
+    if (!checks_clean(text)) state.SkipWithError("the long rule did not check");
   state.counters["atoms"] = static_cast<double>(state.range(0));
 }
 

@@ -29,7 +29,7 @@ struct Evaluator::State {
   std::vector<infer::FactId> group;
 };
 
-static_assert(EvaluateOptions{}.hinge_budget == infer::default_hinge_budget, "one default hinge budget");
+static_assert(default_hinge_budget == infer::default_hinge_budget, "one default hinge budget");
 
 namespace {
 

@@ -18,7 +18,7 @@ struct BatchOptions {
   std::size_t max_hinge_sets = 4;
   /// The longest line read: a longer one is not kept, and its record is E407.
   std::size_t max_line_bytes = max_input_bytes;
-  std::size_t hinge_budget = EvaluateOptions{}.hinge_budget;  ///< as EvaluateOptions::hinge_budget
+  std::size_t hinge_budget = default_hinge_budget;  ///< as EvaluateOptions::hinge_budget
 };
 
 /// One input line: its text, or only its length when it was longer than the reader

@@ -23,6 +23,9 @@ struct LoadOptions {
   std::optional<std::filesystem::path> sources_dir;
 };
 
+/// The hinge search's work budget when none is given (EvaluateOptions::hinge_budget).
+inline constexpr std::size_t default_hinge_budget = 200'000;
+
 /// Largest hinge_budget an evaluation takes; more is used as this. At about a tenth of a
 /// microsecond a merge, it bounds the hinge search of one report to seconds.
 inline constexpr std::size_t max_hinge_budget = 100'000'000;
@@ -36,7 +39,7 @@ struct EvaluateOptions {
   /// Work budget of the hinge search: merges of two candidate sets it may make, shared by
   /// all the findings of a report (for a facts file, each possible fact's own). Findings
   /// whose search it cuts short say so (Finding::hinge_limit); up to max_hinge_budget.
-  std::size_t hinge_budget = 200'000;
+  std::size_t hinge_budget = default_hinge_budget;
   std::size_t max_derived_facts = 1'000'000;
 };
 

@@ -49,6 +49,15 @@ bool profiles_exist(const compile::RuleSet& rules, const std::vector<std::string
   return all_found;
 }
 
+/// The goals that parse; each that does not gets its diagnostic (named "--why-not").
+std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, const compile::RuleSet& rules,
+                                        Diagnostics& diagnostics) {
+  std::vector<scenario::Goal> parsed;
+  for (const std::string& goal : goals)
+    if (auto one = scenario::parse_goal(goal, "--why-not", rules, diagnostics)) parsed.push_back(std::move(*one));
+  return parsed;
+}
+
 }  // namespace
 
 Evaluator::Evaluator(RuleBase rule_base)
@@ -84,7 +93,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.profile = profiles[i];
     report_options.proofs = options.proofs;
     report_options.max_hinge_sets = options.max_hinge_sets;
-    report_options.hinge_budget = std::min(options.hinge_budget, max_hinge_budget);
+    report_options.hinge_budget = hinge_options(options).budget;
     evaluation.report = explain::build_report(rules, state_->session, report_options);
   }
   return evaluations;
@@ -95,9 +104,7 @@ FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   FactsEvaluation evaluation;
   const auto file = scenario::read_facts_file(facts_json, document_name, rules, evaluation.diagnostics);
-  std::vector<scenario::Goal> parsed;
-  for (const std::string& goal : goals)
-    if (auto one = scenario::parse_goal(goal, "--why-not", rules, evaluation.diagnostics)) parsed.push_back(*one);
+  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
   if (!file || evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
     return evaluation;
@@ -113,9 +120,7 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const scenario::LoadedScenario loaded =
       rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics);
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
-  std::vector<scenario::Goal> parsed;
-  for (const std::string& goal : goals)
-    if (auto one = scenario::parse_goal(goal, "--why-not", rules, evaluation.diagnostics)) parsed.push_back(*one);
+  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
   if (evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(loaded, *rules.find_profile(options.profile), options, document_name, evaluation.diagnostics))
     return evaluation;

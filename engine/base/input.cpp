@@ -106,6 +106,7 @@ struct Opened {
   int fd = -1;
   ReadStatus status = ReadStatus::ok;
   std::string problem;
+  std::uintmax_t size = 0;  ///< the file's size when it was opened
 };
 
 Opened open_checked(const fs::path& path) {
@@ -121,7 +122,7 @@ Opened open_checked(const fs::path& path) {
     return {-1, ReadStatus::not_a_file,
             "is " + kind_in_words(type_of_mode(info.st_mode)).value_or("not a regular file") + ", not a file"};
   }
-  return {fd, ReadStatus::ok, {}};
+  return {fd, ReadStatus::ok, {}, static_cast<std::uintmax_t>(info.st_size)};
 }
 
 }  // namespace
@@ -136,10 +137,8 @@ InputText read_regular_file(const fs::path& path, std::size_t limit) {
   Opened opened = open_checked(path);
   const Descriptor fd(opened.fd);
   if (fd.get() < 0) return problem(opened.status, std::move(opened.problem));
-  struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) return problem(ReadStatus::failed, "cannot be read: " + errno_words(errno));
   InputText result = read_up_to(fd.get(), limit);
-  const auto expected = static_cast<std::uintmax_t>(info.st_size);
+  const std::uintmax_t expected = opened.size;
   if (result.status == ReadStatus::ok && result.text.size() < expected) {
     return problem(ReadStatus::failed, "was cut short: " + std::to_string(result.text.size()) + " of " +
                                            std::to_string(expected) + " bytes could be read");

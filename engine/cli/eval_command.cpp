@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <iterator>
+
 namespace cybernorms::cli {
 
 namespace {
@@ -19,13 +21,20 @@ struct EvalContext {
   RenderOptions render;
 };
 
+/// What the command line asks of every evaluation.
+EvaluateOptions evaluate_options(const EvalArgs& args) {
+  EvaluateOptions options;
+  options.proofs = args.explain == "full" && !args.summary;
+  options.max_hinge_sets = args.hinge_sets;
+  options.hinge_budget = args.hinge_budget;
+  return options;
+}
+
 /// A plain facts file: derived facts with levels and hinges, then the why-not goals.
 bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const std::string& text,
                          const std::string& name) {
-  EvaluateOptions options;
-  options.max_hinge_sets = context.args.hinge_sets;
-  options.hinge_budget = context.args.hinge_budget;
-  const FactsEvaluation evaluation = evaluator.evaluate_facts(text, name, context.args.why_not, options);
+  const FactsEvaluation evaluation =
+      evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args));
   if (!evaluation.ok()) {
     fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, Format::text));
     return false;
@@ -38,11 +47,8 @@ bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const
 bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const std::string& text,
                        const std::string& name, std::vector<Report>& collected,
                        std::vector<std::string>& rendered) {
-  EvaluateOptions options;
-  options.proofs = context.args.explain == "full" && !context.args.summary;
-  options.max_hinge_sets = context.args.hinge_sets;
-  options.hinge_budget = context.args.hinge_budget;
-  std::vector<Evaluation> evaluations = evaluator.evaluate_profiles(text, name, context.profiles, options);
+  std::vector<Evaluation> evaluations =
+      evaluator.evaluate_profiles(text, name, context.profiles, evaluate_options(context.args));
   std::vector<Report> reports;
   for (Evaluation& evaluation : evaluations) {
     if (!evaluation.ok()) {
@@ -52,7 +58,7 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
     reports.push_back(std::move(*evaluation.report));
   }
   if (context.args.summary) {
-    collected.insert(collected.end(), reports.begin(), reports.end());
+    collected.insert(collected.end(), std::make_move_iterator(reports.begin()), std::make_move_iterator(reports.end()));
   } else if (context.args.compare_profiles) {
     rendered.push_back(context.rule_base.render_comparison(reports, context.render));
   } else {

@@ -1,5 +1,5 @@
 // Reports built from a session's provenance: findings with proof trees and hinges, and
-// why-not for principles with no finding. Data only; renderers live in io/.
+// why-not for principles with no finding. Data only; renderers live in render/.
 #pragma once
 #include "compile/rule_set.hpp"
 #include "explain/report.hpp"

@@ -11,8 +11,8 @@ namespace cybernorms::explain {
 namespace {
 
 // Each possible fact gets a search of its own, with the whole budget.
-DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, const HingeOptions& options) {
-  DerivedFact derived{fact_ref(session, fact), session.truth(fact) == base::Truth::yes, {}};
+DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, FactRef ref, const HingeOptions& options) {
+  DerivedFact derived{std::move(ref), session.truth(fact) == base::Truth::yes, {}};
   if (derived.established) return derived;
   infer::HingeSearch search(session, std::max<std::size_t>(options.max_sets, 8), options.budget);
   auto reported = reported_hinges(session, search.find(fact, options.max_sets));
@@ -31,16 +31,25 @@ bool matches_goal(std::span<const base::SymbolId> args, std::span<const std::opt
 }  // namespace
 
 std::vector<DerivedFact> derived_facts(const infer::Session& session, const HingeOptions& options) {
-  std::vector<std::tuple<compile::RelationId, std::string, infer::FactId>> keyed;
+  struct Keyed {
+    compile::RelationId relation;
+    std::string text;  ///< `rel(a, b)`: the listing's order within a relation
+    infer::FactId fact;
+    FactRef ref;
+  };
+  std::vector<Keyed> keyed;
   for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
     if (session.base_truth(fact) != base::Truth::no) continue;
-    const FactRef ref = fact_ref(session, fact);
-    keyed.emplace_back(session.relation_of(fact), plain_fact(ref.relation, ref.args), fact);
+    FactRef ref = fact_ref(session, fact);
+    std::string text = plain_fact(ref.relation, ref.args);
+    keyed.push_back({session.relation_of(fact), std::move(text), fact, std::move(ref)});
   }
-  std::sort(keyed.begin(), keyed.end());
+  std::sort(keyed.begin(), keyed.end(), [](const Keyed& a, const Keyed& b) {
+    return std::tie(a.relation, a.text, a.fact) < std::tie(b.relation, b.text, b.fact);
+  });
   std::vector<DerivedFact> derived;
   derived.reserve(keyed.size());
-  for (const auto& entry : keyed) derived.push_back(derived_fact(session, std::get<2>(entry), options));
+  for (Keyed& entry : keyed) derived.push_back(derived_fact(session, entry.fact, std::move(entry.ref), options));
   return derived;
 }
 
@@ -50,7 +59,8 @@ GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relati
   const compile::RuleSet& rules = session.network().rules();
   GoalAnswer answer{fact_ref(rules, relation, std::move(shown)), {}, {}};
   for (const auto fact : session.facts_of(relation))
-    if (matches_goal(session.args(fact), goal)) answer.matches.push_back(derived_fact(session, fact, options));
+    if (matches_goal(session.args(fact), goal))
+      answer.matches.push_back(derived_fact(session, fact, fact_ref(session, fact), options));
   if (answer.matches.empty()) answer.why_not = why_not(rules, session, relation, goal);
   return answer;
 }

@@ -136,12 +136,13 @@ RulePlan Network::delta_plan(const RulePlan& plan, std::size_t delta_step, bool 
   delta.id = plan.id;
   delta.is_recursive = true;
   delta.premise_count = plan.premise_count;
+  std::vector<std::size_t> written_at(rules_->rules[plan.rule].body.size());  ///< by literal: its step in `plan`
+  for (std::size_t i = 0; i < plan.steps.size(); ++i) written_at[plan.steps[i].literal] = i;
   for (Step& step : delta.steps) {
-    const auto written = std::find_if(plan.steps.begin(), plan.steps.end(),
-                                      [&](const Step& original) { return original.literal == step.literal; });
-    const auto at = static_cast<std::size_t>(written - plan.steps.begin());
-    step.premise = written->premise;
-    step.is_recursive = written->is_recursive;
+    const std::size_t at = written_at[step.literal];
+    const Step& written = plan.steps[at];
+    step.premise = written.premise;
+    step.is_recursive = written.is_recursive;
     if (!step.is_recursive) continue;
     step.facts = at < delta_step ? Step::Facts::old : at == delta_step ? Step::Facts::delta : Step::Facts::current;
   }

@@ -29,6 +29,7 @@ BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const
   options.proofs = options_.full_explanations;
   options.max_hinge_sets = options_.max_hinge_sets;
   options.hinge_budget = options_.hinge_budget;
+  options.proof_depth = options_.proof_depth;
   const std::string document = "line " + std::to_string(number);
   const Evaluation evaluation = evaluator.evaluate(line, document, options);
   if (!evaluation.ok()) return {render::batch_error_record(number, evaluation.diagnostics), false};

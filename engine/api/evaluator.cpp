@@ -94,6 +94,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.proofs = options.proofs;
     report_options.max_hinge_sets = options.max_hinge_sets;
     report_options.hinge_budget = hinge_options(options).budget;
+    report_options.proof_limits.max_depth = options.proof_depth;
     evaluation.report = explain::build_report(rules, state_->session, report_options);
   }
   return evaluations;

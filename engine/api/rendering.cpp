@@ -10,8 +10,8 @@ std::string render_report(const Report& report, const RenderOptions& options) {
   return render::report(report, options);
 }
 
-std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format) {
-  return render::diagnostics(diagnostics, sources, format);
+std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, const RenderOptions& options) {
+  return render::diagnostics(diagnostics, sources, options);
 }
 
 std::string render_facts(const FactsReport& report) { return render::facts_report_to_text(report); }

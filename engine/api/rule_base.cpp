@@ -57,7 +57,9 @@ Evaluation RuleBase::evaluate(std::string_view scenario_json, const std::string&
   return evaluator.evaluate(scenario_json, document_name, options);
 }
 
-std::string RuleBase::render_profiles(Format format) const { return render::profiles(compiled_->rules, format); }
+std::string RuleBase::render_profiles(const RenderOptions& options) const {
+  return render::profiles(compiled_->rules, options);
+}
 
 std::string RuleBase::render_comparison(const std::vector<Report>& reports, const RenderOptions& options) const {
   return render::comparison(reports, compiled_->principle_order, options);

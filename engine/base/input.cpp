@@ -101,6 +101,14 @@ std::optional<std::string> non_file_kind(const fs::path& path) {
 
 namespace {
 
+/// "does not exist", or for a dangling symlink where it leads.
+std::string missing_words(const fs::path& path) {
+  std::error_code error;
+  if (!fs::is_symlink(path, error)) return "does not exist";
+  const fs::path target = fs::read_symlink(path, error);
+  return error ? "is a symlink to nothing" : "is a symlink to '" + target.string() + "', which does not exist";
+}
+
 /// A descriptor open on a regular file, or why there is none.
 struct Opened {
   int fd = -1;
@@ -114,7 +122,7 @@ Opened open_checked(const fs::path& path) {
   // Non-blocking, so that a FIFO put in place of the file after the check cannot block
   // the open; fstat then refuses it.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-  if (fd < 0 && errno == ENOENT) return {-1, ReadStatus::not_found, "does not exist"};
+  if (fd < 0 && errno == ENOENT) return {-1, ReadStatus::not_found, missing_words(path)};
   if (fd < 0) return {-1, ReadStatus::failed, "cannot be opened: " + errno_words(errno)};
   struct stat info {};
   if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {

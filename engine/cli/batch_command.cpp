@@ -69,7 +69,8 @@ int run_batch(const BatchArgs& args) {
   const InputDescriptor input(open_batch_input(args.input));
   if (input.get() < 0) return exit_usage;
   LineReader reader(input.get(), args.max_line_bytes);
-  BatchOptions options{args.jobs, args.profile, args.explain == "full", 4, args.max_line_bytes, args.hinge_budget};
+  BatchOptions options{args.jobs, args.profile, args.explain == "full", 4, args.max_line_bytes, args.hinge_budget,
+                       args.proof_depth};
   BatchEvaluator evaluator(*rule_base, options);
   const bool read_all = run_blocks(args, reader, evaluator);
   fmt::print(stderr, "{} scenarios: {} evaluated, {} rejected ({} threads)\n", evaluator.succeeded() + evaluator.failed(),

@@ -25,12 +25,14 @@ int run_check(const CheckArgs& args) {
   const std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
   const std::optional<RuleBase> rule_base = RuleBase::load(paths, sources, diagnostics, options);
 
-  const Format format = parse_format(args.format).value_or(Format::text);
-  if (format == Format::text) {
-    fmt::print(stderr, "{}", render_diagnostics(diagnostics, sources, format));
+  RenderOptions render;
+  render.format = parse_format(args.format).value_or(Format::text);
+  render.json_layout = stdout_json_layout(args.json);
+  if (render.format == Format::text) {
+    fmt::print(stderr, "{}", render_diagnostics(diagnostics, sources, render));
     if (rule_base) fmt::print("{}", summary_line(rule_base->summary()));
   } else {
-    fmt::print("{}", render_diagnostics(diagnostics, sources, format));
+    fmt::print("{}", render_diagnostics(diagnostics, sources, render));
   }
   const bool failed = diagnostics.has_errors() || (args.werror && diagnostics.warning_count() > 0);
   return failed ? exit_findings_error : exit_ok;

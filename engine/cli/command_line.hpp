@@ -1,5 +1,7 @@
 // Shared pieces of the command line: reading inputs, deciding on colour, exit codes.
 #pragma once
+#include "cli/commands.hpp"
+
 #include <cybernorms/cybernorms.hpp>
 #include <cybernorms/input.hpp>
 
@@ -40,15 +42,20 @@ InputText read_input(const std::filesystem::path& path);
 /// eval prints it.
 std::string input_problem(const std::filesystem::path& path, const InputText& input);
 
-/// Files given on the command line, with folders expanded to the files below them whose
+/// Files given on the command line, with folders expanded to the entries below them whose
 /// name ends in `extension` (sorted by path), leaving out `*.expected.*` files. `-` and
-/// paths that are not folders (a FIFO, a device, a symlink loop) are kept as given, for
-/// reading to refuse with a message that says what they are.
+/// entries that are not folders or files (a FIFO, a device, a symlink loop) are kept, for
+/// reading to refuse with a message that says what they are. Inputs that do not exist
+/// and folders that cannot be walked to the end are `problems`, one message each.
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::string>& inputs, const std::string& extension,
-                                                 std::vector<std::string>& missing);
+                                                 std::vector<std::string>& problems);
 
 /// Whether standard output is a terminal that should get colour (`--color auto`):
 /// a tty, and NO_COLOR not set.
 bool stdout_wants_colour(const std::string& colour_option);
+
+/// How JSON output is laid out: as the flags ask, else indented for a terminal and
+/// compact for a pipe or a file.
+JsonLayout stdout_json_layout(const JsonLayoutFlags& flags);
 
 }  // namespace cybernorms::cli

@@ -10,10 +10,18 @@
 
 namespace cybernorms::cli {
 
+/// `--pretty` / `--compact`: how JSON output is laid out; neither given means indented
+/// on a terminal, compact otherwise.
+struct JsonLayoutFlags {
+  bool pretty = false;
+  bool compact = false;
+};
+
 struct CheckArgs {
   std::vector<std::string> paths;
   std::string sources_dir;  ///< empty: quotes not verified
   std::string format = "text";
+  JsonLayoutFlags json;
   bool werror = false;
 };
 int run_check(const CheckArgs& args);
@@ -28,9 +36,11 @@ struct EvalArgs {
   std::string format = "text";   ///< text, json, markdown, terse
   std::string explain = "brief"; ///< brief, full
   std::string colour = "auto";
+  JsonLayoutFlags json;
   std::vector<std::string> why_not;  ///< goals, for facts files
   std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
+  std::size_t proof_depth = default_proof_depth;
 };
 int run_eval(const EvalArgs& args);
 
@@ -44,12 +54,14 @@ struct BatchArgs {
   std::size_t block_bytes = 8u << 20;        ///< bytes of lines held at a time, at most (+ one line)
   std::size_t max_line_bytes = max_input_bytes;  ///< longer lines are skipped, with an E407 record
   std::size_t hinge_budget = default_hinge_budget;
+  std::size_t proof_depth = default_proof_depth;
 };
 int run_batch(const BatchArgs& args);
 
 struct InfoArgs {
   std::string rules_dir;
   std::string format = "text";
+  JsonLayoutFlags json;
 };
 int run_schema(const InfoArgs& args);
 int run_profiles(const InfoArgs& args);

@@ -27,6 +27,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args) {
   options.proofs = args.explain == "full" && !args.summary;
   options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
+  options.proof_depth = args.proof_depth;
   return options;
 }
 
@@ -36,7 +37,7 @@ bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const
   const FactsEvaluation evaluation =
       evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args));
   if (!evaluation.ok()) {
-    fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, Format::text));
+    fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
     return false;
   }
   fmt::print("{}", render_facts(*evaluation.report));
@@ -52,7 +53,7 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
   std::vector<Report> reports;
   for (Evaluation& evaluation : evaluations) {
     if (!evaluation.ok()) {
-      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, Format::text));
+      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
       return false;
     }
     reports.push_back(std::move(*evaluation.report));
@@ -69,11 +70,12 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
 
 void print_rendered(const EvalContext& context, const std::vector<std::string>& rendered) {
   if (context.render.format == Format::json && rendered.size() > 1) {
+    // One document: the reports as an array, one per line when compact.
     std::string joined = "[\n";
     for (std::size_t i = 0; i < rendered.size(); ++i) {
-      std::string item = rendered[i];
-      while (!item.empty() && item.back() == '\n') item.pop_back();
-      joined += item + (i + 1 < rendered.size() ? ",\n" : "\n");
+      std::string_view item = rendered[i];
+      while (!item.empty() && item.back() == '\n') item.remove_suffix(1);
+      joined.append(item).append(i + 1 < rendered.size() ? ",\n" : "\n");
     }
     fmt::print("{}]\n", joined);
     return;
@@ -93,16 +95,17 @@ RenderOptions render_options(const EvalArgs& args) {
   options.format = parse_format(args.format).value_or(Format::text);
   options.detail = args.explain == "full" ? Detail::full : Detail::brief;
   options.colour = stdout_wants_colour(args.colour);
+  options.json_layout = stdout_json_layout(args.json);
   return options;
 }
 
 }  // namespace
 
 int run_eval(const EvalArgs& args) {
-  std::vector<std::string> missing;
-  const std::vector<fs::path> inputs = expand_inputs(args.inputs, ".json", missing);
-  for (const std::string& path : missing) fmt::print(stderr, "error: no such file or folder: {}\n", path);
-  if (!missing.empty()) return exit_usage;
+  std::vector<std::string> problems;
+  const std::vector<fs::path> inputs = expand_inputs(args.inputs, ".json", problems);
+  for (const std::string& problem : problems) fmt::print(stderr, "{}\n", problem);
+  if (!problems.empty()) return exit_usage;
   if (inputs.empty()) {
     fmt::print(stderr, "error: no scenario files (*.json) in {}\n", fmt::join(args.inputs, ", "));
     return exit_usage;

@@ -17,7 +17,10 @@ int run_schema(const InfoArgs& args) {
 int run_profiles(const InfoArgs& args) {
   const auto rule_base = load_rule_base(args.rules_dir);
   if (!rule_base) return exit_findings_error;
-  fmt::print("{}", rule_base->render_profiles(parse_format(args.format).value_or(Format::text)));
+  RenderOptions render;
+  render.format = parse_format(args.format).value_or(Format::text);
+  render.json_layout = stdout_json_layout(args.json);
+  fmt::print("{}", rule_base->render_profiles(render));
   return exit_ok;
 }
 

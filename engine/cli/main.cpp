@@ -17,11 +17,17 @@ using namespace cybernorms::cli;
 using cybernorms::format_names;
 using cybernorms::Output;
 
+void add_json_layout(CLI::App& command, JsonLayoutFlags& flags) {
+  CLI::Option* pretty = command.add_flag("--pretty", flags.pretty, "Indent JSON output (default on a terminal)");
+  command.add_flag("--compact", flags.compact, "JSON output on one line (default for a pipe or a file)")->excludes(pretty);
+}
+
 void add_check(CLI::App& app, CheckArgs& args) {
   CLI::App* check = app.add_subcommand("check", "Check rule files and folders (default: rules)");
   check->add_option("paths", args.paths, "Rule files (*.cnr) or folders");
   check->add_option("--sources", args.sources_dir, "Folder of the cited source documents: verify quotes and headings");
   check->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::diagnostics)));
+  add_json_layout(*check, args.json);
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
 }
 
@@ -31,6 +37,13 @@ void add_hinge_budget(CLI::App& command, std::size_t& budget) {
                   "Work budget of the search for hinge sets, per report (default 200000); findings it cuts "
                   "short say so")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_hinge_budget));
+}
+
+void add_proof_depth(CLI::App& command, std::size_t& depth) {
+  command
+      .add_option("--proof-depth", depth,
+                  "Steps of a proof unfolded from the finding down (default 50); deeper steps are folded and say so")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_proof_depth));
 }
 
 void add_eval(CLI::App& app, EvalArgs& args) {
@@ -46,11 +59,13 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::report)));
   eval->add_option("--explain", args.explain, "How much of each explanation to show")
       ->check(CLI::IsMember({"brief", "full"}));
+  add_json_layout(*eval, args.json);
   eval->add_option("--color", args.colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
   eval->add_option("--why-not", args.why_not, "For facts files: explain why a goal such as 'rel(a, b)' does not hold");
   eval->add_option("--hinge-sets", args.hinge_sets, "Minimal hinge sets to report per possible finding")
       ->check(CLI::Range(1, 64));
   add_hinge_budget(*eval, args.hinge_budget);
+  add_proof_depth(*eval, args.proof_depth);
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
@@ -71,6 +86,7 @@ void add_batch(CLI::App& app, BatchArgs& args) {
                     "Longer lines are skipped, each with an E407 record (at most and by default 8 MiB)")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_input_bytes));
   add_hinge_budget(*batch, args.hinge_budget);
+  add_proof_depth(*batch, args.proof_depth);
 }
 
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
@@ -80,6 +96,7 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   profiles->add_option("--rules", profile_args.rules_dir, "Rule folder");
   profiles->add_option("--format", profile_args.format, "Output format")
       ->check(CLI::IsMember(format_names(Output::profiles)));
+  add_json_layout(*profiles, profile_args.json);
 }
 
 }  // namespace

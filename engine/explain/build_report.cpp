@@ -39,14 +39,17 @@ std::string absent_text(const infer::Session& session, const compile::AtomLitera
   return fmt::format("{}: {}", is_unknown ? "unknown" : "no fact", plain_fact(rules.relations[atom.relation].name, names));
 }
 
-/// Unfolds derivations into a proof tree, down to scenario facts, within a step budget.
+/// Unfolds derivations into a proof tree, down to scenario facts, within a depth and a
+/// step budget; where either stops it, the step says it is folded.
 class ProofBuilder {
  public:
-  ProofBuilder(const infer::Session& session, std::size_t max_steps) : session_(session), remaining_(max_steps) {}
+  ProofBuilder(const infer::Session& session, const ProofLimits& limits)
+      : session_(session),
+        max_depth_(std::clamp<std::size_t>(limits.max_depth, 1, max_proof_depth)),
+        remaining_(std::max<std::size_t>(limits.max_steps, 1)) {}
 
   ProofStep build(infer::FactId fact, std::size_t which) {
     if (remaining_ > 0) --remaining_;
-    if (depth_ >= max_depth) return leaf(fact);  // deeper proofs are cut, never the stack
     const auto kept = session_.derivation_count(fact);
     const auto given = session_.base_truth(fact);
     const bool is_leaf = kept == 0 || given == base::Truth::yes ||
@@ -80,18 +83,27 @@ class ProofBuilder {
     for (const auto& literal : rule.body)
       if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
         step.absent.push_back(absent_text(session_, *atom, values));
+    if (depth_ >= max_depth_) {
+      step.folded = derivation.premises.empty() ? ProofFold::none : ProofFold::depth;
+      return step;
+    }
     step.premises.reserve(derivation.premises.size());
     ++depth_;
-    for (const auto premise : derivation.premises)
-      if (remaining_ > 0) step.premises.push_back(build(premise, 0));
+    for (const auto premise : derivation.premises) {
+      if (remaining_ == 0) {
+        step.folded = ProofFold::steps;
+        break;
+      }
+      step.premises.push_back(build(premise, 0));
+    }
     --depth_;
     return step;
   }
 
-  static constexpr std::size_t max_depth = 1'000;
   const infer::Session& session_;
+  std::size_t max_depth_;
   std::size_t remaining_;
-  std::size_t depth_ = 0;
+  std::size_t depth_ = 1;  ///< of the step being built: the root is 1
 };
 
 // The principle's facts in report order: by their values as text.
@@ -141,10 +153,10 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
     finding.hinge_limit = reported.limit;
   }
   if (!options.proofs) return finding;
-  finding.proof = build_proof(session, fact, 0, options.max_proof_steps);
+  finding.proof = build_proof(session, fact, 0, options.proof_limits);
   const std::size_t kept = session.derivation_count(fact);
   for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
-    finding.other_proofs.push_back(build_proof(session, fact, k, options.max_proof_steps));
+    finding.other_proofs.push_back(build_proof(session, fact, k, options.proof_limits));
   return finding;
 }
 
@@ -175,8 +187,9 @@ ReportedHinges reported_hinges(const infer::Session& session, const infer::Hinge
   return reported;
 }
 
-ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation, std::size_t max_steps) {
-  return ProofBuilder(session, std::max<std::size_t>(max_steps, 1)).build(fact, derivation);
+ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation,
+                      const ProofLimits& limits) {
+  return ProofBuilder(session, limits).build(fact, derivation);
 }
 
 WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,

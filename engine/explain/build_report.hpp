@@ -13,6 +13,12 @@
 
 namespace cybernorms::explain {
 
+/// How much of a proof tree is unfolded; the steps where it stops are folded (ProofStep::folded).
+struct ProofLimits {
+  std::size_t max_depth = default_proof_depth;  ///< steps from the root down, the root being 1
+  std::size_t max_steps = 4096;                 ///< steps in the whole tree
+};
+
 struct ReportOptions {
   std::string scenario;            ///< copied into Report::scenario
   std::string profile{default_profile};  ///< copied into Report::profile
@@ -24,7 +30,7 @@ struct ReportOptions {
   /// Proofs per finding: the first derivation, and up to this many in all (Finding::other_proofs).
   /// Only the derivations the session kept can be shown (infer::Options::lower_derivations).
   std::size_t max_derivations = 1;
-  std::size_t max_proof_steps = 4096;  ///< per proof tree; deeper premises are left out
+  ProofLimits proof_limits{};
 };
 
 /// One Finding per fact of each principle relation (implicated: lower model; possible: upper
@@ -42,7 +48,7 @@ ReportedHinges reported_hinges(const infer::Session& session, const infer::Hinge
 
 /// The proof tree of one fact, by its `derivation`-th kept derivation (0: the first).
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation = 0,
-                      std::size_t max_steps = 4096);
+                      const ProofLimits& limits = {});
 
 /// Why a goal does not hold in the upper model: the nearest rule concluding `relation`, its
 /// first failed condition as written and the bindings reached. A goal value left nullopt

@@ -21,7 +21,9 @@ std::string batch_success_record(std::size_t line, const explain::Report& report
   // The report is rendered by the one JSON renderer and spliced in, so batch records and
   // `eval --format json` never drift apart.
   const std::string head = one_line(record);
-  return head.substr(0, head.size() - 1) + ",\"report\":" + report_to_json(report, detail, false) + "}";
+  std::string body = report_to_json(report, detail, JsonLayout::compact);
+  body.pop_back();  // the document's newline: the record ends the line
+  return head.substr(0, head.size() - 1) + ",\"report\":" + body + "}";
 }
 
 std::string batch_error_record(std::size_t line, const base::Diagnostics& diagnostics) {

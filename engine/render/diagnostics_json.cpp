@@ -1,5 +1,7 @@
 #include "render/diagnostics_json.hpp"
 
+#include "render/json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace cybernorms::render {
@@ -26,15 +28,15 @@ nlohmann::ordered_json to_json(const base::Diagnostic& diagnostic, const base::S
 
 }  // namespace
 
-std::string diagnostics_to_json(const base::Diagnostics& diagnostics, const base::SourceSet& sources) {
+std::string diagnostics_to_json(const base::Diagnostics& diagnostics, const base::SourceSet& sources,
+                                JsonLayout layout) {
   nlohmann::ordered_json out;
   out["diagnostics"] = nlohmann::ordered_json::array();
   for (const auto& diagnostic : diagnostics.all()) out["diagnostics"].push_back(to_json(diagnostic, sources));
   out["errors"] = diagnostics.error_count();
   out["warnings"] = diagnostics.warning_count();
   out["not_shown"] = diagnostics.dropped();
-  // Source lines may hold invalid UTF-8; replace rather than throw.
-  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return json_text(out, layout);
 }
 
 }  // namespace cybernorms::render

@@ -3,6 +3,8 @@
 #include "base/diagnostics.hpp"
 #include "base/source_file.hpp"
 
+#include <cybernorms/format.hpp>
+
 #include <string>
 
 namespace cybernorms::render {
@@ -10,6 +12,7 @@ namespace cybernorms::render {
 /// `{"diagnostics": [{"severity", "code", "file", "line", "column", "length",
 /// "pointer", "message", "notes"}], "errors": N, "warnings": N}`; keys in a fixed order,
 /// one diagnostic per element, in the order given.
-std::string diagnostics_to_json(const base::Diagnostics& diagnostics, const base::SourceSet& sources);
+std::string diagnostics_to_json(const base::Diagnostics& diagnostics, const base::SourceSet& sources,
+                                JsonLayout layout);
 
 }  // namespace cybernorms::render

@@ -18,8 +18,8 @@ using Principles = std::vector<std::string>;
 using ReportRenderer = std::string (*)(const Report&, const RenderOptions&);
 using ComparisonRenderer = std::string (*)(const std::vector<Report>&, const Principles&, const RenderOptions&);
 using SummaryRenderer = std::string (*)(const std::vector<Report>&, const Principles&, const RenderOptions&);
-using ProfilesRenderer = std::string (*)(const compile::RuleSet&);
-using DiagnosticsRenderer = std::string (*)(const Diagnostics&, const SourceSet&);
+using ProfilesRenderer = std::string (*)(const compile::RuleSet&, const RenderOptions&);
+using DiagnosticsRenderer = std::string (*)(const Diagnostics&, const SourceSet&, const RenderOptions&);
 
 /// A format's renderers; null where it has none of its own (the text one is used).
 struct FormatRow {
@@ -41,16 +41,20 @@ constexpr std::array format_table{
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
                 return summary_to_text(summarise(rs, p), o.width);
               },
-              profiles_to_text, render_text},
+              [](const compile::RuleSet& rules, const RenderOptions&) { return profiles_to_text(rules); },
+              [](const Diagnostics& d, const SourceSet& s, const RenderOptions&) { return render_text(d, s); }},
     FormatRow{Format::json, "json",
-              [](const Report& r, const RenderOptions& o) { return report_to_json(r, o.detail); },
-              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
-                return comparison_to_json(compare_profiles(rs, p));
+              [](const Report& r, const RenderOptions& o) { return report_to_json(r, o.detail, o.json_layout); },
+              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
+                return comparison_to_json(compare_profiles(rs, p), o.json_layout);
               },
-              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
-                return summary_to_json(summarise(rs, p));
+              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
+                return summary_to_json(summarise(rs, p), o.json_layout);
               },
-              profiles_to_json, diagnostics_to_json},
+              [](const compile::RuleSet& rules, const RenderOptions& o) { return profiles_to_json(rules, o.json_layout); },
+              [](const Diagnostics& d, const SourceSet& s, const RenderOptions& o) {
+                return diagnostics_to_json(d, s, o.json_layout);
+              }},
     FormatRow{Format::markdown, "markdown",
               [](const Report& r, const RenderOptions& o) { return report_to_markdown(r, o.detail); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
@@ -59,7 +63,7 @@ constexpr std::array format_table{
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
                 return summary_to_markdown(summarise(rs, p));
               },
-              profiles_to_markdown, nullptr},
+              [](const compile::RuleSet& rules, const RenderOptions&) { return profiles_to_markdown(rules); }, nullptr},
     FormatRow{Format::terse, "terse",
               [](const Report& r, const RenderOptions&) { return terse_to_text(terse_findings({r})); },
               [](const std::vector<Report>& rs, const Principles&, const RenderOptions&) {
@@ -97,12 +101,12 @@ std::string summary(const std::vector<Report>& reports, const Principles& princi
   return renderer(options.format, &FormatRow::summary)(reports, principle_order, options);
 }
 
-std::string profiles(const compile::RuleSet& rules, Format format) {
-  return renderer(format, &FormatRow::profiles)(rules);
+std::string profiles(const compile::RuleSet& rules, const RenderOptions& options) {
+  return renderer(options.format, &FormatRow::profiles)(rules, options);
 }
 
-std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format) {
-  return renderer(format, &FormatRow::diagnostics)(diagnostics, sources);
+std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, const RenderOptions& options) {
+  return renderer(options.format, &FormatRow::diagnostics)(diagnostics, sources, options);
 }
 
 }  // namespace cybernorms::render

@@ -21,8 +21,8 @@ std::string comparison(const std::vector<Report>& reports, const std::vector<std
 std::string summary(const std::vector<Report>& reports, const std::vector<std::string>& principle_order,
                     const RenderOptions& options);
 
-std::string profiles(const compile::RuleSet& rules, Format format);
+std::string profiles(const compile::RuleSet& rules, const RenderOptions& options);
 
-std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format);
+std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, const RenderOptions& options);
 
 }  // namespace cybernorms::render

@@ -1,5 +1,7 @@
 #include "render/profiles_render.hpp"
 
+#include "render/json_text.hpp"
+
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -39,7 +41,7 @@ std::string profiles_to_text(const compile::RuleSet& rules) {
   return out;
 }
 
-std::string profiles_to_json(const compile::RuleSet& rules) {
+std::string profiles_to_json(const compile::RuleSet& rules, JsonLayout layout) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const compile::Profile& profile : rules.profiles) {
     nlohmann::ordered_json item;
@@ -57,7 +59,7 @@ std::string profiles_to_json(const compile::RuleSet& rules) {
     }
     out.push_back(std::move(item));
   }
-  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return json_text(out, layout);
 }
 
 std::string profiles_to_markdown(const compile::RuleSet& rules) {

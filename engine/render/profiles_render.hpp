@@ -3,12 +3,14 @@
 #pragma once
 #include "compile/rule_set.hpp"
 
+#include <cybernorms/format.hpp>
+
 #include <string>
 
 namespace cybernorms::render {
 
 std::string profiles_to_text(const compile::RuleSet& rules);
-std::string profiles_to_json(const compile::RuleSet& rules);
+std::string profiles_to_json(const compile::RuleSet& rules, JsonLayout layout);
 std::string profiles_to_markdown(const compile::RuleSet& rules);
 
 }  // namespace cybernorms::render

@@ -2,6 +2,8 @@
 // the report's own deterministic order. The shape is in docs/scenario-format.md.
 #include "render/report_render.hpp"
 
+#include "render/json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace cybernorms::render {
@@ -39,7 +41,7 @@ ordered_json hinge_sets_json(const std::vector<std::vector<explain::Hinge>>& set
 ordered_json proof_json(const explain::ProofStep& step) {
   ordered_json premises = ordered_json::array();
   for (const auto& premise : step.premises) premises.push_back(proof_json(premise));
-  return ordered_json{{"fact", fact_json(step.fact)},
+  ordered_json out{{"fact", fact_json(step.fact)},
                       {"truth", to_string(step.truth)},
                       {"rule", step.rule_id.empty() ? ordered_json(nullptr) : ordered_json(step.rule_id)},
                       {"because", step.because},
@@ -47,6 +49,9 @@ ordered_json proof_json(const explain::ProofStep& step) {
                       {"citations", citations_json(step.citations)},
                       {"absent", step.absent},
                       {"premises", std::move(premises)}};
+  // Only a folded step says so, as only a cut hinge search does.
+  if (step.folded != ProofFold::none) out["folded"] = to_string(step.folded);
+  return out;
 }
 
 // Only a list cut short says so, so findings whose sets are all listed keep their shape.
@@ -94,7 +99,7 @@ std::string_view level_token(explain::Level level) {
   return "?";
 }
 
-std::string report_to_json(const explain::Report& report, Detail detail, bool pretty) {
+std::string report_to_json(const explain::Report& report, Detail detail, JsonLayout layout) {
   ordered_json findings = ordered_json::array();
   for (const auto& finding : report.findings) findings.push_back(finding_json(finding, detail));
   ordered_json not_implicated = ordered_json::array();
@@ -103,8 +108,7 @@ std::string report_to_json(const explain::Report& report, Detail detail, bool pr
                          {"profile", report.profile},
                          {"findings", std::move(findings)},
                          {"not_implicated", std::move(not_implicated)}};
-  // Text from rule files is not checked for UTF-8; replacing bad bytes keeps dump() from throwing.
-  return out.dump(pretty ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace) + (pretty ? "\n" : "");
+  return json_text(out, layout);
 }
 
 }  // namespace cybernorms::render

@@ -59,6 +59,7 @@ void proof_markdown(const ProofStep& step, std::size_t depth, std::string& out) 
   out += '\n';
   for (const auto& absent : step.absent) out += fmt::format("{}  - checked: {}\n", indent, markdown_text(absent));
   for (const auto& premise : step.premises) proof_markdown(premise, depth + 1, out);
+  if (step.folded != ProofFold::none) out += fmt::format("{}  - *{}*\n", indent, markdown_text(fold_words(step.folded)));
 }
 
 std::string finding_markdown(const Finding& finding, Detail detail) {

@@ -13,6 +13,7 @@
 namespace cybernorms::render {
 
 using cybernorms::Detail;
+using cybernorms::JsonLayout;
 
 /// Options of the text renderer. Colour only when asked: the caller knows whether
 /// standard output is a terminal.
@@ -25,9 +26,8 @@ struct TextOptions {
 /// The report as text in at most `options.width` columns (long lines are wrapped).
 std::string report_to_text(const explain::Report& report, const TextOptions& options = {});
 
-/// The report as one JSON object with keys in a fixed order. `pretty` indents by two
-/// spaces; otherwise the object is one line (for JSON Lines).
-std::string report_to_json(const explain::Report& report, Detail detail, bool pretty = true);
+/// The report as one JSON object with keys in a fixed order, ending in a newline.
+std::string report_to_json(const explain::Report& report, Detail detail, JsonLayout layout = JsonLayout::compact);
 
 /// The report as a Markdown section.
 std::string report_to_markdown(const explain::Report& report, Detail detail);

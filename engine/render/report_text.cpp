@@ -87,6 +87,7 @@ void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& opt
   for (const auto& absent : step.absent) out += wrap("checked: " + printable(absent), inner, inner + "  ", options.width);
   out += citations_text(step.citations, inner, false, options);
   for (const auto& premise : step.premises) proof_text(premise, depth + 1, options, out);
+  if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded), inner, inner + "  ", options.width);
 }
 
 std::string finding_text(const Finding& finding, const TextOptions& options) {

@@ -65,6 +65,16 @@ std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit 
                            found == 0 ? "it may hinge on sets not found" : "there may be more");
 }
 
+std::string fold_words(ProofFold fold) {
+  switch (fold) {
+    case ProofFold::none: return {};
+    case ProofFold::depth:
+      return "premises folded: the proof goes deeper than it is unfolded (--proof-depth, 50 steps by default)";
+    case ProofFold::steps: return "premises folded: the proof has more steps than one tree shows (4,096)";
+  }
+  return {};
+}
+
 std::string citation_words(const Citation& citation, bool with_quote) {
   std::string out = fmt::format("{}, \"{}\"", printable(citation.source), printable(citation.section));
   if (with_quote && !citation.quote.empty()) out += fmt::format(": \"{}\"", printable(citation.quote));

@@ -31,6 +31,10 @@ std::string hinge_set_words(const std::vector<explain::Hinge>& hinges);
 /// ("the search for what this hinges on stopped at its work budget: there may be more").
 std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit limit);
 
+/// Nothing for a step that shows all its premises; otherwise why it does not:
+/// "premises folded: the proof is deeper than it is unfolded (--proof-depth)".
+std::string fold_words(ProofFold fold);
+
 /// `sov3, "section": "quote"`, or without the quote.
 std::string citation_words(const Citation& citation, bool with_quote);
 

@@ -1,5 +1,6 @@
 #include "render/tables.hpp"
 
+#include "render/json_text.hpp"
 #include "render/markdown.hpp"
 #include "render/report_render.hpp"
 #include "render/report_words.hpp"
@@ -109,7 +110,7 @@ std::string summary_to_text(const SummaryTable& table, std::size_t width) {
   return table_to_text(text, width) + '\n' + std::string(level_legend) + '\n';
 }
 
-std::string summary_to_json(const SummaryTable& table) {
+std::string summary_to_json(const SummaryTable& table, JsonLayout layout) {
   ordered_json rows = ordered_json::array();
   for (const auto& row : table.rows) {
     ordered_json levels = ordered_json::object();
@@ -119,7 +120,7 @@ std::string summary_to_json(const SummaryTable& table) {
     rows.push_back({{"scenario", row.scenario}, {"profile", row.profile}, {"levels", std::move(levels)}});
   }
   const ordered_json out{{"principles", table.principles}, {"rows", std::move(rows)}};
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_text(out, layout);
 }
 
 std::string summary_to_markdown(const SummaryTable& table) {
@@ -215,7 +216,7 @@ std::string comparison_to_text(const ProfileComparison& comparison, std::size_t 
          "\n* the profiles disagree on this row\n";
 }
 
-std::string comparison_to_json(const ProfileComparison& comparison) {
+std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout layout) {
   ordered_json rows = ordered_json::array();
   for (const auto& row : comparison.rows) {
     ordered_json roles = ordered_json::object();
@@ -226,7 +227,7 @@ std::string comparison_to_json(const ProfileComparison& comparison) {
                     {"agree", !row.disagree}});
   }
   const ordered_json out{{"scenario", comparison.scenario}, {"profiles", comparison.profiles}, {"rows", std::move(rows)}};
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return json_text(out, layout);
 }
 
 std::string comparison_to_markdown(const ProfileComparison& comparison) {

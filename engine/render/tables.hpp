@@ -3,6 +3,8 @@
 #pragma once
 #include "explain/report.hpp"
 
+#include <cybernorms/format.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -38,7 +40,7 @@ SummaryTable summarise(const std::vector<explain::Report>& reports,
                        const std::vector<std::string>& principle_order = {});
 
 std::string summary_to_text(const SummaryTable& table, std::size_t width = 80);
-std::string summary_to_json(const SummaryTable& table);
+std::string summary_to_json(const SummaryTable& table, JsonLayout layout = JsonLayout::compact);
 std::string summary_to_markdown(const SummaryTable& table);
 
 /// One finding (principle and roles) or, for a principle found under no profile, the
@@ -63,7 +65,7 @@ ProfileComparison compare_profiles(const std::vector<explain::Report>& reports,
                                    const std::vector<std::string>& principle_order = {});
 
 std::string comparison_to_text(const ProfileComparison& comparison, std::size_t width = 80);
-std::string comparison_to_json(const ProfileComparison& comparison);
+std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout layout = JsonLayout::compact);
 std::string comparison_to_markdown(const ProfileComparison& comparison);
 
 }  // namespace cybernorms::render

@@ -19,9 +19,11 @@ struct Run {
   std::string out;  ///< standard output and standard error together
 };
 
-/// Runs the cybernorms binary with arguments (already shell-quoted where needed).
-Run run(const std::string& arguments) {
-  const std::string command = std::string(CYBERNORMS_BINARY) + " " + arguments + " 2>&1";
+const std::string binary = CYBERNORMS_BINARY;
+
+/// Runs a shell command, standard error to standard output.
+Run run_command(const std::string& shell_command) {
+  const std::string command = "{ " + shell_command + "; } 2>&1";
   Run result;
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -31,6 +33,9 @@ Run run(const std::string& arguments) {
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   return result;
 }
+
+/// Runs the cybernorms binary with arguments (already shell-quoted where needed).
+Run run(const std::string& arguments) { return run_command(binary + " " + arguments); }
 
 /// A scratch folder under the build tree, emptied first.
 fs::path scratch(const std::string& name) {
@@ -74,8 +79,8 @@ TEST_CASE("check --format json reports the same problem for editors") {
   write(dir / "bad.cnr", "rule x {\n  conclude\n}\n");
   const Run result = run("check " + dir.string() + " --format json");
   CHECK(result.exit_code == 1);
-  CHECK(result.out.find("\"code\": \"E1") != std::string::npos);
-  CHECK(result.out.find("\"line\": 3") != std::string::npos);
+  CHECK(result.out.find("\"code\":\"E1") != std::string::npos);
+  CHECK(result.out.find("\"line\":3") != std::string::npos);
 }
 
 TEST_CASE("check --werror fails on warnings alone") {
@@ -119,7 +124,7 @@ TEST_CASE("eval prints findings with hinges, citations and why-not in every form
   CHECK(text.out.find('\x1b') == std::string::npos);
   const Run json = run("eval " + scenario + " --format json");
   CHECK(json.exit_code == 0);
-  CHECK(json.out.find("\"level\": \"possible\"") != std::string::npos);
+  CHECK(json.out.find("\"level\":\"possible\"") != std::string::npos);
   const Run markdown = run("eval " + scenario + " --format markdown --explain full");
   CHECK(markdown.exit_code == 0);
   CHECK(markdown.out.find("non_infringement") != std::string::npos);
@@ -133,9 +138,9 @@ TEST_CASE("eval --compare-profiles shows where the profiles disagree") {
   CHECK(text.out.find("* the profiles disagree on this row") != std::string::npos);
   const Run json = run("eval " + scenario + " --compare-profiles --format json");
   CHECK(json.exit_code == 0);
-  CHECK(json.out.find("\"france\": \"implicated\"") != std::string::npos);
-  CHECK(json.out.find("\"united_kingdom\": \"not_implicated\"") != std::string::npos);
-  CHECK(json.out.find("\"agree\": false") != std::string::npos);
+  CHECK(json.out.find("\"france\":\"implicated\"") != std::string::npos);
+  CHECK(json.out.find("\"united_kingdom\":\"not_implicated\"") != std::string::npos);
+  CHECK(json.out.find("\"agree\":false") != std::string::npos);
 }
 
 TEST_CASE("eval on a plain facts file shows established and possible facts and a why-not") {
@@ -199,11 +204,60 @@ TEST_CASE("eval and batch take a hinge budget, and say which findings it cut sho
   CHECK(text.exit_code == 0);
   CHECK(text.out.find("the search for what this hinges on stopped at its work budget") != std::string::npos);
   const Run json = run("eval " + input + " --hinge-budget 1000 --format json");
-  CHECK(json.out.find("\"hinge_limit\": \"work_budget\"") != std::string::npos);
+  CHECK(json.out.find("\"hinge_limit\":\"work_budget\"") != std::string::npos);
   const Run ample = run("eval " + input + " --format json");
-  CHECK(ample.out.find("\"hinge_limit\": \"work_budget\"") == std::string::npos);
+  CHECK(ample.out.find("\"hinge_limit\":\"work_budget\"") == std::string::npos);
   const Run batch = run("batch " + (dir / "all_unknown.jsonl").string() + " --hinge-budget 1000");
   CHECK(batch.out.find("\"hinge_limit\":\"work_budget\"") != std::string::npos);
   CHECK(run("eval " + input + " --hinge-budget 0").exit_code == 2);
   CHECK(run("batch " + (dir / "all_unknown.jsonl").string() + " --hinge-budget 100000001").exit_code == 2);
+}
+
+TEST_CASE("JSON is one line for a pipe, indented on request or on a terminal") {
+  const std::string scenario = project + "/scenarios/attribution_unknown.json";
+  const Run piped = run("eval " + scenario + " --format json --explain full");
+  CHECK(piped.exit_code == 0);
+  CHECK(piped.out.find('\n') == piped.out.size() - 1);
+  const Run pretty = run("eval " + scenario + " --format json --explain full --pretty");
+  CHECK(pretty.out.find("{\n  \"scenario\": ") == 0);
+  CHECK(run("eval " + scenario + " --format json --compact").out == run("eval " + scenario + " --format json").out);
+  const Run both = run("eval " + scenario + " --format json --pretty --compact");
+  CHECK(both.exit_code == 2);
+  CHECK(both.out.find("excludes") != std::string::npos);
+  CHECK(run("profiles --format json").out.find('\n') == run("profiles --format json").out.size() - 1);
+  CHECK(run("profiles --format json --pretty").out.find("[\n  {\n") == 0);
+  // On a terminal (a pseudo-terminal from util-linux's `script`) the default is indented.
+  const Run terminal = run_command("script -qec '" + binary + " eval " + scenario + " --format json' /dev/null");
+  CHECK(terminal.out.find("\n  \"findings\": [") != std::string::npos);
+}
+
+TEST_CASE("a proof deeper than --proof-depth is folded, and says so") {
+  const std::string scenario = project + "/scenarios/attribution_unknown.json";
+  const Run shallow = run("eval " + scenario + " --explain full --proof-depth 1 --color never");
+  CHECK(shallow.exit_code == 0);
+  CHECK(shallow.out.find("premises folded: the proof goes deeper than it is unfolded") != std::string::npos);
+  const Run deep = run("eval " + scenario + " --explain full --color never");
+  CHECK(deep.out.find("premises folded") == std::string::npos);
+  const Run json = run("eval " + scenario + " --explain full --proof-depth 1 --format json");
+  CHECK(json.out.find("\"folded\":\"depth\"") != std::string::npos);
+  const Run batch = run_command("tr -d '\\n' < " + scenario + " | " + binary + " batch --explain full --proof-depth 1");
+  CHECK(batch.out.find("\"folded\":\"depth\"") != std::string::npos);
+  for (const char* bad : {"0", "1001", "many"}) {
+    const Run refused = run("eval " + scenario + " --proof-depth " + bad);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.out.find("--proof-depth") != std::string::npos);
+  }
+}
+
+TEST_CASE("a scenario folder's symlink loop and dangling link are named, and the others still evaluated") {
+  const fs::path dir = scratch("links");
+  fs::copy_file(project + "/scenarios/estonia_2007.json", dir / "a_good.json");
+  fs::create_symlink("b_loop.json", dir / "b_loop.json");
+  fs::create_symlink("nowhere.json", dir / "c_dangling.json");
+  const Run result = run("eval " + dir.string() + " --format terse");
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.find((dir / "b_loop.json").string() + ": error: is a symlink loop, not a file\n") != std::string::npos);
+  CHECK(result.out.find((dir / "c_dangling.json").string() +
+                        ": error: is a symlink to 'nowhere.json', which does not exist") != std::string::npos);
+  CHECK(result.out.find("operation=ddos_2007") != std::string::npos);
 }

@@ -5,6 +5,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace cybernorms;
 using namespace cybernorms::testing;
 using base::Truth;
@@ -205,7 +207,7 @@ TEST_CASE("a template keeps placeholders it has no value for") {
   CHECK(explain::fill_template("{A} met {B} at {", {{"A", "x"}}) == "x met {B} at {");
 }
 
-TEST_CASE("a proof tree is cut at its step budget and its depth, never the stack") {
+TEST_CASE("a proof tree is folded at its depth and its step budget, and says so") {
   RuleSetBuilder b;
   b.relation("start", {"n"});
   b.relation("edge", {"from", "to"});
@@ -218,15 +220,47 @@ TEST_CASE("a proof tree is cut at its step budget and its depth, never the stack
   add(session, "start(n0)");
   for (int i = 0; i < 3000; ++i) add(session, "edge(n" + std::to_string(i) + ", n" + std::to_string(i + 1) + ")");
   session.evaluate();
-  const auto goal = ground(session, "reach(n3000)");
-  const auto fact = *session.find_fact(goal.relation, goal.args);
-  auto depth = [](const explain::ProofStep& root) {
-    std::size_t levels = 0;
-    for (const auto* step = &root; !step->premises.empty(); step = &step->premises.front()) ++levels;
-    return levels;
+  auto fact_of = [&](const std::string& text) {
+    const auto goal = ground(session, text);
+    return *session.find_fact(goal.relation, goal.args);
   };
-  CHECK(depth(explain::build_proof(session, fact, 0, 50)) < 50);
-  const auto deep = explain::build_proof(session, fact, 0, 1'000'000);
-  CHECK(deep.because == "from n2999 to n3000");
-  CHECK(depth(deep) == 1000);
+  // The steps down the first premises, the root first.
+  auto spine = [](const explain::ProofStep& root) {
+    std::vector<const explain::ProofStep*> steps{&root};
+    while (!steps.back()->premises.empty()) steps.push_back(&steps.back()->premises.front());
+    return steps;
+  };
+  auto folds = [&](const explain::ProofStep& root) {
+    std::size_t count = 0;
+    for (const auto* step : spine(root)) count += step->folded != ProofFold::none ? 1 : 0;
+    return count;
+  };
+
+  SUBCASE("a short proof is whole") {
+    const auto whole = explain::build_proof(session, fact_of("reach(n5)"));
+    CHECK(spine(whole).size() == 7);  // reach(n5) ... reach(n0), start(n0)
+    CHECK(folds(whole) == 0);
+  }
+  SUBCASE("a deep one stops at the default depth, its last step folded") {
+    const auto folded = explain::build_proof(session, fact_of("reach(n3000)"));
+    const auto steps = spine(folded);
+    REQUIRE(steps.size() == default_proof_depth);
+    CHECK(steps.back()->folded == ProofFold::depth);
+    CHECK(steps.back()->rule_id == "reach.step");
+    CHECK(folds(folded) == 1);
+  }
+  SUBCASE("a depth asked for is kept up to the largest allowed") {
+    CHECK(spine(explain::build_proof(session, fact_of("reach(n3000)"), 0, {.max_depth = 200})).size() == 200);
+    const auto deepest = explain::build_proof(session, fact_of("reach(n3000)"), 0, {.max_depth = 1'000'000});
+    CHECK(deepest.because == "from n2999 to n3000");
+    CHECK(spine(deepest).size() == max_proof_depth);
+    CHECK(spine(deepest).back()->folded == ProofFold::depth);
+  }
+  SUBCASE("the step budget folds the step where it runs out") {
+    const auto cut = explain::build_proof(session, fact_of("reach(n3000)"), 0, {.max_depth = 1'000, .max_steps = 10});
+    const auto steps = spine(cut);
+    CHECK(steps.size() <= 11);
+    CHECK(folds(cut) >= 1);
+    CHECK(std::any_of(steps.begin(), steps.end(), [](const auto* s) { return s->folded == ProofFold::steps; }));
+  }
 }

@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (Evaluation& evaluation : evaluations) {
     fuzz::require(evaluation.ok() != evaluation.diagnostics.has_errors(), "a report exactly when there is no error");
     if (evaluation.ok()) reports.push_back(std::move(*evaluation.report));
-    render_diagnostics(evaluation.diagnostics, SourceSet{}, Format::text);
+    render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text});
   }
   if (reports.empty()) return 0;
   fuzz::require(reports.size() == evaluations.size(), "a valid scenario evaluates under every profile");

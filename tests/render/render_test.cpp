@@ -1,3 +1,4 @@
+#include "render/formats.hpp"
 #include "render/report_render.hpp"
 #include "render/tables.hpp"
 #include "base/text_layout.hpp"
@@ -179,9 +180,40 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
 }
 
 TEST_CASE("brief JSON leaves out the proof, and compact JSON is one line") {
-  const std::string brief = render::report_to_json(test::sample_report(), render::Detail::brief, false);
-  CHECK(brief.find('\n') == std::string::npos);
+  const std::string brief = render::report_to_json(test::sample_report(), render::Detail::brief);
+  CHECK(brief.find('\n') == brief.size() - 1);
   CHECK_FALSE(nlohmann::json::parse(brief)["findings"][0].contains("proof"));
+}
+
+TEST_CASE("indented JSON is the same document laid out for people") {
+  const auto report = test::sample_report();
+  const std::string compact = render::report_to_json(report, render::Detail::full, JsonLayout::compact);
+  const std::string indented = render::report_to_json(report, render::Detail::full, JsonLayout::indented);
+  CHECK(indented.find("\n  \"findings\": [") != std::string::npos);
+  CHECK(indented.size() > compact.size());
+  CHECK(nlohmann::json::parse(compact) == nlohmann::json::parse(indented));
+  RenderOptions options{Format::json, Detail::full};
+  CHECK(render::report(report, options) == compact);
+  options.json_layout = JsonLayout::indented;
+  CHECK(render::report(report, options) == indented);
+}
+
+TEST_CASE("a folded proof step says so in JSON, text and Markdown; a whole one does not") {
+  auto report = test::sample_report();
+  const std::string whole = render::report_to_json(report, render::Detail::full);
+  CHECK(whole.find("\"folded\"") == std::string::npos);
+  ProofStep& step = report.findings[0].proof;
+  step.premises.clear();
+  step.folded = ProofFold::depth;
+  const auto json = nlohmann::json::parse(render::report_to_json(report, render::Detail::full));
+  CHECK(json["findings"][0]["proof"]["folded"] == "depth");
+  CHECK(json["findings"][0]["proof"]["premises"].empty());
+  const std::string text = render::report_to_text(report, {render::Detail::full, false, 200});
+  CHECK(text.find("premises folded: the proof goes deeper than it is unfolded (--proof-depth") != std::string::npos);
+  CHECK(render::report_to_markdown(report, render::Detail::full).find("*premises folded:") != std::string::npos);
+  step.folded = ProofFold::steps;
+  CHECK(render::report_to_text(report, {render::Detail::full, false, 200}).find("more steps than one tree shows") !=
+        std::string::npos);
 }
 
 TEST_CASE("JSON output never throws on text that is not UTF-8") {

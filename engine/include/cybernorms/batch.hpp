@@ -19,6 +19,7 @@ struct BatchOptions {
   /// The longest line read: a longer one is not kept, and its record is E407.
   std::size_t max_line_bytes = max_input_bytes;
   std::size_t hinge_budget = default_hinge_budget;  ///< as EvaluateOptions::hinge_budget
+  std::size_t proof_depth = default_proof_depth;    ///< as EvaluateOptions::proof_depth
 };
 
 /// One input line: its text, or only its length when it was longer than the reader

@@ -40,6 +40,9 @@ struct EvaluateOptions {
   /// all the findings of a report (for a facts file, each possible fact's own). Findings
   /// whose search it cuts short say so (Finding::hinge_limit); up to max_hinge_budget.
   std::size_t hinge_budget = default_hinge_budget;
+  /// Steps from a finding down to the deepest premise shown in its proof; deeper premises
+  /// are folded (ProofStep::folded). Up to max_proof_depth.
+  std::size_t proof_depth = default_proof_depth;
   std::size_t max_derived_facts = 1'000'000;
 };
 
@@ -108,7 +111,7 @@ class RuleBase {
   std::string scenario_schema() const;
 
   /// The profiles with their citations and the value of every parameter.
-  std::string render_profiles(Format format) const;
+  std::string render_profiles(const RenderOptions& options) const;
   /// One scenario's reports, one per profile in the order to show them, principle by profile.
   std::string render_comparison(const std::vector<Report>& reports, const RenderOptions& options) const;
   /// Many reports as one table, scenario by principle.

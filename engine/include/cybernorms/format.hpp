@@ -34,11 +34,20 @@ enum class Detail : std::uint8_t {
   full,   ///< adds the proof tree down to the scenario's facts and the absent/exception notes
 };
 
+/// How JSON is laid out. Compact is the default: one line, no indentation, so the size of
+/// a deep proof stays linear in its steps. The command line indents for a terminal or on
+/// request (`--pretty`).
+enum class JsonLayout : std::uint8_t {
+  compact,   ///< one line per document
+  indented,  ///< two spaces per level, for people
+};
+
 struct RenderOptions {
   Format format = Format::text;
   Detail detail = Detail::brief;
   bool colour = false;     ///< text only; the caller knows whether output is a terminal
   std::size_t width = 80;  ///< text only: columns
+  JsonLayout json_layout = JsonLayout::compact;  ///< JSON only
 };
 
 /// The format's name on the command line: "text", "json", ...

@@ -14,8 +14,8 @@ namespace cybernorms {
 std::string render_report(const Report& report, const RenderOptions& options);
 
 /// Diagnostics as text (`file:line:col: error[E201]: ...` with the source line and a
-/// caret, then a summary line) or as one JSON object.
-std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, Format format);
+/// caret, then a summary line) or as one JSON object (`options.format`, `options.json_layout`).
+std::string render_diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, const RenderOptions& options);
 
 /// What a plain facts file gives, as text: derived facts, then the goals' answers.
 std::string render_facts(const FactsReport& report);

@@ -89,6 +89,31 @@ constexpr std::string_view to_string(HingeLimit limit) {
   return "?";
 }
 
+/// How deep proof trees are unfolded when none is given (EvaluateOptions::proof_depth):
+/// deeper steps are folded and say so. It keeps a proof's JSON nesting (two levels a
+/// step) within what common JSON readers accept (128 levels and up).
+inline constexpr std::size_t default_proof_depth = 50;
+
+/// Deepest a proof tree is unfolded; more is used as this.
+inline constexpr std::size_t max_proof_depth = 1'000;
+
+/// Why a derived step of a proof shows none or only some of its premises: the proof is
+/// folded there, never cut without a word.
+enum class ProofFold : std::uint8_t {
+  none,   ///< every premise is shown
+  depth,  ///< the step is as deep as a proof is unfolded (EvaluateOptions::proof_depth)
+  steps,  ///< the tree reached its size budget (4,096 steps per proof)
+};
+
+constexpr std::string_view to_string(ProofFold fold) {
+  switch (fold) {
+    case ProofFold::none: return "none";
+    case ProofFold::depth: return "depth";
+    case ProofFold::steps: return "steps";
+  }
+  return "?";
+}
+
 /// Where a proof step's fact comes from.
 enum class StepSource : std::uint8_t {
   scenario,  ///< a base fact the scenario states (true or unknown): a leaf
@@ -110,6 +135,7 @@ struct ProofStep {
   /// exceptions checked among them, so an explanation shows what was ruled out.
   std::vector<std::string> absent;
   std::vector<ProofStep> premises;
+  ProofFold folded = ProofFold::none;  ///< set on a derived step whose premises are not (all) shown
 };
 
 /// A principle that holds (or may hold) for one binding of its arguments.

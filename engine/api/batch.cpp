@@ -37,9 +37,10 @@ BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const
   return {render::batch_success_record(number, *evaluation.report, detail), true};
 }
 
-BatchEvaluator::Record BatchEvaluator::skipped_line(std::uint64_t bytes, std::size_t number) const {
+BatchEvaluator::Record BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number) const {
   Diagnostics diagnostics;
-  report_too_large(diagnostics, "line " + std::to_string(number), bytes, options_.max_line_bytes);
+  const std::optional<std::uintmax_t> size = line.unended ? std::nullopt : std::optional<std::uintmax_t>(line.skipped_bytes);
+  report_too_large(diagnostics, "line " + std::to_string(number), size, options_.max_line_bytes);
   return {render::batch_error_record(number, diagnostics), false};
 }
 
@@ -52,7 +53,7 @@ std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::s
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line) {
   return evaluate_lines(lines.size(), [&](Evaluator& evaluator, std::size_t i) {
     const BatchLine& line = lines[i];
-    if (line.skipped_bytes > 0) return skipped_line(line.skipped_bytes, first_line + i);
+    if (line.skipped_bytes > 0) return skipped_line(line, first_line + i);
     return evaluate_line(evaluator, line.text, first_line + i);
   });
 }

@@ -53,7 +53,7 @@ bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evalu
   if (reader.error().empty()) return true;
   const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
                                                                              : args.input;
-  fmt::print(stderr, "error: reading {} failed after line {}: {}\n", name, first_line - 1, reader.error());
+  fmt::print(stderr, "error: reading {} stopped after line {}: {}\n", name, first_line - 1, reader.error());
   return false;
 }
 

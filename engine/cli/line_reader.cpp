@@ -1,5 +1,7 @@
 #include "cli/line_reader.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -41,6 +43,7 @@ void LineReader::take(BatchLine& line, std::size_t count) {
 }
 
 std::optional<BatchLine> LineReader::next() {
+  if (!error_.empty()) return std::nullopt;
   BatchLine line;
   bool started = false;
   for (;;) {
@@ -52,6 +55,13 @@ std::optional<BatchLine> LineReader::next() {
     if (newline != nullptr) {
       ++begin_;
       break;
+    }
+    if (line.skipped_bytes >= max_skipped_bytes_) {
+      line.unended = true;
+      error_ = fmt::format("a line ran on for {} bytes without a newline ({} times --max-line-bytes): the input is "
+                           "not JSON Lines, and reading stopped there",
+                           line.skipped_bytes, unended_line_factor);
+      return line;
     }
   }
   if (!error_.empty() || !started) return std::nullopt;

@@ -1,28 +1,36 @@
 // Reading JSON Lines with every line bounded while it is read: a line longer than the
-// limit is counted and skipped, never held, so one endless line costs the limit, not
-// its length.
+// limit is counted and skipped, never held, so one long line costs the limit, not its
+// length; and a line with no end in sight stops the reading instead of being read forever.
 #pragma once
 #include <cybernorms/batch.hpp>
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace cybernorms::cli {
 
+/// How many times the longest line kept a line may run on, skipped, before the input is
+/// taken for an endless stream without newlines (4 GiB at the default 8 MiB).
+inline constexpr std::uint64_t unended_line_factor = 512;
+
 /// Reads lines from a descriptor (a regular file or standard input), which it does not
 /// own. Lines end at "\n"; a "\r" before it is dropped; a last line without "\n" counts.
 class LineReader {
  public:
-  LineReader(int descriptor, std::size_t max_line_bytes) : fd_(descriptor), max_line_bytes_(max_line_bytes) {}
+  LineReader(int descriptor, std::size_t max_line_bytes)
+      : fd_(descriptor), max_line_bytes_(max_line_bytes), max_skipped_bytes_(unended_line_factor * max_line_bytes) {}
 
   /// The next line: its text, or only its length when it is longer than the limit.
-  /// nullopt at the end of the input, or when reading failed (then `error()` says why).
+  /// nullopt at the end of the input, or when reading failed or stopped (then `error()`
+  /// says why). A line still without an end after `unended_line_factor` times the limit
+  /// comes back `unended`, and reading stops after it.
   std::optional<BatchLine> next();
 
-  /// Empty unless reading failed: the system's words for the failure.
+  /// Empty unless reading failed or stopped: what happened, in words.
   const std::string& error() const { return error_; }
 
  private:
@@ -33,6 +41,7 @@ class LineReader {
 
   int fd_;
   std::size_t max_line_bytes_;
+  std::uint64_t max_skipped_bytes_;
   std::array<char, 64 * 1024> buffer_{};
   std::size_t begin_ = 0;
   std::size_t end_ = 0;

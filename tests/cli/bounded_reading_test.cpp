@@ -208,7 +208,7 @@ TEST_CASE("a read error is reported and the exit status says the run failed") {
   const Spawned batch = spawn(with_rules({"batch", "/proc/self/mem"}));
   CAPTURE(batch.out);
   CHECK(batch.exit_code == 2);
-  CHECK(has(batch.out, "error: reading /proc/self/mem failed after line 0: Input/output error"));
+  CHECK(has(batch.out, "error: reading /proc/self/mem stopped after line 0: Input/output error"));
 }
 
 TEST_CASE("batch refuses a device or a FIFO named as its input, and reads a pipe only as standard input") {
@@ -265,6 +265,29 @@ TEST_CASE("batch: a 1 GiB line through a pipe costs the line limit, not its leng
   CHECK(has(records[1], "the document is 1073741824 bytes; at most 8388608 are read"));
   CHECK(has(records[2], "\"ok\":true"));
   CHECK(has(records[3], "3 scenarios: 2 evaluated, 1 rejected"));
+  CHECK(result.exit_code == 2);
+  CHECK(result.max_rss_kib < rss_limit_kib);
+}
+
+TEST_CASE("batch: an endless stream without a newline stops with a record, an error and a failing exit") {
+  const std::string good = scenario_line("attribution_unknown");
+  // Standard input that never ends (a feeder writing until the reader goes, as
+  // `cat /dev/zero | cybernorms batch` would): 512 times the line limit, then stop.
+  const Spawned result = spawn(with_rules({"batch", "-", "--max-line-bytes", "20000", "--jobs", "2"}), [&](int fd) {
+    write_text(fd, good + "\n");
+    while (write_repeated(fd, std::string(1, '\0'), 1 << 20)) {
+    }
+  });
+  CAPTURE(result.out);
+  const std::vector<std::string> records = lines_of(result.out);
+  REQUIRE(records.size() == 4);  // two records, the error, the counts
+  CHECK(has(records[0], "\"ok\":true"));
+  CHECK(records[1].rfind("{\"line\":2,\"ok\":false", 0) == 0);
+  CHECK(has(records[1], "the document is more than 20000 bytes; at most 20000 are read"));
+  // The count is where the line passed 512 times the limit, at the end of a read.
+  CHECK(records[2].rfind("error: reading standard input stopped after line 2: a line ran on for 10", 0) == 0);
+  CHECK(has(records[2], " bytes without a newline (512 times --max-line-bytes): the input is not JSON Lines"));
+  CHECK(records[3] == "2 scenarios: 1 evaluated, 1 rejected (2 threads)");
   CHECK(result.exit_code == 2);
   CHECK(result.max_rss_kib < rss_limit_kib);
 }

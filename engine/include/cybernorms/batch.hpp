@@ -27,6 +27,9 @@ struct BatchOptions {
 struct BatchLine {
   std::string text;
   std::uint64_t skipped_bytes = 0;  ///< > 0: the line had this many bytes and was not kept
+  /// The line had no end within what a reader skips (an endless stream without a
+  /// newline): `skipped_bytes` is how far it was read, and reading stopped there.
+  bool unended = false;
 };
 
 /// Evaluates blocks of scenarios, one per line, with one Evaluator per thread. Each
@@ -58,7 +61,7 @@ class BatchEvaluator {
   using LineRecord = std::function<Record(Evaluator&, std::size_t)>;
   std::vector<std::string> evaluate_lines(std::size_t count, const LineRecord& one);
   Record evaluate_line(Evaluator& evaluator, const std::string& line, std::size_t number);
-  Record skipped_line(std::uint64_t bytes, std::size_t number) const;
+  Record skipped_line(const BatchLine& line, std::size_t number) const;
 
   BatchOptions options_;
   std::vector<Evaluator> evaluators_;

@@ -39,10 +39,23 @@ constexpr bool under_address_sanitizer = false;
 constexpr bool under_address_sanitizer = false;
 #endif
 
+#if defined(__SANITIZE_THREAD__)
+constexpr bool under_thread_sanitizer = true;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+constexpr bool under_thread_sanitizer = true;
+#else
+constexpr bool under_thread_sanitizer = false;
+#endif
+#else
+constexpr bool under_thread_sanitizer = false;
+#endif
+
 /// Peak memory allowed to any of these runs: the rule base and one bounded input. Under
-/// AddressSanitizer the program also holds shadow memory and a quarantine of freed blocks,
-/// so the bound is looser there, still far below what reading a 1 GiB input whole costs.
-constexpr long rss_limit_kib = (under_address_sanitizer ? 256 : 64) * 1024;
+/// a sanitizer the program also holds shadow memory (and, for AddressSanitizer, a
+/// quarantine of freed blocks), so the bound is looser there, still far below what
+/// reading a 1 GiB input whole costs.
+constexpr long rss_limit_kib = (under_thread_sanitizer ? 512 : under_address_sanitizer ? 256 : 64) * 1024;
 
 struct Spawned {
   int exit_code = -1;

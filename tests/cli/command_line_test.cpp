@@ -1,6 +1,7 @@
 // The command line as a user meets it: exit codes, where messages go, what they say.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -260,4 +261,27 @@ TEST_CASE("a scenario folder's symlink loop and dangling link are named, and the
   CHECK(result.out.find((dir / "c_dangling.json").string() +
                         ": error: is a symlink to 'nowhere.json', which does not exist") != std::string::npos);
   CHECK(result.out.find("operation=ddos_2007") != std::string::npos);
+}
+
+TEST_CASE("batch on two threads writes the same records as on one, in input order") {
+  // Every bundled scenario as a line, three times over, in blocks that do not divide it.
+  const fs::path dir = scratch("jobs");
+  std::string lines;
+  for (int round = 0; round < 3; ++round)
+    for (const auto& entry : fs::directory_iterator(project + "/scenarios")) {
+      const std::string name = entry.path().filename().string();
+      if (entry.path().extension() != ".json" || name.find(".expected.") != std::string::npos) continue;
+      std::ifstream file(entry.path());
+      std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+      for (char& c : text) c = c == '\n' ? ' ' : c;
+      lines += text + "\n";
+    }
+  write(dir / "all.jsonl", lines);
+  const std::string input = (dir / "all.jsonl").string();
+  const Run one = run("batch " + input + " --jobs 1 --block 7 --explain full 2>/dev/null");
+  const Run two = run("batch " + input + " --jobs 2 --block 7 --explain full 2>/dev/null");
+  CHECK(one.exit_code == 0);
+  CHECK(two.exit_code == 0);
+  CHECK(std::count(one.out.begin(), one.out.end(), '\n') > 100);
+  CHECK(one.out == two.out);
 }

@@ -208,6 +208,12 @@ WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, com
   if (miss.failed_literal) why.failed_condition = condition_text(rules, rule, rule.body[*miss.failed_literal]);
   why.bindings = named_bindings(rule, miss.bindings, session);
   why.text = miss_text(rules, rule, miss, why);
+  why.search_complete = std::all_of(misses.begin(), misses.end(), [](const auto& m) { return m.searched_all; });
+  if (!why.search_complete) {
+    why.text += fmt::format(" (the search for the nearest rule stopped at its budget of {} steps: a rule may come "
+                            "nearer)",
+                            infer::why_not_step_budget);
+  }
   return why;
 }
 

@@ -60,6 +60,9 @@ struct HingeLiteral {
 /// fact established. Sorted by fact id.
 using HingeSet = std::vector<HingeLiteral>;
 
+/// Matches a why-not search tries, over all the rules that could conclude its goal.
+inline constexpr std::size_t why_not_step_budget = 200'000;
+
 /// The nearest miss of one rule for a goal: how far its body got, and with which bindings.
 struct RuleMiss {
   std::uint32_t rule = 0;  ///< index into RuleSet::rules
@@ -69,6 +72,9 @@ struct RuleMiss {
   std::optional<std::uint32_t> failed_literal;
   std::uint32_t depth = 0;  ///< body literals that held before it
   std::vector<std::optional<SymbolId>> bindings;  ///< per rule variable, as reached
+  /// false: the search's step budget ran out before it had tried every path, so a
+  /// deeper miss may exist than the one given.
+  bool searched_all = true;
 };
 
 class Session {
@@ -140,7 +146,7 @@ class Session {
   /// each rule concluding the relation, the deepest point its body reached. The nearest
   /// miss is the front (deepest first, then rule order). Bounded by `max_steps` matches.
   std::vector<RuleMiss> why_not(RelationId relation, std::span<const std::optional<SymbolId>> goal,
-                                Model model = Model::upper, std::size_t max_steps = 200'000) const;
+                                Model model = Model::upper, std::size_t max_steps = why_not_step_budget) const;
 
   /// The facts as stored, with their indexes (read-only).
   const FactStore& store() const { return store_; }

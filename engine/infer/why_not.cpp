@@ -31,6 +31,7 @@ class MissSearch {
     search(0);
     miss.depth = static_cast<std::uint32_t>(best_depth_);
     miss.bindings = std::move(best_bindings_);
+    miss.searched_all = !ran_out_;
     if (best_depth_ < plan_.steps.size()) miss.failed_literal = plan_.steps[best_depth_].literal;
   }
 
@@ -41,8 +42,7 @@ class MissSearch {
       best_bindings_ = bindings_.values();
     }
     if (at == plan_.steps.size()) return true;
-    if (budget_ == 0) return false;
-    --budget_;
+    if (out_of_budget()) return false;
     const Step& step = plan_.steps[at];
     if (step.kind == Step::Kind::positive) return search_atom(at);
     if (step.kind == Step::Kind::negative) return negation_holds(step) && search(at + 1);
@@ -56,14 +56,21 @@ class MissSearch {
     const auto size = static_cast<std::uint32_t>(session_.facts_of(step.relation).size());
     auto candidates = session_.store().candidates(step, bindings_, 0, size);
     for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
-      if (budget_ == 0) return false;
-      --budget_;
+      if (out_of_budget()) return false;
       if (!usable_in(model_, session_.truth(fact))) continue;
       const auto mark = bindings_.mark();
       const bool found = unify(step.args, session_.args(fact), bindings_) && search(at + 1);
       bindings_.undo(mark);
       if (found) return true;
     }
+    return false;
+  }
+
+  /// Takes one step of the budget; true (and remembered) when none was left.
+  bool out_of_budget() {
+    if (budget_ == 0) ran_out_ = true;
+    if (ran_out_) return true;
+    --budget_;
     return false;
   }
 
@@ -85,6 +92,7 @@ class MissSearch {
   std::size_t best_depth_ = 0;
   std::vector<std::optional<SymbolId>> best_bindings_;
   std::vector<SymbolId> key_;
+  bool ran_out_ = false;
 };
 
 }  // namespace

@@ -80,12 +80,14 @@ ordered_json finding_json(const explain::Finding& finding, Detail detail) {
 }
 
 ordered_json why_not_json(const explain::WhyNot& why) {
-  return ordered_json{{"principle", why.principle},
-                      {"title", why.title},
-                      {"rule", why.rule_id.empty() ? ordered_json(nullptr) : ordered_json(why.rule_id)},
-                      {"failed_condition", why.failed_condition},
-                      {"bindings", pairs_json(why.bindings)},
-                      {"text", why.text}};
+  ordered_json out{{"principle", why.principle},
+                   {"title", why.title},
+                   {"rule", why.rule_id.empty() ? ordered_json(nullptr) : ordered_json(why.rule_id)},
+                   {"failed_condition", why.failed_condition},
+                   {"bindings", pairs_json(why.bindings)},
+                   {"text", why.text}};
+  if (!why.search_complete) out["search_complete"] = false;
+  return out;
 }
 
 }  // namespace

@@ -160,6 +160,38 @@ TEST_CASE("a why-not whose goal clashes with every head says so") {
   CHECK(none.text == "p not derived: no rule concludes it");
 }
 
+TEST_CASE("a why-not search that runs out of its budget says a nearer rule may exist") {
+  RuleSetBuilder b;
+  b.relation("a", {"x"});
+  b.relation("b", {"y"});
+  b.relation("c", {"x", "y"});
+  b.relation("goal", {"x"}, compile::RelationKind::derived);
+  b.rule("goal.pair", "goal(X) :- a(X), b(Y), c(X, Y)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  auto why_goal = [&] {
+    session.evaluate();
+    const std::vector<std::optional<base::SymbolId>> open{std::nullopt};
+    return explain::why_not(rules, session, *rules.find_relation("goal"), open);
+  };
+  add(session, "a(x0)");
+  add(session, "b(y0)");
+  const auto searched = why_goal();
+  CHECK(searched.search_complete);
+  CHECK(searched.failed_condition == "c(X, Y)");
+  CHECK(searched.text.find("budget") == std::string::npos);
+  // 1,000 x 1,000 pairs to try, none of them in c: more than the search may take.
+  session.clear();
+  for (int i = 0; i < 1000; ++i) {
+    add(session, "a(x" + std::to_string(i) + ")");
+    add(session, "b(y" + std::to_string(i) + ")");
+  }
+  const auto cut = why_goal();
+  CHECK_FALSE(cut.search_complete);
+  CHECK(cut.text.find("stopped at its budget of 200000 steps: a rule may come nearer") != std::string::npos);
+}
+
 TEST_CASE("findings are sorted by principle then roles whatever the order facts were given in") {
   auto report_for = [](bool reversed) {
     Fixture f;

@@ -168,6 +168,9 @@ struct WhyNot {
   std::string failed_condition;  ///< as written, e.g. "not consent_given(Op, Victim)"
   std::vector<std::pair<std::string, std::string>> bindings;
   std::string text;  ///< one line in plain language
+  /// false: the search for the nearest rule stopped at its step budget, so a rule may
+  /// come nearer than the one given (the text says so too).
+  bool search_complete = true;
 };
 
 /// Everything one evaluation of one scenario under one profile found, in a

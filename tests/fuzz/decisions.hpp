@@ -1,7 +1,8 @@
 // The fuzzer's bytes read as a sequence of choices, so that a generator can turn any
 // input into a well-formed one. Plain C++ (no libFuzzer header), so the replay build
 // compiles it with any compiler. Once the bytes run out every choice is the first option
-// and every chance fails, so a short input gives a small, simple result.
+// and every chance fails, so a short input gives a small, simple result. Two readers may
+// share one input, one from each end, so neither runs dry before the other has started.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +14,9 @@ namespace cybernorms::fuzz {
 
 class Decisions {
  public:
-  explicit Decisions(std::span<const std::uint8_t> bytes) : bytes_(bytes) {}
+  enum class From : std::uint8_t { front, back };
+
+  explicit Decisions(std::span<const std::uint8_t> bytes, From from = From::front) : bytes_(bytes), from_(from) {}
 
   /// A number in [0, bound): one byte per choice (two when bound exceeds 256); 0 when
   /// bound is 0 or 1, which takes no byte.
@@ -48,9 +51,14 @@ class Decisions {
   bool exhausted() const { return position_ >= bytes_.size(); }
 
  private:
-  std::uint8_t next_byte() { return exhausted() ? 0 : bytes_[position_++]; }
+  std::uint8_t next_byte() {
+    if (exhausted()) return 0;
+    const std::size_t at = position_++;
+    return bytes_[from_ == From::front ? at : bytes_.size() - 1 - at];
+  }
 
   std::span<const std::uint8_t> bytes_;
+  From from_;
   std::size_t position_ = 0;
 };
 

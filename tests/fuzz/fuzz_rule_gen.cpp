@@ -1,5 +1,6 @@
-// Generated rule sets: the bytes choose a well-typed rule file (rule_generator.hpp), then
-// base facts over a handful of values (each absent, true or unknown) and a profile.
+// Generated rule sets: the bytes, read from the front, choose a well-typed rule file
+// (rule_generator.hpp); read from the back, base facts over a handful of values (each
+// absent, true or unknown), a profile and a settling of the unknowns.
 // Properties: the text parses without errors, prints to text that parses to the same
 // tree, and compiles without errors into rules that can all be evaluated; evaluation
 // finishes or stops at a limit (E501, E502); the lower model lies below every settling of
@@ -323,8 +324,8 @@ void evaluate_and_check(const compile::RuleSet& rules, fuzz::Decisions& decide) 
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   ++stats().inputs;
-  fuzz::Decisions decide({data, size});
-  const std::string text = fuzz::generate_rule_text(decide);
+  fuzz::Decisions choices({data, size});
+  const std::string text = fuzz::generate_rule_text(choices);
   SourceSet sources;
   Diagnostics diagnostics;
   const FileId file = sources.add("generated.cnr", text);
@@ -336,6 +337,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ++stats().compiled;
   stats().with_warnings += diagnostics.warning_count() > 0;
   write_generated(text);
-  evaluate_and_check(*rules, decide);
+  fuzz::Decisions facts({data, size}, fuzz::Decisions::From::back);
+  evaluate_and_check(*rules, facts);
   return 0;
 }

@@ -117,6 +117,7 @@ Family HingeSearch::need_true(FactId fact) {
     cut_ |= memo_true_cut_[fact];
     return *memo_true_[fact];
   }
+  if (out_of_work()) return cut(hinge_cut::work, {});
   const DepthGuard guard(depth_);
   if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));  // not remembered: shallower, it may be found
   on_true_[fact] = true;
@@ -147,6 +148,7 @@ Family HingeSearch::need_false(FactId fact) {
     cut_ |= memo_false_cut_[fact];
     return *memo_false_[fact];
   }
+  if (out_of_work()) return cut(hinge_cut::work, {});
   const DepthGuard guard(depth_);
   if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));
   on_false_[fact] = true;
@@ -165,6 +167,8 @@ Family HingeSearch::need_false(FactId fact) {
   cut_ |= outer_cut;
   return family;
 }
+
+bool HingeSearch::out_of_work() { return ++work_ > budget_; }
 
 Family HingeSearch::cut(std::uint8_t reason, Family result) {
   cut_ |= reason;
@@ -218,7 +222,7 @@ Family HingeSearch::product(const Family& left, const Family& right) {
   Family result;
   for (const auto& a : left)
     for (const auto& b : right) {
-      if (++work_ > budget_) return cut(hinge_cut::work, std::move(result));
+      if (out_of_work()) return cut(hinge_cut::work, std::move(result));
       if (auto merged = merge(session_, a, b)) result.push_back(std::move(*merged));
     }
   if (minimize(result, cap_)) cut_ |= hinge_cut::sets;

@@ -17,7 +17,10 @@ inline constexpr std::uint8_t derivations = 4;  ///< a fact had more derivations
 inline constexpr std::uint8_t sets = 8;         ///< a fact had more minimal sets than the search keeps per fact
 }  // namespace hinge_cut
 
-/// Merges of two sets one search may make before it stops (its work budget), by default.
+/// Steps one search may take before it stops (its work budget), by default: each fact it
+/// searches that it does not remember, and each merge of two sets, is one. Facts on a
+/// cycle of possible derivations are searched again on every path through the cycle,
+/// whose number can grow exponentially, so visits count as merges do.
 inline constexpr std::size_t default_hinge_budget = 200'000;
 /// Nesting of facts the search follows; deeper chains are cut, never the stack.
 inline constexpr std::size_t max_hinge_depth = 2'000;
@@ -41,7 +44,7 @@ struct HingeResult {
 class HingeSearch {
  public:
   /// `cap`: how many sets are kept per fact while searching (at least what callers ask for);
-  /// `budget`: merges of two sets allowed in all, over every fact searched.
+  /// `budget`: steps (facts searched, merges of two sets) allowed in all, over every fact searched.
   explicit HingeSearch(const Session& session, std::size_t cap = 8, std::size_t budget = default_hinge_budget);
 
   /// Up to `max_sets` minimal sets, smallest first (see Session::hinges), with how many
@@ -57,6 +60,9 @@ class HingeSearch {
   Family product(const Family& left, const Family& right);
   Family cycle(Family result);
   Family cut(std::uint8_t reason, Family result);  ///< records a hinge_cut reason, passes the result on
+  /// Counts one step of work (a fact searched that was not remembered, or a merge of two
+  /// sets); true once the budget is spent.
+  bool out_of_work();
   std::vector<FactId> negated_facts(const Derivation& derivation);
 
   const Session& session_;

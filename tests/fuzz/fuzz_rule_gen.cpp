@@ -6,19 +6,14 @@
 // finishes or stops at a limit (E501, E502); the lower model lies below every settling of
 // the unknowns and the upper model above it (all false, all true, one the bytes choose),
 // and a settled evaluation has nothing left only possible; every hinge set names unknown
-// base facts, and settling the first few as they say establishes their fact.
-//
-// Where some rule is recursive, hinge sets are searched only when few facts are possible:
-// on cycles of possible facts the search takes time exponential in their length whatever
-// its work budget (a transitive closure over 9 nodes with unknown links takes seconds,
-// over 5 with a doubly recursive rule minutes), which would stop every fuzzing run at a
-// timeout.
+// base facts, and settling the first few as they say establishes their fact; a search
+// ends within its work budget, on cycles of possible facts too (it took time exponential
+// in their length, whatever its budget, before facts searched counted as work).
 //
 // Environment (all optional, for measuring and for seeding the `rules` corpus):
 //   CYBERNORMS_RULE_GEN_OUT=-       print each generated rule file to stdout
 //   CYBERNORMS_RULE_GEN_OUT=FOLDER  write each to FOLDER/gen-<hash>.cnr
 //   CYBERNORMS_RULE_GEN_STATS=1     count what the inputs reached; printed at exit
-//   CYBERNORMS_RULE_GEN_RECURSIVE_HINGES=1  search hinge sets however many facts are possible
 #include "decisions.hpp"
 #include "fuzz_target.hpp"
 #include "rule_generator.hpp"
@@ -279,18 +274,6 @@ void check_hinges(const infer::Network& network, const Scenario& scenario, const
   }
 }
 
-/// Whether a hinge search will end soon: no rule is recursive, or few facts are possible
-/// (at most 16 took 0.06 s at worst over 5,000 generated sets; 32 took minutes).
-bool hinges_are_cheap(const infer::Session& session, bool recursive) {
-  constexpr std::size_t max_possible = 16;
-  static const bool always = std::getenv("CYBERNORMS_RULE_GEN_RECURSIVE_HINGES") != nullptr;
-  if (!recursive || always) return true;
-  std::size_t possible = 0;
-  for (infer::FactId fact = 0; fact < session.fact_count(); ++fact)
-    possible += session.truth(fact) == base::Truth::unknown;
-  return possible <= max_possible;
-}
-
 bool derives_something(const compile::RuleSet& rules, const infer::Session& session) {
   for (infer::FactId fact = 0; fact < session.fact_count(); ++fact) {
     const auto kind = rules.relations[session.relation_of(fact)].kind;
@@ -317,7 +300,7 @@ void evaluate_and_check(const compile::RuleSet& rules, fuzz::Decisions& decide) 
   ++stats().finished;
   stats().derived += derives_something(rules, session);
   check_settlings(network, scenario, session, decide);
-  if (hinges_are_cheap(session, recursive)) check_hinges(network, scenario, session);
+  check_hinges(network, scenario, session);
 }
 
 }  // namespace

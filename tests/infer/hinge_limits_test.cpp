@@ -92,7 +92,10 @@ TEST_CASE("a search out of work budget says so, and the same search within it is
   const auto starved = infer::HingeSearch(session, 8, 0).find(both, 4);
   CHECK(starved.sets.empty());
   CHECK(starved.cut == infer::hinge_cut::work);
-  const auto fed = infer::HingeSearch(session, 8, 1).find(both, 4);
+  // Four steps: both(g), a(g) and b(g) searched, and {a} merged with {b}.
+  const auto short_by_one = infer::HingeSearch(session, 8, 3).find(both, 4);
+  CHECK(short_by_one.cut == infer::hinge_cut::work);
+  const auto fed = infer::HingeSearch(session, 8, 4).find(both, 4);
   CHECK(fed.sets.size() == 1);
   CHECK(fed.complete());
 }
@@ -138,5 +141,43 @@ TEST_CASE("derivations past those kept leave a search incomplete, whether it nee
     const auto refuted = full.find(fact_of(all, "lonely(g)"), 4);
     CHECK(refuted.complete());
     CHECK(refuted.sets.size() == 1);
+  }
+}
+
+TEST_CASE("a search through a cycle of possible facts ends within its budget, and says it was cut") {
+  // Transitive closure over unknown links: every path through the cycle of reach facts is
+  // a path the search may follow, and their number grows exponentially with the nodes.
+  RuleSetBuilder b;
+  b.relation("link", {"x", "y"});
+  b.relation("reach", {"x", "y"}, compile::RelationKind::derived);
+  b.rule("reach.link", "reach(X, Y) :- link(X, Y)");
+  b.rule("reach.join", "reach(X, Z) :- reach(X, Y), reach(Y, Z)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  constexpr int nodes = 8;
+  for (int x = 0; x < nodes; ++x)
+    for (int y = 0; y < nodes; ++y)
+      add(session, "link(n" + std::to_string(x) + ", n" + std::to_string(y) + ")", Truth::unknown);
+  session.evaluate();
+
+  SUBCASE("small budgets stop it, on the first fact and on every one after") {
+    infer::HingeSearch search(session, 8, 1'000);
+    const auto first = search.find(fact_of(session, "reach(n0, n7)"), 4);
+    CHECK((first.cut & infer::hinge_cut::work) != 0);
+    CHECK_FALSE(first.complete());
+    for (int y = 0; y < nodes; ++y) {
+      const auto later = search.find(fact_of(session, "reach(n1, n" + std::to_string(y) + ")"), 4);
+      CHECK_FALSE(later.complete());
+      for (const auto& set : later.sets) CHECK_FALSE(set.empty());
+    }
+  }
+  SUBCASE("the default budget stops it too, and what it found is still sufficient") {
+    infer::HingeSearch search(session);
+    const auto fact = fact_of(session, "reach(n2, n5)");
+    const auto result = search.find(fact, 4);
+    CHECK_FALSE(result.complete());
+    for (const auto& set : result.sets)
+      for (const auto& literal : set) CHECK(session.base_truth(literal.fact) == Truth::unknown);
   }
 }

@@ -27,7 +27,7 @@ struct LoadOptions {
 inline constexpr std::size_t default_hinge_budget = 200'000;
 
 /// Largest hinge_budget an evaluation takes; more is used as this. At about a tenth of a
-/// microsecond a merge, it bounds the hinge search of one report to seconds.
+/// microsecond a step, it bounds the hinge search of one report to seconds.
 inline constexpr std::size_t max_hinge_budget = 100'000'000;
 
 struct EvaluateOptions {
@@ -36,8 +36,8 @@ struct EvaluateOptions {
   /// Minimal hinge sets reported per possible finding; a finding with more says how many
   /// it found (Finding::hinge_sets_found).
   std::size_t max_hinge_sets = 4;
-  /// Work budget of the hinge search: merges of two candidate sets it may make, shared by
-  /// all the findings of a report (for a facts file, each possible fact's own). Findings
+  /// Work budget of the hinge search: steps it may take (each fact it searches that it has
+  /// not remembered, each merge of two candidate sets), shared by all the findings of a report (for a facts file, each possible fact's own). Findings
   /// whose search it cuts short say so (Finding::hinge_limit); up to max_hinge_budget.
   std::size_t hinge_budget = default_hinge_budget;
   /// Steps from a finding down to the deepest premise shown in its proof; deeper premises

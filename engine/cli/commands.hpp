@@ -31,6 +31,7 @@ struct EvalArgs {
   std::vector<std::string> why_not;  ///< goals, for facts files
   std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;  ///< larger inputs are refused (E407)
 };
 int run_eval(const EvalArgs& args);
 

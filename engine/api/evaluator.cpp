@@ -33,6 +33,13 @@ static_assert(default_hinge_budget == infer::default_hinge_budget, "one default 
 
 namespace {
 
+/// The input limits an evaluation asks for (its size limit up to the most allowed).
+scenario::ScenarioLimits input_limits(const EvaluateOptions& options) {
+  scenario::ScenarioLimits limits;
+  limits.max_bytes = std::min(options.max_input_bytes, max_settable_input_bytes);
+  return limits;
+}
+
 explain::HingeOptions hinge_options(const EvaluateOptions& options) {
   return {options.max_hinge_sets, std::min(options.hinge_budget, max_hinge_budget)};
 }
@@ -77,7 +84,8 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
                                                      const EvaluateOptions& options) {
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   Diagnostics input_problems;
-  const scenario::LoadedScenario loaded = rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems);
+  const scenario::LoadedScenario loaded =
+      rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
   profiles_exist(rules, profiles, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
   if (input_problems.has_errors()) {
@@ -104,7 +112,8 @@ FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std
                                           const std::vector<std::string>& goals, const EvaluateOptions& options) {
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   FactsEvaluation evaluation;
-  const auto file = scenario::read_facts_file(facts_json, document_name, rules, evaluation.diagnostics);
+  const auto file = scenario::read_facts_file(facts_json, document_name, rules, evaluation.diagnostics,
+                                              input_limits(options).max_bytes);
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
   if (!file || evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
@@ -119,7 +128,7 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   GoalsEvaluation evaluation;
   const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics);
+      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options));
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
   if (evaluation.diagnostics.has_errors()) return evaluation;

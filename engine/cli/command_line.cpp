@@ -28,16 +28,16 @@ std::optional<RuleBase> load_rule_base(const std::string& rules_dir, const std::
   return rule_base;
 }
 
-InputText read_input(const fs::path& path) {
-  if (is_standard_input(path)) return read_descriptor(STDIN_FILENO, max_input_bytes);
-  return read_regular_file(path, max_input_bytes);
+InputText read_input(const fs::path& path, std::size_t limit) {
+  if (is_standard_input(path)) return read_descriptor(STDIN_FILENO, limit);
+  return read_regular_file(path, limit);
 }
 
-std::string input_problem(const fs::path& path, const InputText& input) {
+std::string input_problem(const fs::path& path, const InputText& input, std::size_t limit) {
   const std::string name = is_standard_input(path) ? std::string(standard_input_name) : path.string();
   if (input.status == ReadStatus::too_large) {
     Diagnostics diagnostics;
-    report_too_large(diagnostics, name, input.size, max_input_bytes);
+    report_too_large(diagnostics, name, input.size, limit);
     return render_diagnostics(diagnostics, SourceSet{}, {Format::text});
   }
   const bool could_be_standard_input =

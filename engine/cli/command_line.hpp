@@ -33,14 +33,14 @@ inline constexpr std::string_view standard_input = "-";
 inline constexpr std::string_view standard_input_name = "standard input";
 inline bool is_standard_input(const std::filesystem::path& path) { return path.native() == standard_input; }
 
-/// Reads a scenario or facts file, or standard input for `-`, up to `max_input_bytes`
-/// + 1 bytes: a larger input is `too_large` (E407) however long it goes on. Only
-/// standard input may be a pipe or a device; a path naming one is `not_a_file`.
-InputText read_input(const std::filesystem::path& path);
+/// Reads a scenario or facts file, or standard input for `-`, up to `limit` + 1 bytes
+/// (`eval --max-input-bytes`): a larger input is `too_large` (E407) however long it goes
+/// on. Only standard input may be a pipe or a device; a path naming one is `not_a_file`.
+InputText read_input(const std::filesystem::path& path, std::size_t limit);
 
-/// The message for an input that could not be read, or that is too large (E407), as
+/// The message for an input that could not be read, or that is over `limit` (E407), as
 /// eval prints it.
-std::string input_problem(const std::filesystem::path& path, const InputText& input);
+std::string input_problem(const std::filesystem::path& path, const InputText& input, std::size_t limit);
 
 /// Files given on the command line, with folders expanded to the entries below them whose
 /// name ends in `extension` (sorted by path), leaving out `*.expected.*` files. `-` and

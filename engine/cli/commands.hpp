@@ -41,6 +41,7 @@ struct EvalArgs {
   std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;  ///< larger inputs are refused (E407)
 };
 int run_eval(const EvalArgs& args);
 

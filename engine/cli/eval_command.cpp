@@ -28,6 +28,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args) {
   options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
+  options.max_input_bytes = args.max_input_bytes;
   return options;
 }
 
@@ -121,10 +122,10 @@ int run_eval(const EvalArgs& args) {
   std::vector<std::string> rendered;
   bool all_valid = true;
   for (const fs::path& input : inputs) {
-    const InputText read = read_input(input);
+    const InputText read = read_input(input, args.max_input_bytes);
     const std::string name = is_standard_input(input) ? std::string(standard_input_name) : input.string();
     if (read.status != ReadStatus::ok) {
-      fmt::print(stderr, "{}", input_problem(input, read));
+      fmt::print(stderr, "{}", input_problem(input, read, args.max_input_bytes));
       all_valid = false;
     } else if (input_kind(read.text) == InputKind::facts_file) {
       all_valid = evaluate_facts_file(context, evaluator, read.text, name) && all_valid;

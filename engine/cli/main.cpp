@@ -66,6 +66,9 @@ void add_eval(CLI::App& app, EvalArgs& args) {
       ->check(CLI::Range(1, 64));
   add_hinge_budget(*eval, args.hinge_budget);
   add_proof_depth(*eval, args.proof_depth);
+  eval->add_option("--max-input-bytes", args.max_input_bytes,
+                   "Larger scenario or facts files are refused with E407 (default 8 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 

@@ -10,11 +10,17 @@ namespace cybernorms::explain {
 
 namespace {
 
-// Each possible fact gets a search of its own, with the whole budget.
-DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, FactRef ref, const HingeOptions& options) {
+infer::HingeSearch hinge_search(const infer::Session& session, const HingeOptions& options) {
+  return infer::HingeSearch(session, std::max<std::size_t>(options.max_sets, 8), options.budget);
+}
+
+// Each possible fact gets a search of its own, with the whole budget: `search` restarted,
+// which costs what the last search touched (a new one would cost the whole session).
+DerivedFact derived_fact(const infer::Session& session, infer::FactId fact, FactRef ref, const HingeOptions& options,
+                         infer::HingeSearch& search) {
   DerivedFact derived{std::move(ref), session.truth(fact) == base::Truth::yes, {}};
   if (derived.established) return derived;
-  infer::HingeSearch search(session, std::max<std::size_t>(options.max_sets, 8), options.budget);
+  search.restart();
   auto reported = reported_hinges(session, search.find(fact, options.max_sets));
   derived.hinge_sets = std::move(reported.sets);
   derived.hinge_sets_found = reported.found;
@@ -49,7 +55,8 @@ std::vector<DerivedFact> derived_facts(const infer::Session& session, const Hing
   });
   std::vector<DerivedFact> derived;
   derived.reserve(keyed.size());
-  for (Keyed& entry : keyed) derived.push_back(derived_fact(session, entry.fact, std::move(entry.ref), options));
+  infer::HingeSearch search = hinge_search(session, options);
+  for (Keyed& entry : keyed) derived.push_back(derived_fact(session, entry.fact, std::move(entry.ref), options, search));
   return derived;
 }
 
@@ -58,9 +65,10 @@ GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relati
                        const HingeOptions& options) {
   const compile::RuleSet& rules = session.network().rules();
   GoalAnswer answer{fact_ref(rules, relation, std::move(shown)), {}, {}};
+  infer::HingeSearch search = hinge_search(session, options);
   for (const auto fact : session.facts_of(relation))
     if (matches_goal(session.args(fact), goal))
-      answer.matches.push_back(derived_fact(session, fact, fact_ref(session, fact), options));
+      answer.matches.push_back(derived_fact(session, fact, fact_ref(session, fact), options, search));
   if (answer.matches.empty()) answer.why_not = why_not(rules, session, relation, goal);
   return answer;
 }

@@ -4,6 +4,12 @@
 
 namespace cybernorms::infer {
 
+namespace {
+
+std::uint32_t high_half(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
+
+}  // namespace
+
 // Empties only what the last scenario used: clearing whole tables sized for the largest
 // scenario seen would cost every small one that much.
 void FactStore::reset(const Network& network) {
@@ -13,8 +19,8 @@ void FactStore::reset(const Network& network) {
     for (FactId fact = 0; fact < records_.size(); ++fact) {  // each fact sits at or after its home slot
       const auto mask = table_.size() - 1;
       auto slot = records_[fact].hash & mask;
-      while (table_[slot] != fact) slot = (slot + 1) & mask;
-      table_[slot] = no_fact;
+      while (table_[slot].fact != fact) slot = (slot + 1) & mask;
+      table_[slot] = FactSlot{};
     }
   args_.clear();
   records_.clear();
@@ -22,7 +28,7 @@ void FactStore::reset(const Network& network) {
   for (auto& list : by_relation_) list.clear();
   tables_.resize(network.indexes().size());
   for (auto& table : tables_) {
-    if (table.used > 0) std::fill(table.heads.begin(), table.heads.end(), 0);
+    if (table.used > 0) std::fill(table.slots.begin(), table.slots.end(), IndexSlot{});
     table.next.clear();
     table.used = 0;
   }
@@ -31,12 +37,15 @@ void FactStore::reset(const Network& network) {
 std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
   if (table_.empty()) return no_fact;
   const auto hash = fact_key(relation, args);
+  const auto high = high_half(hash);
   const auto mask = table_.size() - 1;
   for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
-    const auto fact = table_[slot];
-    if (fact == no_fact) return no_fact;
-    const auto& record = records_[fact];
-    if (record.hash == hash && record.relation == relation && std::ranges::equal(this->args(fact), args)) return fact;
+    const FactSlot& entry = table_[slot];
+    if (entry.fact == no_fact) return no_fact;
+    if (entry.hash_high != high) continue;
+    const auto& record = records_[entry.fact];
+    if (record.hash == hash && record.relation == relation && std::ranges::equal(this->args(entry.fact), args))
+      return entry.fact;
   }
 }
 
@@ -54,8 +63,8 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   args_.insert(args_.end(), args.begin(), args.end());
   const auto mask = table_.size() - 1;
   auto slot = record.hash & mask;
-  while (table_[slot] != no_fact) slot = (slot + 1) & mask;
-  table_[slot] = fact;
+  while (table_[slot].fact != no_fact) slot = (slot + 1) & mask;
+  table_[slot] = FactSlot{fact, high_half(record.hash)};
   records_.push_back(record);
   by_relation_[relation].push_back(fact);
   for (const auto index : network_->indexes_of(relation)) link(index, fact);
@@ -64,63 +73,63 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
 
 void FactStore::grow_facts_table() {
   const auto capacity = std::max<std::size_t>(64, table_.size() * 2);
-  table_.assign(capacity, no_fact);
+  table_.assign(capacity, FactSlot{});
   const auto mask = capacity - 1;
   for (FactId fact = 0; fact < records_.size(); ++fact) {
-    auto slot = records_[fact].hash & mask;
-    while (table_[slot] != no_fact) slot = (slot + 1) & mask;
-    table_[slot] = fact;
+    const auto hash = records_[fact].hash;
+    auto slot = hash & mask;
+    while (table_[slot].fact != no_fact) slot = (slot + 1) & mask;
+    table_[slot] = FactSlot{fact, high_half(hash)};
   }
 }
 
 std::uint32_t FactStore::chain_head(const IndexTable& table, std::uint64_t hash) {
-  if (table.heads.empty()) return 0;
-  const auto mask = table.heads.size() - 1;
+  if (table.slots.empty()) return 0;
+  const auto mask = table.slots.size() - 1;
   for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
-    if (table.heads[slot] == 0) return 0;
-    if (table.hashes[slot] == hash) return table.heads[slot];
+    const IndexSlot& entry = table.slots[slot];
+    if (entry.head == 0) return 0;
+    if (entry.hash == hash) return entry.head;
   }
 }
 
 void FactStore::link(std::uint32_t index, FactId fact) {
   auto& table = tables_[index];
-  if ((table.used + 1) * 2 > table.heads.size()) grow_index(table);
+  if ((table.used + 1) * 2 > table.slots.size()) grow_index(table);
   const auto hash = index_key(network_->indexes()[index], args(fact));
   const auto position = records_[fact].position;
   if (table.next.size() <= position) table.next.resize(position + 1, 0);
-  const auto mask = table.heads.size() - 1;
+  const auto mask = table.slots.size() - 1;
   auto slot = hash & mask;
-  while (table.heads[slot] != 0 && table.hashes[slot] != hash) slot = (slot + 1) & mask;
-  if (table.heads[slot] == 0) {
-    table.hashes[slot] = hash;
+  while (table.slots[slot].head != 0 && table.slots[slot].hash != hash) slot = (slot + 1) & mask;
+  IndexSlot& entry = table.slots[slot];
+  if (entry.head == 0) {
+    entry.hash = hash;
     ++table.used;
   }
-  table.next[position] = table.heads[slot];
-  table.heads[slot] = position + 1;
+  table.next[position] = entry.head;
+  entry.head = position + 1;
 }
 
 void FactStore::grow_index(IndexTable& table) {
-  const auto capacity = std::max<std::size_t>(16, table.heads.size() * 2);
-  std::vector<std::uint64_t> hashes(capacity, 0);
-  std::vector<std::uint32_t> heads(capacity, 0);
+  const auto capacity = std::max<std::size_t>(16, table.slots.size() * 2);
+  std::vector<IndexSlot> slots(capacity);
   const auto mask = capacity - 1;
-  for (std::size_t old = 0; old < table.heads.size(); ++old) {
-    if (table.heads[old] == 0) continue;
-    auto slot = table.hashes[old] & mask;
-    while (heads[slot] != 0) slot = (slot + 1) & mask;
-    hashes[slot] = table.hashes[old];
-    heads[slot] = table.heads[old];
+  for (const IndexSlot& old : table.slots) {
+    if (old.head == 0) continue;
+    auto slot = old.hash & mask;
+    while (slots[slot].head != 0) slot = (slot + 1) & mask;
+    slots[slot] = old;
   }
-  table.hashes = std::move(hashes);
-  table.heads = std::move(heads);
+  table.slots = std::move(slots);
 }
 
 std::size_t FactStore::memory_bytes() const {
   std::size_t bytes = args_.capacity() * sizeof(SymbolId) + records_.capacity() * sizeof(FactRecord) +
-                      table_.capacity() * sizeof(FactId) + by_relation_.capacity() * sizeof(std::vector<FactId>);
+                      table_.capacity() * sizeof(FactSlot) + by_relation_.capacity() * sizeof(std::vector<FactId>);
   for (const auto& list : by_relation_) bytes += list.capacity() * sizeof(FactId);
   for (const auto& table : tables_)
-    bytes += table.hashes.capacity() * 8 + table.heads.capacity() * 4 + table.next.capacity() * 4;
+    bytes += table.slots.capacity() * sizeof(IndexSlot) + table.next.capacity() * sizeof(std::uint32_t);
   return bytes + tables_.capacity() * sizeof(IndexTable);
 }
 

@@ -28,10 +28,23 @@ struct FactRecord {
   std::uint32_t derivations_stored = 0;
 };
 
+/// A slot of the fact table: a fact and the high half of its hash, so that a probe passes
+/// over other facts without reading their records (on a large store, a cache miss each).
+struct FactSlot {
+  FactId fact = no_fact;  ///< no_fact: empty
+  std::uint32_t hash_high = 0;
+};
+
+/// A slot of an index: a key's hash and the head of its chain, side by side, so that a
+/// probe reads one place.
+struct IndexSlot {
+  std::uint64_t hash = 0;
+  std::uint32_t head = 0;  ///< 0: empty slot; otherwise position + 1
+};
+
 /// A hash index: chains of relation positions, newest first, per key hash.
 struct IndexTable {
-  std::vector<std::uint64_t> hashes;
-  std::vector<std::uint32_t> heads;  ///< 0: empty slot; otherwise position + 1
+  std::vector<IndexSlot> slots;
   std::vector<std::uint32_t> next;   ///< per relation position: the previous position + 1, or 0
   std::size_t used = 0;
 };
@@ -79,7 +92,7 @@ class FactStore {
   std::vector<SymbolId> args_;
   std::vector<FactRecord> records_;
   std::vector<std::vector<FactId>> by_relation_;
-  std::vector<FactId> table_;  ///< open addressing over all facts; no_fact marks empty
+  std::vector<FactSlot> table_;  ///< open addressing over all facts
   std::vector<IndexTable> tables_;
 };
 

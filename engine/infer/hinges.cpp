@@ -108,6 +108,20 @@ HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
   return result;
 }
 
+void HingeSearch::restart() {
+  for (const FactId fact : remembered_) {
+    memo_true_[fact].reset();
+    memo_false_[fact].reset();
+    memo_true_cut_[fact] = 0;
+    memo_false_cut_[fact] = 0;
+  }
+  remembered_.clear();
+  cycles_ = 0;
+  cut_ = 0;
+  work_ = 0;
+  depth_ = 0;
+}
+
 // Each family is built with cut_ cleared, so the bits it ends with are its own; they are
 // remembered with it, and added back to those of the family that asked for it.
 Family HingeSearch::need_true(FactId fact) {
@@ -136,6 +150,7 @@ Family HingeSearch::need_true(FactId fact) {
   if (cycles_ == cycles_before) {
     memo_true_[fact] = family;
     memo_true_cut_[fact] = cut_;
+    remembered_.push_back(fact);
   }
   cut_ |= outer_cut;
   return family;
@@ -163,6 +178,7 @@ Family HingeSearch::need_false(FactId fact) {
   if (cycles_ == cycles_before) {
     memo_false_[fact] = family;
     memo_false_cut_[fact] = cut_;
+    remembered_.push_back(fact);
   }
   cut_ |= outer_cut;
   return family;

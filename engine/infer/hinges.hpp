@@ -51,6 +51,11 @@ class HingeSearch {
   /// were found and what, if anything, cut the search short.
   HingeResult find(FactId fact, std::size_t max_sets);
 
+  /// Forgets every remembered family and the work done, as a new search would, keeping
+  /// the buffers: facts searched one by one, each with the whole budget, then cost what
+  /// each search touches instead of the size of the session each time.
+  void restart();
+
  private:
   using Family = std::vector<HingeSet>;
   Family need_true(FactId fact);
@@ -74,6 +79,7 @@ class HingeSearch {
   std::vector<std::uint8_t> memo_false_cut_;
   std::vector<bool> on_true_;
   std::vector<bool> on_false_;
+  std::vector<FactId> remembered_;  ///< facts with a remembered family, for restart()
   std::vector<SymbolId> key_;
   std::size_t cycles_ = 0;
   std::uint8_t cut_ = 0;  ///< hinge_cut bits met since the family being built was started

@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace cybernorms::render {
 
@@ -76,8 +78,10 @@ bool several_profiles(const SummaryTable& table) {
                      [&](const SummaryRow& row) { return row.profile != table.rows.front().profile; });
 }
 
-std::string row_label(const SummaryTable& table, const SummaryRow& row) {
-  return several_profiles(table) ? fmt::format("{} [{}]", row.scenario, row.profile) : row.scenario;
+/// A row's label: its scenario, with its profile when the table has several (asked
+/// once per table, not once per row).
+std::string row_label(const SummaryRow& row, bool with_profile) {
+  return with_profile ? fmt::format("{} [{}]", row.scenario, row.profile) : row.scenario;
 }
 
 }  // namespace
@@ -102,8 +106,9 @@ std::string summary_to_text(const SummaryTable& table, std::size_t width) {
   text.max_value_width = table_value_width;
   text.header.push_back("scenario");
   for (const auto& principle : table.principles) text.header.push_back(printable(principle));
+  const bool with_profile = several_profiles(table);
   for (const auto& row : table.rows) {
-    std::vector<std::string> cells{printable(row_label(table, row))};
+    std::vector<std::string> cells{printable(row_label(row, with_profile))};
     for (const auto& cell : row.cells) cells.push_back(short_cell(cell));
     text.rows.push_back(std::move(cells));
   }
@@ -131,8 +136,9 @@ std::string summary_to_markdown(const SummaryTable& table) {
     rule += "---|";
   }
   out += "\n" + rule + "\n";
+  const bool with_profile = several_profiles(table);
   for (const auto& row : table.rows) {
-    out += fmt::format("| {} |", markdown_text(row_label(table, row)));
+    out += fmt::format("| {} |", markdown_text(row_label(row, with_profile)));
     for (const auto& cell : row.cells) out += fmt::format(" {} |", cell_words(cell));
     out += '\n';
   }
@@ -151,33 +157,76 @@ std::vector<std::string> role_values(const Roles& roles) {
   return values;
 }
 
+/// Each principle's column, found in constant time (index_of searches the list).
+class Columns {
+ public:
+  explicit Columns(const std::vector<std::string>& principles) : count_(principles.size()) {
+    for (std::size_t p = 0; p < principles.size(); ++p) index_.emplace(principles[p], p);
+  }
+  /// The column of a principle, or the number of columns for one not among them.
+  std::size_t of(const std::string& principle) const {
+    const auto found = index_.find(principle);
+    return found == index_.end() ? count_ : found->second;
+  }
+
+ private:
+  std::size_t count_;
+  std::unordered_map<std::string, std::size_t> index_;
+};
+
+/// Where a row goes: its principle's column, then its role values.
+using RowPlace = std::pair<std::size_t, std::vector<std::string>>;
+
+/// `rows` in the order of `places` (one per row); rows of equal places keep their order.
+std::vector<ComparisonRow> in_place_order(std::vector<ComparisonRow> rows, const std::vector<RowPlace>& places) {
+  std::vector<std::size_t> order(rows.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return places[a] < places[b]; });
+  std::vector<ComparisonRow> sorted;
+  sorted.reserve(rows.size());
+  for (const std::size_t i : order) sorted.push_back(std::move(rows[i]));
+  return sorted;
+}
+
 /// The rows: every finding under any profile, plus each principle found under none.
 std::vector<ComparisonRow> comparison_rows(const std::vector<Report>& reports, const std::vector<std::string>& principles) {
+  const Columns columns(principles);
   std::set<std::tuple<std::size_t, std::vector<std::string>, std::string>> seen;
   std::vector<ComparisonRow> rows;
+  std::vector<RowPlace> places;
+  std::vector<bool> has_rows(principles.size() + 1, false);
   for (const auto& report : reports) {
     for (const auto& finding : report.findings) {
-      const auto key = std::make_tuple(index_of(principles, finding.principle), role_values(finding.roles), finding.principle);
-      if (seen.insert(key).second) rows.push_back(ComparisonRow{finding.principle, finding.roles, {}, false});
+      const std::size_t column = columns.of(finding.principle);
+      if (!seen.emplace(column, role_values(finding.roles), finding.principle).second) continue;
+      rows.push_back(ComparisonRow{finding.principle, finding.roles, {}, false});
+      places.emplace_back(column, role_values(finding.roles));
+      has_rows[column] = true;
     }
   }
   for (std::size_t p = 0; p < principles.size(); ++p) {
-    const bool found = std::any_of(rows.begin(), rows.end(), [&](const ComparisonRow& row) { return row.principle == principles[p]; });
-    if (!found) rows.push_back(ComparisonRow{principles[p], {}, {}, false});
+    if (has_rows[p]) continue;
+    rows.push_back(ComparisonRow{principles[p], {}, {}, false});
+    places.emplace_back(p, std::vector<std::string>{});
   }
-  std::stable_sort(rows.begin(), rows.end(), [&](const ComparisonRow& a, const ComparisonRow& b) {
-    return std::make_pair(index_of(principles, a.principle), role_values(a.roles)) <
-           std::make_pair(index_of(principles, b.principle), role_values(b.roles));
-  });
-  return rows;
+  return in_place_order(std::move(rows), places);
 }
 
-Level level_in(const Report& report, const ComparisonRow& row) {
-  for (const auto& finding : report.findings) {
-    if (finding.principle == row.principle && finding.roles == row.roles) return finding.level;
+/// One report's findings by principle and roles, for looking a row's level up.
+class LevelsOf {
+ public:
+  explicit LevelsOf(const Report& report) {
+    for (const auto& finding : report.findings) levels_.emplace(std::make_pair(finding.principle, finding.roles), finding.level);
   }
-  return Level::not_implicated;
-}
+  /// The level of the row's finding (the first, if the report had two), or not implicated.
+  Level of(const ComparisonRow& row) const {
+    const auto found = levels_.find(std::make_pair(row.principle, row.roles));
+    return found == levels_.end() ? Level::not_implicated : found->second;
+  }
+
+ private:
+  std::map<std::pair<std::string, Roles>, Level> levels_;
+};
 
 std::string comparison_label(const ComparisonRow& row) {
   if (row.roles.empty()) return printable(row.principle);
@@ -193,8 +242,9 @@ ProfileComparison compare_profiles(const std::vector<Report>& reports, const std
   if (!reports.empty()) comparison.scenario = reports.front().scenario;
   for (const auto& report : reports) comparison.profiles.push_back(report.profile);
   comparison.rows = comparison_rows(reports, principle_columns(reports, principle_order));
+  const std::vector<LevelsOf> levels(reports.begin(), reports.end());
   for (auto& row : comparison.rows) {
-    for (const auto& report : reports) row.levels.push_back(level_in(report, row));
+    for (const auto& report_levels : levels) row.levels.push_back(report_levels.of(row));
     row.disagree = std::any_of(row.levels.begin(), row.levels.end(), [&](Level level) { return level != row.levels.front(); });
   }
   return comparison;

@@ -158,9 +158,12 @@ void read_document(const Reading& reading, const json& root, FactsFile& file) {
 }  // namespace
 
 std::optional<FactsFile> read_facts_file(std::string_view json_text, const std::string& document,
-                                         const compile::RuleSet& rules, base::Diagnostics& diagnostics) {
+                                         const compile::RuleSet& rules, base::Diagnostics& diagnostics,
+                                         std::size_t max_bytes) {
   const auto errors_before = diagnostics.error_count();
-  const auto root = read_json(json_text, document, JsonLimits{}, diagnostics);
+  JsonLimits limits;
+  limits.max_bytes = max_bytes;
+  const auto root = read_json(json_text, document, limits, diagnostics);
   if (!root) return std::nullopt;
   if (!root->is_object()) {
     diagnostics.pointer_error("E401", document, "", "expected an object with \"facts\", got {}", type_in_words(*root));

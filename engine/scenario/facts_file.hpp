@@ -35,8 +35,10 @@ struct FactsFile {
 /// E403 unknown key, E407 over the size limits, E410 unknown relation (with "did you
 /// mean"), E411 wrong number of arguments, E412 unknown profile. Every problem is
 /// reported; nullopt when there is any error.
+/// `max_bytes` bounds the text (E407 past it).
 std::optional<FactsFile> read_facts_file(std::string_view json_text, const std::string& document,
-                                         const compile::RuleSet& rules, base::Diagnostics& diagnostics);
+                                         const compile::RuleSet& rules, base::Diagnostics& diagnostics,
+                                         std::size_t max_bytes = max_input_bytes);
 
 /// A goal for why-not: a relation and its values, `_` for any value.
 struct Goal {

@@ -59,20 +59,26 @@ bool check_nesting(std::string_view text, const std::string& document, const Jso
 /// the last of two equal keys, which would silently drop what the first one said.
 class DuplicateKeys {
  public:
-  bool on_event(json::parse_event_t event, const json& parsed) {
-    using event_t = json::parse_event_t;
-    if (event == event_t::object_start || event == event_t::array_start) {
-      open(event == event_t::object_start);
-    } else if (event == event_t::key && depth_ > 0) {
-      on_key(parsed.get_ref<const std::string&>());
-    } else if (event == event_t::object_end || event == event_t::array_end) {
-      if (depth_ > 0) --depth_;
-      next_element();
-    } else if (event == event_t::value) {
-      next_element();
-    }
-    return true;
+  void open(bool is_object) {
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    Frame& frame = frames_[depth_++];  // frames are reused, so their vectors keep their capacity
+    frame.is_object = is_object;
+    frame.keys.clear();
+    frame.many_keys.clear();
+    frame.index = 0;
   }
+  void close() {
+    if (depth_ > 0) --depth_;
+    next_element();
+  }
+  void on_key(const std::string& key) {
+    if (depth_ == 0) return;
+    Frame& top = frames_[depth_ - 1];
+    top.current.assign(key);
+    if (seen_before(top, key)) found_.push_back(pointer());
+  }
+  /// A value other than an array or an object ended.
+  void on_value() { next_element(); }
   const std::vector<std::string>& found() const { return found_; }
 
  private:
@@ -86,14 +92,6 @@ class DuplicateKeys {
     std::string current;  ///< the key being read, for pointers
     std::size_t index = 0;
   };
-  void open(bool is_object) {
-    if (depth_ == frames_.size()) frames_.emplace_back();
-    Frame& frame = frames_[depth_++];  // frames are reused, so their vectors keep their capacity
-    frame.is_object = is_object;
-    frame.keys.clear();
-    frame.many_keys.clear();
-    frame.index = 0;
-  }
   bool seen_before(Frame& top, const std::string& key) {
     if (top.many_keys.empty() && top.keys.size() < few_keys) {
       if (std::find(top.keys.begin(), top.keys.end(), key) != top.keys.end()) return true;
@@ -102,11 +100,6 @@ class DuplicateKeys {
     }
     if (top.many_keys.empty()) top.many_keys.insert(top.keys.begin(), top.keys.end());
     return !top.many_keys.insert(key).second;
-  }
-  void on_key(const std::string& key) {
-    Frame& top = frames_[depth_ - 1];
-    top.current.assign(key);
-    if (seen_before(top, key)) found_.push_back(pointer());
   }
   void next_element() {
     if (depth_ > 0 && !frames_[depth_ - 1].is_object) ++frames_[depth_ - 1].index;
@@ -124,13 +117,65 @@ class DuplicateKeys {
   std::vector<std::string> found_;
 };
 
+/// The events of nlohmann's SAX parser, passed to its plain document builder and to the
+/// duplicate-key check. Not its parser with a callback: that one, each time a value in an
+/// array or object ends, walks all of that container's elements looking for discarded
+/// ones, which is quadratic in the length of an array (20,000 operations took longer to
+/// parse than to evaluate).
+class CheckedDocumentBuilder {
+ public:
+  using string_t = json::string_t;
+  explicit CheckedDocumentBuilder(json& result) : document_(result) {}
+
+  bool null() { return value(document_.null()); }
+  bool boolean(bool flag) { return value(document_.boolean(flag)); }
+  bool number_integer(json::number_integer_t number) { return value(document_.number_integer(number)); }
+  bool number_unsigned(json::number_unsigned_t number) { return value(document_.number_unsigned(number)); }
+  bool number_float(json::number_float_t number, const string_t& text) {
+    return value(document_.number_float(number, text));
+  }
+  bool string(string_t& text) { return value(document_.string(text)); }
+  bool binary(json::binary_t& bytes) { return value(document_.binary(bytes)); }
+  bool start_object(std::size_t size) {
+    duplicates_.open(true);
+    return document_.start_object(size);
+  }
+  bool key(string_t& name) {
+    duplicates_.on_key(name);
+    return document_.key(name);
+  }
+  bool end_object() {
+    duplicates_.close();
+    return document_.end_object();
+  }
+  bool start_array(std::size_t size) {
+    duplicates_.open(false);
+    return document_.start_array(size);
+  }
+  bool end_array() {
+    duplicates_.close();
+    return document_.end_array();
+  }
+  template <typename Exception>
+  bool parse_error(std::size_t position, const std::string& last_token, const Exception& error) {
+    return document_.parse_error(position, last_token, error);  // throws it
+  }
+  const DuplicateKeys& duplicates() const { return duplicates_; }
+
+ private:
+  bool value(bool accepted) {
+    duplicates_.on_value();
+    return accepted;
+  }
+  nlohmann::detail::json_sax_dom_parser<json> document_;
+  DuplicateKeys duplicates_;
+};
+
 std::optional<json> parse_checked(std::string_view text, const std::string& document, base::Diagnostics& diagnostics) {
-  DuplicateKeys duplicates;
-  json::parser_callback_t callback = [&duplicates](int, json::parse_event_t event, json& parsed) {
-    return duplicates.on_event(event, parsed);
-  };
-  json parsed = json::parse(text.begin(), text.end(), callback);
-  for (const std::string& pointer : duplicates.found()) {
+  json parsed;
+  CheckedDocumentBuilder builder(parsed);
+  json::sax_parse(text.begin(), text.end(), &builder);
+  for (const std::string& pointer : builder.duplicates().found()) {
     diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
   }
   return parsed;

@@ -294,8 +294,9 @@ void read_attributes(const detail::Reader& reader, const Loading& loading, const
     const auto found = record.object->find(attribute.name);
     const json* value = found == record.object->end() ? nullptr : &*found;
     const std::string pointer = child_pointer(record.pointer, attribute.name);
-    // One attribute read by several relations: report its problems once.
-    base::Diagnostics repeated;
+    // One attribute read by several relations: report its problems once (the others go
+    // to diagnostics that keep nothing, so they cost no suggestions either).
+    base::Diagnostics repeated(0);
     for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
       const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
                                  reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};

@@ -109,8 +109,9 @@ void read_attribute(const Reader& reader, compile::RelationId relation, const st
 
 bool is_unknown_marker(const nlohmann::json& value);
 
-/// Adds " (did you mean "x"?)" when a close candidate exists, unless diagnostics are
-/// already past their limit (then suggestions would be computed for nothing).
+/// Adds " (did you mean "x"?)" when a close candidate exists, unless `diagnostics` has no
+/// room for the message (past its limit, or one that keeps nothing): a search over all
+/// the ids of a collection, made for every wrong reference, would be quadratic.
 std::string suggestion(const base::Diagnostics& diagnostics, std::string_view wanted,
                        const std::vector<std::string>& candidates);
 

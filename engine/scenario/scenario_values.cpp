@@ -323,7 +323,7 @@ bool is_unknown_marker(const json& value) { return value.is_string() && value.ge
 
 std::string suggestion(const base::Diagnostics& diagnostics, std::string_view wanted,
                        const std::vector<std::string>& candidates) {
-  if (diagnostics.dropped() > 0) return {};
+  if (!diagnostics.has_room()) return {};
   const auto close = base::closest_name(wanted, candidates);
   return close ? fmt::format(" (did you mean \"{}\"?)", *close) : std::string{};
 }

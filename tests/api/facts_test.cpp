@@ -128,3 +128,17 @@ TEST_CASE("a facts listing whose hinge search ran out of budget says so rather t
   REQUIRE(listed.ok());
   for (const DerivedFact& fact : listed.report->derived) CHECK(fact.hinges_complete());
 }
+
+TEST_CASE("a facts file over the input limit the options set is refused with E407") {
+  Evaluator evaluator(example_rule_base());
+  const std::string text = read_text(CYBERNORMS_SOURCE_DIR "/examples/facts/facts.json");
+  EvaluateOptions options;
+  options.max_input_bytes = text.size() - 1;
+  const FactsEvaluation refused = evaluator.evaluate_facts(text, "facts.json", {}, options);
+  CHECK_FALSE(refused.ok());
+  CHECK(render_text(refused.diagnostics, SourceSet{})
+            .find("facts.json:: error[E407]: the document is " + std::to_string(text.size()) + " bytes; at most " +
+                  std::to_string(text.size() - 1) + " are read") != std::string::npos);
+  options.max_input_bytes = text.size();
+  CHECK(evaluator.evaluate_facts(text, "facts.json", {}, options).ok());
+}

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 #include <thread>
 
@@ -221,6 +222,22 @@ TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no repo
   CHECK(text.find("bad.json:/operations/0/actor") != std::string::npos);
   CHECK(text.find("shadow_group") != std::string::npos);  // the suggestion
   CHECK(text.find("bad.json:/operations/0/coercive") != std::string::npos);
+}
+
+TEST_CASE("the input limit is the caller's: 8 MiB unless EvaluateOptions sets another, up to 1 GiB") {
+  const std::string text = read_text(project_dir / "scenarios" / "attribution_unknown.json");
+  const std::string padded = text + std::string(max_input_bytes + 1 - text.size(), ' ');
+  const Evaluation refused = rule_base().evaluate(padded, "padded.json");
+  CHECK_FALSE(refused.ok());
+  CHECK(render_text(refused.diagnostics, SourceSet{}).find("padded.json:: error[E407]: the document is 8388609 bytes") !=
+        std::string::npos);
+  EvaluateOptions options;
+  options.max_input_bytes = padded.size();
+  CHECK(rule_base().evaluate(padded, "padded.json", options).ok());
+  options.max_input_bytes = text.size() - 1;
+  CHECK_FALSE(rule_base().evaluate(text, "small.json", options).ok());
+  options.max_input_bytes = std::numeric_limits<std::size_t>::max();  // used as max_settable_input_bytes
+  CHECK(rule_base().evaluate(text, "small.json", options).ok());
 }
 
 TEST_CASE("a proof shows the profile's parameter values as profile facts, not scenario facts") {

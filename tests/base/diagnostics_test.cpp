@@ -46,6 +46,16 @@ TEST_CASE("diagnostics past the limit are counted, not stored") {
   CHECK(diagnostics.dropped() == 7);
 }
 
+TEST_CASE("diagnostics say when they have no room left, so work only a message needs can be skipped") {
+  Diagnostics diagnostics(2);
+  CHECK(diagnostics.has_room());
+  diagnostics.error("E100", Span{}, "one");
+  CHECK(diagnostics.has_room());
+  diagnostics.error("E100", Span{}, "two");
+  CHECK_FALSE(diagnostics.has_room());
+  CHECK_FALSE(Diagnostics(0).has_room());
+}
+
 TEST_CASE("symbols intern to stable ids and carry order keys") {
   SymbolTable symbols;
   const SymbolId a = symbols.intern("minor");

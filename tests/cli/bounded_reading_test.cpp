@@ -212,6 +212,37 @@ TEST_CASE("a scenario file over the limit keeps its E407 message with its size, 
   fs::remove_all(dir);
 }
 
+TEST_CASE("eval --max-input-bytes sets the limit of every input it reads: files, standard input, facts files") {
+  const fs::path dir = scratch("limit");
+  const fs::path padded = dir / "padded.json";
+  const std::string scenario = scenario_line("attribution_unknown");
+  {
+    std::ofstream out(padded, std::ios::binary);
+    out << scenario << std::string((9u << 20) - scenario.size(), ' ');
+  }
+  const Spawned refused = spawn(with_rules({"eval", padded.string(), "--format", "terse"}));
+  CHECK(refused.exit_code == 2);
+  CHECK(has(refused.out, padded.string() + ":: error[E407]: the document is 9437184 bytes; at most 8388608 are read"));
+  const Spawned raised =
+      spawn(with_rules({"eval", padded.string(), "--format", "terse", "--max-input-bytes", "9437184"}));
+  const Spawned plain = spawn(with_rules({"eval", project + "/scenarios/attribution_unknown.json", "--format", "terse"}));
+  CHECK(raised.exit_code == 0);
+  CHECK(raised.out == plain.out);
+
+  const Spawned piped = spawn(with_rules({"eval", "-", "--max-input-bytes", "1000"}),
+                              [&](int fd) { write_text(fd, scenario); });
+  CHECK(piped.exit_code == 2);
+  CHECK(has(piped.out, "standard input:: error[E407]: the document is more than 1000 bytes; at most 1000 are read"));
+  const Spawned facts = spawn({"eval", "--rules", project + "/examples/facts/rules",
+                               project + "/examples/facts/facts.json", "--max-input-bytes", "100"});
+  CHECK(facts.exit_code == 2);
+  CHECK(has(facts.out, "facts.json:: error[E407]: the document is "));
+  CHECK(has(facts.out, "bytes; at most 100 are read"));
+  const Spawned too_high = spawn(with_rules({"eval", padded.string(), "--max-input-bytes", "1073741825"}));
+  CHECK(too_high.exit_code == 2);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a read error is reported and the exit status says the run failed") {
   // /proc/self/mem is a regular file whose first page cannot be read: EIO.
   const Spawned eval = spawn(with_rules({"eval", "/proc/self/mem"}));

@@ -181,3 +181,28 @@ TEST_CASE("a search through a cycle of possible facts ends within its budget, an
       for (const auto& literal : set) CHECK(session.base_truth(literal.fact) == Truth::unknown);
   }
 }
+
+TEST_CASE("a restarted search finds what a new search finds, with its whole budget again") {
+  const auto rules = alternatives_rules();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add_members(session, 3);
+  add(session, "a(g)", Truth::unknown);
+  add(session, "b(g)", Truth::unknown);
+  REQUIRE_FALSE(session.evaluate().has_value());
+  const auto both = fact_of(session, "both(g)");
+  const auto lonely = fact_of(session, "lonely(g)");
+  // both(g) takes four steps of the budget of seven (three facts searched, one merge),
+  // lonely(g) seven (lonely, any and three members searched, two merges): not both in one search.
+  infer::HingeSearch reused(session, 8, 7);
+  CHECK(reused.find(both, 4).complete());
+  CHECK(reused.find(lonely, 4).cut == infer::hinge_cut::work);
+  reused.restart();
+  const auto again = reused.find(lonely, 4);
+  const auto fresh = infer::HingeSearch(session, 8, 7).find(lonely, 4);
+  CHECK(again.complete());
+  CHECK(again.sets.size() == 1);
+  CHECK(again.sets == fresh.sets);
+  CHECK(again.cut == fresh.cut);
+  CHECK(again.found == fresh.found);
+}

@@ -5,6 +5,7 @@
 #pragma once
 #include <cybernorms/diagnostics.hpp>
 #include <cybernorms/format.hpp>
+#include <cybernorms/input.hpp>
 #include <cybernorms/render.hpp>
 #include <cybernorms/report.hpp>
 
@@ -44,6 +45,9 @@ struct EvaluateOptions {
   /// are folded (ProofStep::folded). Up to max_proof_depth.
   std::size_t proof_depth = default_proof_depth;
   std::size_t max_derived_facts = 1'000'000;
+  /// Largest scenario or facts file text evaluated, in bytes; a larger one is E407. Up to
+  /// max_settable_input_bytes; more is used as that.
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
 };
 
 /// One scenario's outcome. `report` is set only for a valid scenario that evaluated

@@ -120,6 +120,9 @@ class Diagnostics {
   bool has_errors() const { return errors_ > 0; }
   /// Errors found beyond the limit and not stored.
   std::size_t dropped() const { return dropped_; }
+  /// Whether one more diagnostic would be stored: false once the limit is reached, when
+  /// work that only serves a message (a "did you mean" search) can be skipped.
+  bool has_room() const { return items_.size() < error_limit_; }
   /// Sorts by file, then position, then code; stable for equal places.
   void sort();
 

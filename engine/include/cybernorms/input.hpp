@@ -13,9 +13,16 @@
 
 namespace cybernorms {
 
-/// The largest scenario or facts file read, in bytes (E407 past it); also the default
-/// longest line `batch` reads.
+/// The largest scenario or facts file read, in bytes (E407 past it), unless the caller
+/// sets another limit (EvaluateOptions::max_input_bytes, `eval --max-input-bytes`); also
+/// the longest line `batch` reads, and its default.
 inline constexpr std::size_t max_input_bytes = 8u << 20;
+
+/// The most EvaluateOptions::max_input_bytes (`eval --max-input-bytes`) may be set to:
+/// 1 GiB. Reading, validating and evaluating grow linearly with the input, in time and
+/// in memory (about 25 bytes held per byte of scenario), and a scenario stays within
+/// 1,000,000 facts whatever its size.
+inline constexpr std::size_t max_settable_input_bytes = std::size_t{1} << 30;
 
 /// How a bounded read ended.
 enum class ReadStatus : std::uint8_t {

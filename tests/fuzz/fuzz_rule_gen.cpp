@@ -16,6 +16,7 @@
 //   CYBERNORMS_RULE_GEN_STATS=1     count what the inputs reached; printed at exit
 #include "decisions.hpp"
 #include "fuzz_target.hpp"
+#include "rule_text.hpp"
 #include "rule_generator.hpp"
 
 #include "compile/compile.hpp"
@@ -84,15 +85,6 @@ void write_generated(const std::string& text) {
   std::fprintf(stderr, "%s\n%s", text.c_str(), render_text(diagnostics, sources).c_str());
   fuzz::require(false, property);
   std::abort();
-}
-
-void check_round_trip(const dsl::ast::RuleFile& parsed) {
-  SourceSet sources;
-  Diagnostics diagnostics;
-  const FileId file = sources.add("printed.cnr", dsl::to_source(parsed));
-  const dsl::ast::RuleFile again = dsl::parse(sources, file, diagnostics);
-  fuzz::require(!diagnostics.has_errors(), "printed generated rule text parses");
-  fuzz::require(dsl::same_ast(parsed, again), "printed generated rule text parses to the same tree");
 }
 
 /// A base fact by the spelling of its arguments, so it means the same in any session.
@@ -314,7 +306,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const FileId file = sources.add("generated.cnr", text);
   const dsl::ast::RuleFile parsed = dsl::parse(sources, file, diagnostics);
   if (diagnostics.has_errors()) fail_with(text, diagnostics, sources, "generated rule text parses");
-  check_round_trip(parsed);
+  fuzz::check_round_trip(parsed);
   const auto rules = compile::compile({parsed}, sources, diagnostics);
   if (!rules) fail_with(text, diagnostics, sources, "generated rule text compiles");
   ++stats().compiled;

@@ -3,6 +3,7 @@
 // compiles evaluates (an empty scenario and one with every base relation's facts unknown)
 // within its limits or stops with a limit error, never otherwise.
 #include "fuzz_target.hpp"
+#include "rule_text.hpp"
 
 #include "compile/compile.hpp"
 #include "dsl/parse.hpp"
@@ -13,15 +14,6 @@
 using namespace cybernorms;
 
 namespace {
-
-void check_round_trip(const dsl::ast::RuleFile& parsed) {
-  SourceSet sources;
-  Diagnostics diagnostics;
-  const FileId file = sources.add("printed.cnr", dsl::to_source(parsed));
-  const dsl::ast::RuleFile again = dsl::parse(sources, file, diagnostics);
-  fuzz::require(!diagnostics.has_errors(), "printed rule text parses");
-  fuzz::require(dsl::same_ast(parsed, again), "printed rule text parses to the same tree");
-}
 
 /// A few facts of each base relation, every one unknown, over a handful of values.
 void add_unknown_facts(const compile::RuleSet& rules, infer::Session& session) {
@@ -57,7 +49,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const dsl::ast::RuleFile parsed = dsl::parse(sources, file, diagnostics);
   render_text(diagnostics, sources);
   if (diagnostics.has_errors()) return 0;
-  check_round_trip(parsed);
+  fuzz::check_round_trip(parsed);
   const auto rules = compile::compile({parsed}, sources, diagnostics);
   render_text(diagnostics, sources);
   if (rules) evaluate(*rules);

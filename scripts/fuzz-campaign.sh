@@ -21,9 +21,13 @@ fi
 out=build-fuzz/campaign
 mkdir -p "$out"
 
-# CPU seconds used by this shell's finished children, from the `times` builtin.
+# CPU seconds used by this shell's finished children, from the `times` builtin. It writes
+# to a file: in a pipe or $(...) it would run in a subshell, which has no children yet.
 children_cpu() {
-  times | sed -n 2p | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d\n", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+  local file="$out/times.$BASHPID"
+  times >"$file"
+  sed -n 2p "$file" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d\n", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+  rm -f "$file"
 }
 
 # Fuzzes one target round after round until it has had its CPU time; one summary line.

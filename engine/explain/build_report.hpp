@@ -13,10 +13,13 @@
 
 namespace cybernorms::explain {
 
+/// Steps one proof tree shows at most (ProofLimits::max_steps by default).
+inline constexpr std::size_t default_proof_steps = 4096;
+
 /// How much of a proof tree is unfolded; the steps where it stops are folded (ProofStep::folded).
 struct ProofLimits {
   std::size_t max_depth = default_proof_depth;  ///< steps from the root down, the root being 1
-  std::size_t max_steps = 4096;                 ///< steps in the whole tree
+  std::size_t max_steps = default_proof_steps;  ///< steps in the whole tree
 };
 
 struct ReportOptions {

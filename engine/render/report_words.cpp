@@ -1,6 +1,7 @@
 #include "render/report_words.hpp"
 
 #include "base/text_layout.hpp"
+#include "explain/build_report.hpp"
 #include "explain/wording.hpp"
 
 #include <fmt/format.h>
@@ -69,8 +70,12 @@ std::string fold_words(ProofFold fold) {
   switch (fold) {
     case ProofFold::none: return {};
     case ProofFold::depth:
-      return "premises folded: the proof goes deeper than it is unfolded (--proof-depth, 50 steps by default)";
-    case ProofFold::steps: return "premises folded: the proof has more steps than one tree shows (4,096)";
+      return fmt::format("premises folded: the proof goes deeper than it is unfolded (--proof-depth, {} steps by "
+                         "default)",
+                         default_proof_depth);
+    case ProofFold::steps:
+      return fmt::format("premises folded: the proof has more steps than one tree shows ({})",
+                         explain::default_proof_steps);
   }
   return {};
 }

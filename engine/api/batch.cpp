@@ -15,6 +15,16 @@ std::size_t thread_count(std::size_t asked) {
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
+std::string document_name(std::size_t line) { return "line " + std::to_string(line); }
+
+// Lines for the next block: as many as asked, fewer when the last block's records passed
+// the byte budget, in proportion, at least one.
+std::size_t next_block_lines(std::size_t asked, std::size_t last_lines, std::size_t last_bytes, std::size_t budget) {
+  if (last_bytes <= budget || last_lines == 0) return asked;
+  const double scale = static_cast<double>(budget) / static_cast<double>(last_bytes);
+  return std::clamp<std::size_t>(static_cast<std::size_t>(static_cast<double>(last_lines) * scale), 1, asked);
+}
+
 }  // namespace
 
 BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options) : options_(std::move(options)) {
@@ -23,59 +33,96 @@ BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options) 
   for (std::size_t i = 0; i < threads; ++i) evaluators_.emplace_back(rule_base);
 }
 
-BatchEvaluator::Record BatchEvaluator::evaluate_line(Evaluator& evaluator, const std::string& line, std::size_t number) {
+bool BatchEvaluator::evaluate_line(Evaluator& evaluator, std::string_view line, std::size_t number,
+                                   std::string& record) const {
+  record.clear();
   EvaluateOptions options;
   options.profile = options_.profile;
-  options.proofs = options_.full_explanations;
+  options.proofs = options_.record == BatchRecord::full;
   options.max_hinge_sets = options_.max_hinge_sets;
   options.hinge_budget = options_.hinge_budget;
   options.proof_depth = options_.proof_depth;
-  const std::string document = "line " + std::to_string(number);
-  const Evaluation evaluation = evaluator.evaluate(line, document, options);
-  if (!evaluation.ok()) return {render::batch_error_record(number, evaluation.diagnostics), false};
-  const Detail detail = options_.full_explanations ? Detail::full : Detail::brief;
-  return {render::batch_success_record(number, *evaluation.report, detail), true};
+  if (options_.record == BatchRecord::compact) return evaluator.append_compact_record(line, number, options, record);
+  const Evaluation evaluation = evaluator.evaluate(line, document_name(number), options);
+  if (!evaluation.ok()) {
+    render::append_batch_error_record(record, number, evaluation.diagnostics);
+    return false;
+  }
+  const Detail detail = options_.record == BatchRecord::full ? Detail::full : Detail::brief;
+  record = render::batch_success_record(number, *evaluation.report, detail);
+  return true;
 }
 
-BatchEvaluator::Record BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number) const {
+bool BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number, std::string& record) const {
   Diagnostics diagnostics;
   const std::optional<std::uintmax_t> size = line.unended ? std::nullopt : std::optional<std::uintmax_t>(line.skipped_bytes);
-  report_too_large(diagnostics, "line " + std::to_string(number), size, options_.max_line_bytes);
-  return {render::batch_error_record(number, diagnostics), false};
+  report_too_large(diagnostics, document_name(number), size, options_.max_line_bytes);
+  record.clear();
+  render::append_batch_error_record(record, number, diagnostics);
+  return false;
 }
 
-std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::string>& lines, std::size_t first_line) {
-  return evaluate_lines(lines.size(), [&](Evaluator& evaluator, std::size_t i) {
-    return evaluate_line(evaluator, lines[i], first_line + i);
-  });
+void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
+                                         std::vector<std::string>& records, const std::function<void()>& meanwhile) {
+  const std::size_t count = lines.size();
+  if (records.size() < count) records.resize(count);
+  std::vector<std::uint8_t> ok(count, 0);
+  std::atomic<std::size_t> next{0};
+  auto work = [&](Evaluator& evaluator) {
+    for (std::size_t i = next++; i < count; i = next++) {
+      const BatchLine& line = lines[i];
+      ok[i] = line.skipped_bytes > 0 ? skipped_line(line, first_line + i, records[i])
+                                     : evaluate_line(evaluator, line.text, first_line + i, records[i]);
+    }
+  };
+  const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
+  if (meanwhile) meanwhile();
+  work(evaluators_.front());
+  for (std::thread& thread : threads) thread.join();
+  for (const std::uint8_t evaluated : ok) (evaluated ? succeeded_ : failed_) += 1;
 }
 
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line) {
-  return evaluate_lines(lines.size(), [&](Evaluator& evaluator, std::size_t i) {
-    const BatchLine& line = lines[i];
-    if (line.skipped_bytes > 0) return skipped_line(line, first_line + i);
-    return evaluate_line(evaluator, line.text, first_line + i);
-  });
+  std::vector<std::string> records;
+  evaluate_block_into(lines, first_line, records, {});
+  records.resize(lines.size());
+  return records;
 }
 
-std::vector<std::string> BatchEvaluator::evaluate_lines(std::size_t count, const LineRecord& one) {
-  std::vector<Record> records(count);
-  std::atomic<std::size_t> next{0};
-  auto work = [&](Evaluator& evaluator) {
-    for (std::size_t i = next++; i < count; i = next++) records[i] = one(evaluator, i);
-  };
-  const std::size_t helpers = std::min(evaluators_.size(), count);
-  std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
-  work(evaluators_.front());
-  for (std::thread& thread : threads) thread.join();
-  std::vector<std::string> out;
-  out.reserve(records.size());
-  for (Record& record : records) {
-    (record.ok ? succeeded_ : failed_) += 1;
-    out.push_back(std::move(record.json));
+std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::string>& lines, std::size_t first_line) {
+  std::vector<BatchLine> block;
+  block.reserve(lines.size());
+  for (const std::string& line : lines) block.push_back(BatchLine{line, 0, false});
+  return evaluate_block(block, first_line);
+}
+
+std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::size_t block_lines,
+                                            std::size_t first_line, const RecordSink& write) {
+  block_lines = std::max<std::size_t>(block_lines, 1);
+  // Two of each, swapped block after block: the block being evaluated and the one being
+  // read; the records being made and those being written. Strings keep their storage.
+  std::vector<BatchLine> current, upcoming;
+  std::vector<std::string> making, written;
+  std::size_t written_count = 0;
+  std::size_t lines_read = 0;
+  next_block(block_lines, current);
+  while (!current.empty()) {
+    upcoming.clear();
+    evaluate_block_into(current, first_line + lines_read, making, [&] {
+      for (std::size_t i = 0; i < written_count; ++i) write(written[i]);
+      std::size_t bytes = 0;
+      for (std::size_t i = 0; i < written_count; ++i) bytes += written[i].size();
+      next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
+    });
+    lines_read += current.size();
+    written_count = current.size();
+    std::swap(making, written);
+    std::swap(current, upcoming);
   }
-  return out;
+  for (std::size_t i = 0; i < written_count; ++i) write(written[i]);
+  return lines_read;
 }
 
 }  // namespace cybernorms

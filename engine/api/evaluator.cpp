@@ -3,6 +3,10 @@
 #include "api/compiled.hpp"
 #include "explain/build_report.hpp"
 #include "explain/facts_listing.hpp"
+#include "explain/outcome.hpp"
+#include "infer/hinges.hpp"
+#include "render/batch_records.hpp"
+#include "render/compact_record.hpp"
 #include "infer/session.hpp"
 #include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
@@ -23,7 +27,16 @@ struct Evaluator::State {
   /// Each goal's matching facts in the evaluated session, or why none matches.
   std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, const explain::HingeOptions& hinges);
 
+  /// The hinge search of compact records, kept (and restarted) from scenario to scenario
+  /// while the number of sets kept per fact stays the same.
+  infer::HingeSearch& hinge_search(std::size_t cap, std::size_t budget);
+
   infer::Session session;
+  std::optional<infer::HingeSearch> hinges;
+  std::size_t hinges_cap = 0;
+  explain::Outcome outcome;
+  render::CompactRecordWriter record_writer;
+  std::vector<infer::FactId> scratch;
   std::vector<base::SymbolId> args;
   std::vector<infer::FactId> fact_ids;  ///< by index into LoadedScenario::facts
   std::vector<infer::FactId> group;
@@ -106,6 +119,36 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     evaluation.report = explain::build_report(rules, state_->session, report_options);
   }
   return evaluations;
+}
+
+bool Evaluator::append_compact_record(std::string_view scenario_json, std::size_t line,
+                                      const EvaluateOptions& options, std::string& out) {
+  const compile::RuleSet& rules = rule_base_.compiled_->rules;
+  const std::string document_name = "line " + std::to_string(line);
+  Diagnostics problems;
+  const scenario::LoadedScenario loaded =
+      rule_base_.compiled_->reader.load(scenario_json, document_name, problems, input_limits(options));
+  profiles_exist(rules, {options.profile}, document_name, problems);
+  if (problems.has_errors() ||
+      !state_->run(loaded, *rules.find_profile(options.profile), options, document_name, problems)) {
+    render::append_batch_error_record(out, line, problems);
+    return false;
+  }
+  const explain::HingeOptions limits = hinge_options(options);
+  infer::HingeSearch& hinges = state_->hinge_search(std::max<std::size_t>(limits.max_sets, 8), limits.budget);
+  explain::build_outcome(rules, state_->session, limits.max_sets, hinges, state_->outcome, state_->scratch);
+  state_->record_writer.append(out, line, loaded.id, options.profile, rules, state_->session, state_->outcome);
+  return true;
+}
+
+infer::HingeSearch& Evaluator::State::hinge_search(std::size_t cap, std::size_t budget) {
+  if (!hinges || hinges_cap != cap) {
+    hinges.emplace(session, cap, budget);
+    hinges_cap = cap;
+  } else {
+    hinges->restart(budget);
+  }
+  return *hinges;
 }
 
 FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std::string& document_name,

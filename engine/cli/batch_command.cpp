@@ -40,20 +40,30 @@ int open_batch_input(const std::string& input) {
   return fd;
 }
 
-/// Reads, evaluates and prints block after block; false when reading failed.
+/// What --explain asks each record of a valid scenario to hold.
+BatchRecord record_kind(const std::string& explain) {
+  if (explain == "full") return BatchRecord::full;
+  if (explain == "brief") return BatchRecord::brief;
+  return BatchRecord::compact;
+}
+
+/// Reads, evaluates and prints the whole input, block after block as a pipeline; false
+/// when reading failed.
 bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator) {
-  std::size_t first_line = 1;
-  for (;;) {
-    const std::vector<BatchLine> lines = read_block(reader, args.block_size, args.block_bytes);
-    if (lines.empty()) break;
-    for (const std::string& record : evaluator.evaluate_block(lines, first_line)) fmt::print("{}\n", record);
-    std::fflush(stdout);
-    first_line += lines.size();
-  }
+  const std::size_t first_line = 1;
+  const auto next_block = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
+    block = read_block(reader, max_lines, args.block_bytes);
+  };
+  const auto write = [](std::string_view record) {
+    std::fwrite(record.data(), 1, record.size(), stdout);
+    std::fputc('\n', stdout);
+  };
+  const std::size_t lines = evaluator.evaluate_stream(next_block, args.block_size, first_line, write);
+  std::fflush(stdout);
   if (reader.error().empty()) return true;
   const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
                                                                              : args.input;
-  fmt::print(stderr, "error: reading {} stopped after line {}: {}\n", name, first_line - 1, reader.error());
+  fmt::print(stderr, "error: reading {} stopped after line {}: {}\n", name, first_line + lines - 1, reader.error());
   return false;
 }
 
@@ -69,8 +79,13 @@ int run_batch(const BatchArgs& args) {
   const InputDescriptor input(open_batch_input(args.input));
   if (input.get() < 0) return exit_usage;
   LineReader reader(input.get(), args.max_line_bytes);
-  BatchOptions options{args.jobs, args.profile, args.explain == "full", 4, args.max_line_bytes, args.hinge_budget,
-                       args.proof_depth};
+  BatchOptions options;
+  options.threads = args.jobs;
+  options.profile = args.profile;
+  options.record = record_kind(args.explain);
+  options.max_line_bytes = args.max_line_bytes;
+  options.hinge_budget = args.hinge_budget;
+  options.proof_depth = args.proof_depth;
   BatchEvaluator evaluator(*rule_base, options);
   const bool read_all = run_blocks(args, reader, evaluator);
   fmt::print(stderr, "{} scenarios: {} evaluated, {} rejected ({} threads)\n", evaluator.succeeded() + evaluator.failed(),

@@ -49,7 +49,7 @@ struct BatchArgs {
   std::string input;  ///< a JSON Lines file; empty or "-": standard input
   std::string rules_dir;
   std::string profile{default_profile};
-  std::string explain = "brief";
+  std::string explain;  ///< empty: compact records; brief, full: reports in records
   std::size_t jobs = 0;  ///< 0: one thread per core
   std::size_t block_size = 1024;             ///< lines read and evaluated at a time, at most
   std::size_t block_bytes = 8u << 20;        ///< bytes of lines held at a time, at most (+ one line)

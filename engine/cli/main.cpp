@@ -78,7 +78,9 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("input", args.input, "JSON Lines file (default: standard input)");
   batch->add_option("--rules", args.rules_dir, "Rule folder");
   batch->add_option("--profile", args.profile, "Evaluate under this profile");
-  batch->add_option("--explain", args.explain, "brief: findings and hinges; full: with proof trees")
+  batch->add_option("--explain", args.explain,
+                    "Records with reports instead of compact ones: brief (titles, citations, hinge facts, "
+                    "why-not) or full (with proof trees)")
       ->check(CLI::IsMember({"brief", "full"}));
   batch->add_option("--jobs,-j", args.jobs, "Threads (default: one per core)")->check(CLI::Range(1, 256));
   batch->add_option("--block", args.block_size, "Lines read and evaluated at a time (bounds memory)")

@@ -1,5 +1,6 @@
 #include "explain/build_report.hpp"
 
+#include "explain/outcome.hpp"
 #include "explain/wording.hpp"
 #include "infer/hinges.hpp"
 
@@ -124,15 +125,6 @@ std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSe
   std::vector<Hinge> hinges;
   for (const auto& literal : set) hinges.push_back({fact_ref(session, literal.fact), literal.needs_true});
   return hinges;
-}
-
-// One limit for a reader, the first in this order when several cut the search short.
-HingeLimit first_limit(std::uint8_t cut) {
-  if (cut & infer::hinge_cut::work) return HingeLimit::work_budget;
-  if (cut & infer::hinge_cut::depth) return HingeLimit::depth;
-  if (cut & infer::hinge_cut::derivations) return HingeLimit::derivations;
-  if (cut & infer::hinge_cut::sets) return HingeLimit::sets_per_fact;
-  return HingeLimit::none;
 }
 
 Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,

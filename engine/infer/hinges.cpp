@@ -91,14 +91,17 @@ HingeSearch::HingeSearch(const Session& session, std::size_t cap, std::size_t bu
 // Asked for no sets, it still searches, so `found` tells the caller how many there are.
 HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
   if (fact >= session_.fact_count()) return {};
-  // Sized on first use: reports with no possible finding never pay for it.
-  if (memo_true_.empty() && session_.truth(fact) != base::Truth::yes) {
-    memo_true_.resize(session_.fact_count());
-    memo_false_.resize(session_.fact_count());
-    memo_true_cut_.assign(session_.fact_count(), 0);
-    memo_false_cut_.assign(session_.fact_count(), 0);
-    on_true_.assign(session_.fact_count(), false);
-    on_false_.assign(session_.fact_count(), false);
+  // Sized on first use, so reports with no possible finding never pay for it, and grown
+  // when the session holds more facts than before (a search reused scenario after
+  // scenario over one session, restarted in between).
+  if (memo_true_.size() < session_.fact_count() && session_.truth(fact) != base::Truth::yes) {
+    const std::size_t count = session_.fact_count();
+    memo_true_.resize(count);
+    memo_false_.resize(count);
+    memo_true_cut_.resize(count, 0);
+    memo_false_cut_.resize(count, 0);
+    on_true_.resize(count, false);
+    on_false_.resize(count, false);
   }
   cut_ = 0;
   HingeResult result{need_true(fact), 0, 0};

@@ -55,6 +55,11 @@ class HingeSearch {
   /// the buffers: facts searched one by one, each with the whole budget, then cost what
   /// each search touches instead of the size of the session each time.
   void restart();
+  /// restart() with another work budget for the searches to come.
+  void restart(std::size_t budget) {
+    restart();
+    budget_ = budget;
+  }
 
  private:
   using Family = std::vector<HingeSet>;

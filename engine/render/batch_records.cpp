@@ -1,44 +1,51 @@
 #include "render/batch_records.hpp"
 
-#include <nlohmann/json.hpp>
+#include "render/json_writer.hpp"
 
 namespace cybernorms::render {
 
-namespace {
-using nlohmann::ordered_json;
-
-std::string one_line(const ordered_json& record) {
-  return record.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
-}
-}  // namespace
-
 std::string batch_success_record(std::size_t line, const explain::Report& report, Detail detail) {
-  ordered_json record;
-  record["line"] = line;
-  record["ok"] = true;
-  record["scenario"] = report.scenario;
-  record["profile"] = report.profile;
+  std::string record;
+  JsonWriter json(record);
+  json.begin_object();
+  json.plain_key("line").number(line);
+  json.plain_key("ok").boolean(true);
+  json.plain_key("scenario").string(report.scenario);
+  json.plain_key("profile").string(report.profile);
   // The report is rendered by the one JSON renderer and spliced in, so batch records and
   // `eval --format json` never drift apart.
-  const std::string head = one_line(record);
   std::string body = report_to_json(report, detail, JsonLayout::compact);
   body.pop_back();  // the document's newline: the record ends the line
-  return head.substr(0, head.size() - 1) + ",\"report\":" + body + "}";
+  json.plain_key("report").raw(body);
+  json.end_object();
+  return record;
+}
+
+void append_batch_error_record(std::string& out, std::size_t line, const base::Diagnostics& diagnostics) {
+  JsonWriter json(out);
+  json.begin_object();
+  json.plain_key("line").number(line);
+  json.plain_key("ok").boolean(false);
+  json.plain_key("errors").begin_array();
+  for (const base::Diagnostic& diagnostic : diagnostics.all()) {
+    if (diagnostic.severity != base::Severity::error) continue;
+    json.begin_object();
+    json.plain_key("code").string(diagnostic.code);
+    json.plain_key("pointer").string(diagnostic.pointer);
+    json.plain_key("message").string(diagnostic.message);
+    json.plain_key("notes").begin_array();
+    for (const std::string& note : diagnostic.notes) json.string(note);
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
 }
 
 std::string batch_error_record(std::size_t line, const base::Diagnostics& diagnostics) {
-  ordered_json record;
-  record["line"] = line;
-  record["ok"] = false;
-  record["errors"] = ordered_json::array();
-  for (const base::Diagnostic& diagnostic : diagnostics.all()) {
-    if (diagnostic.severity != base::Severity::error) continue;
-    record["errors"].push_back({{"code", diagnostic.code},
-                                {"pointer", diagnostic.pointer},
-                                {"message", diagnostic.message},
-                                {"notes", diagnostic.notes}});
-  }
-  return one_line(record);
+  std::string record;
+  append_batch_error_record(record, line, diagnostics);
+  return record;
 }
 
 }  // namespace cybernorms::render

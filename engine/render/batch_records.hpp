@@ -15,5 +15,7 @@ std::string batch_success_record(std::size_t line, const explain::Report& report
 /// `{"line": N, "ok": false, "errors": [{"code", "pointer", "message", "notes"}]}` on one
 /// line; the pointers are into the scenario of that line.
 std::string batch_error_record(std::size_t line, const base::Diagnostics& diagnostics);
+/// The same record appended to `out`.
+void append_batch_error_record(std::string& out, std::size_t line, const base::Diagnostics& diagnostics);
 
 }  // namespace cybernorms::render

@@ -7,19 +7,35 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cybernorms {
 
+/// What the record of a valid scenario holds (docs/batch.md, "Records").
+enum class BatchRecord : std::uint8_t {
+  compact,  ///< levels, hinge sets as numbers into the record's questions; no text (the default)
+  brief,    ///< the report as `eval --format json` writes it: titles, citations, hinge facts, why-not
+  full,     ///< brief with proof trees
+};
+
+/// Bytes of records one block may make before the next block is given fewer lines
+/// (BatchOptions::block_output_bytes): a block of full records can be 100 MB otherwise.
+inline constexpr std::size_t default_block_output_bytes = std::size_t{16} << 20;
+
 struct BatchOptions {
   std::size_t threads = 0;  ///< 0: one per core
   std::string profile{default_profile};
-  bool full_explanations = false;  ///< proof trees in every record (slower, larger)
+  BatchRecord record = BatchRecord::compact;
   std::size_t max_hinge_sets = 4;
   /// The longest line read: a longer one is not kept, and its record is E407.
   std::size_t max_line_bytes = max_input_bytes;
   std::size_t hinge_budget = default_hinge_budget;  ///< as EvaluateOptions::hinge_budget
   std::size_t proof_depth = default_proof_depth;    ///< as EvaluateOptions::proof_depth
+  /// evaluate_stream: when a block's records came to more bytes than this, the blocks
+  /// after it are given proportionally fewer lines (at least one), so memory is bounded
+  /// by bytes, not only by a count of lines.
+  std::size_t block_output_bytes = default_block_output_bytes;
 };
 
 /// One input line: its text, or only its length when it was longer than the reader
@@ -47,21 +63,33 @@ class BatchEvaluator {
   /// record with its length.
   std::vector<std::string> evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line);
 
+  /// Gives `block` (empty when called) up to `max_lines` lines; none at the end of the
+  /// input or when reading stopped (the source knows why).
+  using BlockSource = std::function<void(std::size_t max_lines, std::vector<BatchLine>& block)>;
+  /// Takes each record, in input order, without its newline.
+  using RecordSink = std::function<void(std::string_view record)>;
+
+  /// Evaluates a whole stream, block after block of up to `block_lines` lines, as a
+  /// pipeline: while the threads evaluate one block, the calling thread reads the next
+  /// and writes the records of the one before, then joins the evaluation. Records come
+  /// out in input order, numbered from `first_line`. Blocks hold fewer lines after one
+  /// whose records passed BatchOptions::block_output_bytes. Returns the lines read.
+  std::size_t evaluate_stream(const BlockSource& next_block, std::size_t block_lines, std::size_t first_line,
+                              const RecordSink& write);
+
   std::size_t succeeded() const { return succeeded_; }
   std::size_t failed() const { return failed_; }
   std::size_t threads() const { return evaluators_.size(); }
 
  private:
-  struct Record {
-    std::string json;
-    bool ok = false;
-  };
-  /// Evaluates the lines of a block, one thread per evaluator; `one(evaluator, index)`
-  /// makes the record of line `index` of the block.
-  using LineRecord = std::function<Record(Evaluator&, std::size_t)>;
-  std::vector<std::string> evaluate_lines(std::size_t count, const LineRecord& one);
-  Record evaluate_line(Evaluator& evaluator, const std::string& line, std::size_t number);
-  Record skipped_line(const BatchLine& line, std::size_t number) const;
+  /// Writes the record of one line into `record` (cleared first, its storage reused);
+  /// true when the scenario was evaluated.
+  bool evaluate_line(Evaluator& evaluator, std::string_view line, std::size_t number, std::string& record) const;
+  bool skipped_line(const BatchLine& line, std::size_t number, std::string& record) const;
+  /// Fills records[i] for each line of a block, with every evaluator's thread; the
+  /// calling thread runs `meanwhile` first, then joins in. Counts successes and failures.
+  void evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
+                           std::vector<std::string>& records, const std::function<void()>& meanwhile);
 
   BatchOptions options_;
   std::vector<Evaluator> evaluators_;

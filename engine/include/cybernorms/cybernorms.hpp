@@ -146,6 +146,14 @@ class Evaluator {
                                             const std::vector<std::string>& profiles,
                                             const EvaluateOptions& options = {});
 
+  /// Evaluates one scenario under `options.profile` and appends its batch record to
+  /// `out`, one line without its newline: the compact record (docs/batch.md, "Records")
+  /// when the scenario is valid and evaluates within the limits, else its error record.
+  /// The fast path of BatchEvaluator: no Report is built, nothing is worded, and the
+  /// evaluator's storage is reused, so steady state allocates little. True when evaluated.
+  bool append_compact_record(std::string_view scenario_json, std::size_t line, const EvaluateOptions& options,
+                             std::string& out);
+
   /// Why-not for any relation of the rule base, about one scenario under
   /// `options.profile`: for each goal (`non_interference(aldoria, _, _)`, `_` for any
   /// value) the facts that match it with their levels and hinges, or when none does, the

@@ -1,0 +1,101 @@
+#include "render/compact_record.hpp"
+
+#include "render/json_writer.hpp"
+#include "render/report_render.hpp"
+
+namespace cybernorms::render {
+
+namespace {
+
+constexpr std::uint32_t no_question = UINT32_MAX;
+
+void write_roles(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
+                 infer::FactId fact) {
+  const auto args = session.args(fact);
+  json.plain_key("roles").begin_object();
+  for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
+    json.key(relation.arg_names[i]).string(session.symbol_name(args[i]));
+  json.end_object();
+}
+
+// `{"yes": [0, 2], "no": [1]}`: the questions to answer yes and those to answer no.
+void write_set(JsonWriter& json, std::span<const infer::HingeLiteral> set, const std::vector<std::uint32_t>& number) {
+  json.begin_object();
+  for (const bool answer : {true, false}) {
+    bool opened = false;
+    for (const infer::HingeLiteral& literal : set) {
+      if (literal.needs_true != answer) continue;
+      if (!opened) json.plain_key(answer ? "yes" : "no").begin_array();
+      opened = true;
+      json.number(number[literal.fact]);
+    }
+    if (opened) json.end_array();
+  }
+  json.end_object();
+}
+
+// Only a list cut short says so, as in reports (`hinge_sets_found`, `hinges_complete`).
+void write_hinge_limits(JsonWriter& json, const explain::OutcomeFinding& finding) {
+  if (finding.sets_found > finding.set_count) json.plain_key("hinge_sets_found").number(finding.sets_found);
+  if (finding.hinge_limit == HingeLimit::none) return;
+  json.plain_key("hinges_complete").boolean(false);
+  json.plain_key("hinge_limit").string(to_string(finding.hinge_limit));
+}
+
+}  // namespace
+
+void CompactRecordWriter::number_questions(const infer::Session& session, const explain::Outcome& outcome) {
+  for (const infer::FactId fact : questions_) question_of_[fact] = no_question;
+  questions_.clear();
+  if (question_of_.size() < session.fact_count()) question_of_.resize(session.fact_count(), no_question);
+  for (const infer::HingeLiteral& literal : outcome.literals) {
+    if (question_of_[literal.fact] != no_question) continue;
+    question_of_[literal.fact] = static_cast<std::uint32_t>(questions_.size());
+    questions_.push_back(literal.fact);
+  }
+}
+
+void CompactRecordWriter::append(std::string& out, std::size_t line, std::string_view scenario,
+                                 std::string_view profile, const compile::RuleSet& rules,
+                                 const infer::Session& session, const explain::Outcome& outcome) {
+  number_questions(session, outcome);
+  JsonWriter json(out);
+  json.begin_object();
+  json.plain_key("line").number(line);
+  json.plain_key("ok").boolean(true);
+  json.plain_key("scenario").string(scenario);
+  json.plain_key("profile").string(profile);
+  json.plain_key("findings").begin_array();
+  for (const explain::OutcomeFinding& finding : outcome.findings) {
+    const compile::Principle& principle = rules.principles[finding.principle];
+    json.begin_object();
+    json.plain_key("principle").string(principle.id);
+    write_roles(json, rules.relations[principle.relation], session, finding.fact);
+    json.plain_key("level").string(level_token(finding.level));
+    if (finding.level == explain::Level::possible) {
+      json.plain_key("hinges").begin_array();
+      for (std::uint32_t k = 0; k < finding.set_count; ++k)
+        write_set(json, outcome.set(finding.first_set + k), question_of_);
+      json.end_array();
+      write_hinge_limits(json, finding);
+    }
+    json.end_object();
+  }
+  json.end_array();
+  json.plain_key("not_implicated").begin_array();
+  for (const std::uint32_t principle : outcome.without_findings) json.string(rules.principles[principle].id);
+  json.end_array();
+  json.plain_key("questions").begin_array();
+  for (const infer::FactId fact : questions_) {
+    json.begin_object();
+    json.plain_key("relation").string(rules.relations[session.relation_of(fact)].name);
+    json.plain_key("args").begin_array();
+    for (const base::SymbolId value : session.args(fact)) json.string(session.symbol_name(value));
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.end_object();
+}
+
+}  // namespace cybernorms::render

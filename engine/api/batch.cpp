@@ -15,14 +15,22 @@ std::size_t thread_count(std::size_t asked) {
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
+/// Storage a record slot keeps from block to block, at most.
+constexpr std::size_t max_kept_record_bytes = std::size_t{1} << 20;
+
 std::string document_name(std::size_t line) { return "line " + std::to_string(line); }
 
-// Lines for the next block: as many as asked, fewer when the last block's records passed
-// the byte budget, in proportion, at least one.
+/// Lines of the first block of a stream: its records' size sets the blocks after it.
+constexpr std::size_t first_block_lines = 64;
+
+// Lines for the next block: as many as the last block's records say fit the byte budget,
+// in proportion, at least one and at most as many as asked.
 std::size_t next_block_lines(std::size_t asked, std::size_t last_lines, std::size_t last_bytes, std::size_t budget) {
-  if (last_bytes <= budget || last_lines == 0) return asked;
+  if (last_lines == 0) return std::min(asked, first_block_lines);
+  if (last_bytes == 0) return asked;
   const double scale = static_cast<double>(budget) / static_cast<double>(last_bytes);
-  return std::clamp<std::size_t>(static_cast<std::size_t>(static_cast<double>(last_lines) * scale), 1, asked);
+  const double lines = std::min(static_cast<double>(last_lines) * scale, static_cast<double>(asked));
+  return std::clamp<std::size_t>(static_cast<std::size_t>(lines), 1, asked);
 }
 
 }  // namespace
@@ -107,13 +115,17 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
   std::vector<std::string> making, written;
   std::size_t written_count = 0;
   std::size_t lines_read = 0;
-  next_block(block_lines, current);
+  next_block(next_block_lines(block_lines, 0, 0, options_.block_output_bytes), current);
   while (!current.empty()) {
     upcoming.clear();
     evaluate_block_into(current, first_line + lines_read, making, [&] {
-      for (std::size_t i = 0; i < written_count; ++i) write(written[i]);
       std::size_t bytes = 0;
-      for (std::size_t i = 0; i < written_count; ++i) bytes += written[i].size();
+      for (std::size_t i = 0; i < written_count; ++i) {
+        bytes += written[i].size();
+        write(written[i]);
+        // A record far larger than most would keep its storage for good: let it go.
+        if (written[i].capacity() > max_kept_record_bytes) std::string().swap(written[i]);
+      }
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
     });
     lines_read += current.size();

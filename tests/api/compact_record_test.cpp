@@ -163,7 +163,11 @@ TEST_CASE("a record of a bad line is an error record whatever the record kind, a
 }
 
 TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output budget") {
-  std::vector<std::string> lines = bundled_lines();
+  std::vector<std::string> lines;
+  for (int copy = 0; copy < 10; ++copy) {
+    const auto bundled = bundled_lines();
+    lines.insert(lines.end(), bundled.begin(), bundled.end());
+  }
   lines.insert(lines.begin() + 2, "{\"broken\": ");
   const auto run = [&](std::size_t threads, std::size_t block_lines, std::size_t budget, std::size_t first_line) {
     BatchOptions options;
@@ -196,6 +200,13 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
   REQUIRE(small_blocks.size() >= 3);
   CHECK(small_blocks[0] == 4);
   CHECK(small_blocks[2] == 1);
+  // A generous budget: the first two blocks (read before any record is made) are small,
+  // the next ones as large as asked.
+  const auto [large, large_blocks] = run(1, 100, std::size_t{1} << 30, 1);
+  CHECK(large == one);
+  REQUIRE(large_blocks.size() >= 3);
+  CHECK(large_blocks[0] == std::min<std::size_t>(100, 64));
+  CHECK(large_blocks[2] == 100);
   // Numbered from another first line, the records name it and nothing else changes.
   std::istringstream shifted(run(1, 1024, default_block_output_bytes, 101).first);
   std::istringstream unshifted(one);

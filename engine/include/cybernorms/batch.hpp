@@ -21,7 +21,8 @@ enum class BatchRecord : std::uint8_t {
 
 /// Bytes of records one block may make before the next block is given fewer lines
 /// (BatchOptions::block_output_bytes): a block of full records can be 100 MB otherwise.
-inline constexpr std::size_t default_block_output_bytes = std::size_t{16} << 20;
+/// Two blocks of records are held at a time (one being made, one being written).
+inline constexpr std::size_t default_block_output_bytes = std::size_t{4} << 20;
 
 struct BatchOptions {
   std::size_t threads = 0;  ///< 0: one per core
@@ -32,9 +33,10 @@ struct BatchOptions {
   std::size_t max_line_bytes = max_input_bytes;
   std::size_t hinge_budget = default_hinge_budget;  ///< as EvaluateOptions::hinge_budget
   std::size_t proof_depth = default_proof_depth;    ///< as EvaluateOptions::proof_depth
-  /// evaluate_stream: when a block's records came to more bytes than this, the blocks
-  /// after it are given proportionally fewer lines (at least one), so memory is bounded
-  /// by bytes, not only by a count of lines.
+  /// evaluate_stream: the records of one block should come to about this many bytes.
+  /// The first block has 64 lines; each block after it has as many lines as the one
+  /// before would have needed to reach this size (at least one, at most the block size
+  /// asked for), so memory is bounded by bytes, not only by a count of lines.
   std::size_t block_output_bytes = default_block_output_bytes;
 };
 
@@ -72,8 +74,8 @@ class BatchEvaluator {
   /// Evaluates a whole stream, block after block of up to `block_lines` lines, as a
   /// pipeline: while the threads evaluate one block, the calling thread reads the next
   /// and writes the records of the one before, then joins the evaluation. Records come
-  /// out in input order, numbered from `first_line`. Blocks hold fewer lines after one
-  /// whose records passed BatchOptions::block_output_bytes. Returns the lines read.
+  /// out in input order, numbered from `first_line`. Block sizes follow the bytes their
+  /// records take (BatchOptions::block_output_bytes). Returns the lines read.
   std::size_t evaluate_stream(const BlockSource& next_block, std::size_t block_lines, std::size_t first_line,
                               const RecordSink& write);
 

@@ -176,7 +176,7 @@ Family HingeSearch::need_false(FactId fact) {
   // Without every derivation at hand, no set can be sure to refute them all.
   if (session_.derivations_seen(fact) > session_.derivation_count(fact)) family = cut(hinge_cut::derivations, {});
   for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k)
-    family = product(family, refute(session_.derivation(fact, k)));
+    family = product(std::move(family), refute(session_.derivation(fact, k)));
   on_false_[fact] = false;
   if (cycles_ == cycles_before) {
     memo_false_[fact] = family;
@@ -204,11 +204,11 @@ Family HingeSearch::establish(const Derivation& derivation) {
   Family family{HingeSet{}};
   for (const auto premise : derivation.premises) {
     if (family.empty()) return family;
-    if (session_.truth(premise) != base::Truth::yes) family = product(family, need_true(premise));
+    if (session_.truth(premise) != base::Truth::yes) family = product(std::move(family), need_true(premise));
   }
   for (const auto negated : negated_facts(derivation)) {
     if (family.empty()) return family;
-    family = product(family, need_false(negated));
+    family = product(std::move(family), need_false(negated));
   }
   return family;
 }
@@ -235,10 +235,11 @@ std::vector<FactId> HingeSearch::negated_facts(const Derivation& derivation) {
   return facts;
 }
 
-Family HingeSearch::product(const Family& left, const Family& right) {
+Family HingeSearch::product(Family left, Family right) {
   if (is_trivial(left)) return right;
   if (is_trivial(right)) return left;
   Family result;
+  result.reserve(left.size() * right.size());
   for (const auto& a : left)
     for (const auto& b : right) {
       if (out_of_work()) return cut(hinge_cut::work, std::move(result));

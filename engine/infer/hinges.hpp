@@ -67,7 +67,7 @@ class HingeSearch {
   Family need_false(FactId fact);
   Family establish(const Derivation& derivation);
   Family refute(const Derivation& derivation);
-  Family product(const Family& left, const Family& right);
+  Family product(Family left, Family right);  ///< by value: callers hand over their families
   Family cycle(Family result);
   Family cut(std::uint8_t reason, Family result);  ///< records a hinge_cut reason, passes the result on
   /// Counts one step of work (a fact searched that was not remembered, or a merge of two

@@ -61,6 +61,10 @@ std::string RuleBase::render_profiles(const RenderOptions& options) const {
   return render::profiles(compiled_->rules, options);
 }
 
+std::string RuleBase::render_catalog(const RenderOptions& options) const {
+  return render::catalog(compiled_->rules, options);
+}
+
 std::string RuleBase::render_comparison(const std::vector<Report>& reports, const RenderOptions& options) const {
   return render::comparison(reports, compiled_->principle_order, options);
 }

@@ -66,5 +66,6 @@ struct InfoArgs {
 };
 int run_schema(const InfoArgs& args);
 int run_profiles(const InfoArgs& args);
+int run_rules(const InfoArgs& args);
 
 }  // namespace cybernorms::cli

@@ -24,4 +24,14 @@ int run_profiles(const InfoArgs& args) {
   return exit_ok;
 }
 
+int run_rules(const InfoArgs& args) {
+  const auto rule_base = load_rule_base(args.rules_dir);
+  if (!rule_base) return exit_findings_error;
+  RenderOptions render;
+  render.format = parse_format(args.format).value_or(Format::text);
+  render.json_layout = stdout_json_layout(args.json);
+  fmt::print("{}", rule_base->render_catalog(render));
+  return exit_ok;
+}
+
 }  // namespace cybernorms::cli

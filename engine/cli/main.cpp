@@ -94,6 +94,14 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   add_proof_depth(*batch, args.proof_depth);
 }
 
+void add_rules(CLI::App& app, InfoArgs& args) {
+  CLI::App* rules = app.add_subcommand(
+      "rules", "List the rule base by id: principles (titles, roles, citations), relations (how facts read), profiles");
+  rules->add_option("--rules", args.rules_dir, "Rule folder");
+  rules->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::catalog)));
+  add_json_layout(*rules, args.json);
+}
+
 void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   CLI::App* schema = app.add_subcommand("schema", "Print the JSON Schema of scenarios, derived from the rule base");
   schema->add_option("--rules", schema_args.rules_dir, "Rule folder");
@@ -118,6 +126,8 @@ int main(int argc, char** argv) {
   BatchArgs batch_args;
   add_batch(app, batch_args);
   add_info(app, schema_args, profile_args);
+  InfoArgs rules_args;
+  add_rules(app, rules_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -133,6 +143,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("batch")) return run_batch(batch_args);
     if (app.got_subcommand("schema")) return run_schema(schema_args);
     if (app.got_subcommand("profiles")) return run_profiles(profile_args);
+    if (app.got_subcommand("rules")) return run_rules(rules_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

@@ -2,6 +2,7 @@
 // A new format is an enumerator in cybernorms/format.hpp, its renderer file, and a row here.
 #include "render/formats.hpp"
 
+#include "render/catalog_render.hpp"
 #include "render/diagnostics_json.hpp"
 #include "render/profiles_render.hpp"
 #include "render/report_render.hpp"
@@ -20,6 +21,7 @@ using ComparisonRenderer = std::string (*)(const std::vector<Report>&, const Pri
 using SummaryRenderer = std::string (*)(const std::vector<Report>&, const Principles&, const RenderOptions&);
 using ProfilesRenderer = std::string (*)(const compile::RuleSet&, const RenderOptions&);
 using DiagnosticsRenderer = std::string (*)(const Diagnostics&, const SourceSet&, const RenderOptions&);
+using CatalogRenderer = std::string (*)(const compile::RuleSet&, const RenderOptions&);
 
 /// A format's renderers; null where it has none of its own (the text one is used).
 struct FormatRow {
@@ -30,6 +32,7 @@ struct FormatRow {
   SummaryRenderer summary = nullptr;
   ProfilesRenderer profiles = nullptr;
   DiagnosticsRenderer diagnostics = nullptr;
+  CatalogRenderer catalog = nullptr;
 };
 
 constexpr std::array format_table{
@@ -42,7 +45,8 @@ constexpr std::array format_table{
                 return summary_to_text(summarise(rs, p), o.width);
               },
               [](const compile::RuleSet& rules, const RenderOptions&) { return profiles_to_text(rules); },
-              [](const Diagnostics& d, const SourceSet& s, const RenderOptions&) { return render_text(d, s); }},
+              [](const Diagnostics& d, const SourceSet& s, const RenderOptions&) { return render_text(d, s); },
+              [](const compile::RuleSet& rules, const RenderOptions&) { return catalog_to_text(rules); }},
     FormatRow{Format::json, "json",
               [](const Report& r, const RenderOptions& o) { return report_to_json(r, o.detail, o.json_layout); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
@@ -54,7 +58,8 @@ constexpr std::array format_table{
               [](const compile::RuleSet& rules, const RenderOptions& o) { return profiles_to_json(rules, o.json_layout); },
               [](const Diagnostics& d, const SourceSet& s, const RenderOptions& o) {
                 return diagnostics_to_json(d, s, o.json_layout);
-              }},
+              },
+              [](const compile::RuleSet& rules, const RenderOptions& o) { return catalog_to_json(rules, o.json_layout); }},
     FormatRow{Format::markdown, "markdown",
               [](const Report& r, const RenderOptions& o) { return report_to_markdown(r, o.detail); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
@@ -109,6 +114,10 @@ std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources
   return renderer(options.format, &FormatRow::diagnostics)(diagnostics, sources, options);
 }
 
+std::string catalog(const compile::RuleSet& rules, const RenderOptions& options) {
+  return renderer(options.format, &FormatRow::catalog)(rules, options);
+}
+
 }  // namespace cybernorms::render
 
 namespace cybernorms {
@@ -131,6 +140,7 @@ std::vector<std::string> format_names(Output output) {
         case Output::summary: return row.summary != nullptr;
         case Output::profiles: return row.profiles != nullptr;
         case Output::diagnostics: return row.diagnostics != nullptr;
+        case Output::catalog: return row.catalog != nullptr;
       }
       return false;
     }();

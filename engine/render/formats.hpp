@@ -25,4 +25,7 @@ std::string profiles(const compile::RuleSet& rules, const RenderOptions& options
 
 std::string diagnostics(const Diagnostics& diagnostics, const SourceSet& sources, const RenderOptions& options);
 
+/// What the rule base holds, by id: principles, relations, profiles (`cybernorms rules`).
+std::string catalog(const compile::RuleSet& rules, const RenderOptions& options);
+
 }  // namespace cybernorms::render

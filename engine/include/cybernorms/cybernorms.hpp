@@ -116,6 +116,10 @@ class RuleBase {
 
   /// The profiles with their citations and the value of every parameter.
   std::string render_profiles(const RenderOptions& options) const;
+  /// What the rule base holds, by id: each principle's title, roles and citations, each
+  /// relation's kind, arguments and wording, each profile's title. Batch records name
+  /// principles and questions by id only, so this is what a consumer joins them with.
+  std::string render_catalog(const RenderOptions& options) const;
   /// One scenario's reports, one per profile in the order to show them, principle by profile.
   std::string render_comparison(const std::vector<Report>& reports, const RenderOptions& options) const;
   /// Many reports as one table, scenario by principle.

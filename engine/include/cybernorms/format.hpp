@@ -26,6 +26,7 @@ enum class Output : std::uint8_t {
   summary,      ///< many scenarios by principle
   profiles,     ///< a rule base's profiles and their parameters
   diagnostics,  ///< problems in rule files or scenarios
+  catalog,      ///< a rule base's principles, relations and profiles, by id
 };
 
 /// How much of each explanation to show (`--explain brief|full`).

@@ -42,7 +42,7 @@ int open_batch_input(const std::string& input) {
 
 /// Reads, evaluates and prints block after block; false when reading failed.
 bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator) {
-  std::size_t first_line = 1;
+  std::size_t first_line = args.first_line;
   for (;;) {
     const std::vector<BatchLine> lines = read_block(reader, args.block_size, args.block_bytes);
     if (lines.empty()) break;

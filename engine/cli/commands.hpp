@@ -56,6 +56,10 @@ struct BatchArgs {
   std::size_t max_line_bytes = max_input_bytes;  ///< longer lines are skipped, with an E407 record
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
+  /// The number the first input line gets in records and messages: a shard of a larger
+  /// input (GNU parallel --pipe, Spark, Hadoop) passes its offset + 1, so records carry
+  /// the line numbers of the whole input.
+  std::size_t first_line = 1;
 };
 int run_batch(const BatchArgs& args);
 

@@ -72,6 +72,10 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
+/// Line numbers up to 2^53 stay exact for readers of the records that hold JSON numbers
+/// as doubles (JavaScript, jq, Spark's JSON reader by default).
+constexpr std::size_t largest_first_line = std::size_t{1} << 53;
+
 void add_batch(CLI::App& app, BatchArgs& args) {
   CLI::App* batch = app.add_subcommand(
       "batch", "Evaluate JSON Lines: one scenario per input line, one JSON record per output line, in order");
@@ -88,6 +92,10 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("--max-line-bytes", args.max_line_bytes,
                     "Longer lines are skipped, each with an E407 record (at most and by default 8 MiB)")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_input_bytes));
+  batch
+      ->add_option("--first-line", args.first_line,
+                   "Number of the first input line in records and messages (default 1): a shard's offset + 1")
+      ->check(CLI::Range(std::size_t{1}, largest_first_line));
   add_hinge_budget(*batch, args.hinge_budget);
   add_proof_depth(*batch, args.proof_depth);
 }

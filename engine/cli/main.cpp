@@ -115,6 +115,7 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
 int main(int argc, char** argv) {
   CLI::App app{"cybernorms: which obligations of international law a cyber operation may implicate, and why"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "cybernorms " CYBERNORMS_VERSION, "Print the version and exit");
   CheckArgs check_args;
   EvalArgs eval_args;
   InfoArgs schema_args;

@@ -1,6 +1,7 @@
 // cybernorms: the command line. The only place that prints or exits.
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 
 #include <cybernorms/cybernorms.hpp>
 #include <cybernorms/format.hpp>
@@ -128,6 +129,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() != 0) {
+      if (const auto message = unknown_argument_message(app)) {
+        std::fprintf(stderr, "%s\n", message->c_str());
+        return exit_usage;
+      }
+    }
     const int code = app.exit(error);
     return code == 0 ? exit_ok : exit_usage;
   }

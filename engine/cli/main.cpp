@@ -1,6 +1,7 @@
 // cybernorms: the command line. The only place that prints or exits.
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 #include "cli/suggest.hpp"
 
 #include <cybernorms/cybernorms.hpp>
@@ -11,6 +12,8 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -111,6 +114,27 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   add_json_layout(*profiles, profile_args.json);
 }
 
+/// The options given to `command`, by their long names.
+GivenOptions given_options(const CLI::App& command) {
+  GivenOptions given;
+  for (const CLI::Option* option : command.get_options()) {
+    if (option->count() > 0 && !option->get_lnames().empty()) given.insert("--" + option->get_lnames().front());
+  }
+  return given;
+}
+
+/// Options that one another would make ignored, for the subcommand given; each printed.
+bool options_agree(const CLI::App& app, const CheckArgs& check_args, const EvalArgs& eval_args,
+                   const BatchArgs& batch_args, const InfoArgs& profile_args) {
+  std::vector<std::string> messages;
+  if (app.got_subcommand("check")) messages = layout_conflicts(check_args.format, check_args.json);
+  if (app.got_subcommand("eval")) messages = eval_conflicts(eval_args);
+  if (app.got_subcommand("batch")) messages = batch_conflicts(batch_args);
+  if (app.got_subcommand("profiles")) messages = layout_conflicts(profile_args.format, profile_args.json);
+  for (const std::string& message : messages) std::fprintf(stderr, "%s\n", message.c_str());
+  return messages.empty();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -138,6 +162,9 @@ int main(int argc, char** argv) {
     const int code = app.exit(error);
     return code == 0 ? exit_ok : exit_usage;
   }
+  eval_args.given = given_options(*app.get_subcommand("eval"));
+  batch_args.given = given_options(*app.get_subcommand("batch"));
+  if (!options_agree(app, check_args, eval_args, batch_args, profile_args)) return exit_usage;
   try {
     if (app.got_subcommand("check")) {
       if (check_args.paths.empty()) check_args.paths.push_back("rules");

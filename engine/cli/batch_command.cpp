@@ -1,6 +1,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/progress.hpp"
 
 #include <cybernorms/batch.hpp>
 
@@ -41,7 +42,7 @@ int open_batch_input(const std::string& input) {
 }
 
 /// Reads, evaluates and prints block after block; false when reading failed.
-bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator) {
+bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator, ProgressLine& progress) {
   std::size_t first_line = args.first_line;
   for (;;) {
     const std::vector<BatchLine> lines = read_block(reader, args.block_size, args.block_bytes);
@@ -49,7 +50,9 @@ bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evalu
     for (const std::string& record : evaluator.evaluate_block(lines, first_line)) fmt::print("{}\n", record);
     std::fflush(stdout);
     first_line += lines.size();
+    progress.update(evaluator.succeeded() + evaluator.failed(), evaluator.failed(), reader.bytes_consumed());
   }
+  progress.clear();
   if (reader.error().empty()) return true;
   const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
                                                                              : args.input;
@@ -72,7 +75,8 @@ int run_batch(const BatchArgs& args) {
   BatchOptions options{args.jobs, args.profile, args.explain == "full", 4, args.max_line_bytes, args.hinge_budget,
                        args.proof_depth};
   BatchEvaluator evaluator(*rule_base, options);
-  const bool read_all = run_blocks(args, reader, evaluator);
+  ProgressLine progress(progress_wanted(), bytes_left(input.get()));
+  const bool read_all = run_blocks(args, reader, evaluator, progress);
   fmt::print(stderr, "{} scenarios: {} evaluated, {} rejected ({} threads)\n", evaluator.succeeded() + evaluator.failed(),
              evaluator.succeeded(), evaluator.failed(), evaluator.threads());
   return read_all && evaluator.failed() == 0 ? exit_ok : exit_usage;

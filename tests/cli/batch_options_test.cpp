@@ -1,8 +1,10 @@
-// batch as a step of a larger job: global line numbers for shards.
+// batch as a step of a larger job: global line numbers for shards, and a progress line
+// only for a person watching a terminal.
 #include "run_binary.hpp"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -81,4 +83,63 @@ TEST_CASE("batch --first-line must be a line number") {
     CHECK(refused.exit_code == 2);
     CHECK(refused.out.find("--first-line") != std::string::npos);
   }
+}
+
+namespace {
+
+/// A scenario whose every fact is unknown: its hinge search makes it slow enough
+/// (tens of milliseconds) for a progress line to be drawn within a short batch.
+std::string slow_scenario() {
+  std::string operations;
+  for (int i = 0; i < 20; ++i) operations += (i ? ", " : "") + std::string("{\"id\": \"op") + std::to_string(i) + "\"}";
+  return "{\"id\": \"all_unknown\", \"states\": [{\"id\": \"s0\"}, {\"id\": \"s1\"}], \"actors\": [{\"id\": "
+         "\"group\"}], \"assets\": [{\"id\": \"network\"}], \"operations\": [" + operations + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("batch writes no progress line when standard error is not a terminal") {
+  const fs::path dir = scratch("progress_quiet");
+  std::string lines;
+  for (int i = 0; i < 12; ++i) lines += slow_scenario() + "\n";
+  write(dir / "in.jsonl", lines);
+  const Run result = run("batch " + (dir / "in.jsonl").string() + " --jobs 1 --block 1 2> " +
+                         (dir / "err").string() + " > /dev/null");
+  CHECK(result.exit_code == 0);
+  CHECK(read(dir / "err") == "12 scenarios: 12 evaluated, 0 rejected (1 threads)\n");
+}
+
+TEST_CASE("batch draws a progress line on a terminal, and clears it before the summary") {
+  // util-linux's `script` gives the command a pseudo-terminal; standard output goes to a
+  // file, standard error to the terminal, whose bytes `script` copies to its output.
+  const fs::path dir = scratch("progress_terminal");
+  std::string lines;
+  for (int i = 0; i < 24; ++i) lines += slow_scenario() + "\n";
+  write(dir / "in.jsonl", lines);
+  const auto start = std::chrono::steady_clock::now();
+  const Run result = run_command("script -qec '" + binary + " batch " + (dir / "in.jsonl").string() +
+                                 " --jobs 1 --block 2 > " + (dir / "out.jsonl").string() + "' /dev/null");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  INFO(result.out);
+  CHECK(result.exit_code == 0);
+  CHECK(lines_of(read(dir / "out.jsonl")).size() == 24);
+  const std::string summary = "24 scenarios: 24 evaluated, 0 rejected (1 threads)\r\n";
+  REQUIRE(result.out.size() >= summary.size());
+  CHECK(result.out.substr(result.out.size() - summary.size()) == summary);
+  // The line is redrawn every half second: a run shorter than a second may end first.
+  if (seconds < 1.0) {
+    MESSAGE("the batch took ", seconds, " s, too short to be sure of a progress line");
+    return;
+  }
+  // The first line drawn, after its carriage return: "8 scenarios, 15/s, 0 errors, 33%, ETA 0:01".
+  const std::size_t drawn = result.out.find('\r');
+  REQUIRE(drawn != std::string::npos);
+  const std::string line = result.out.substr(drawn + 1, result.out.find('\r', drawn + 1) - drawn - 1);
+  CHECK(line.find(" scenarios, ") != std::string::npos);
+  CHECK(line.find("/s, 0 errors, ") != std::string::npos);
+  CHECK(line.find("%, ETA ") != std::string::npos);  // a regular file: its size is known
+  // Blanked before the summary: a carriage return, spaces, a carriage return.
+  const std::size_t blank = result.out.rfind("\r" + summary);
+  REQUIRE(blank != std::string::npos);
+  CHECK(result.out[blank - 1] == ' ');
 }

@@ -49,3 +49,24 @@ TEST_CASE("a misspelt option is named with the closest option of its subcommand,
   CHECK(missing.exit_code == 2);
   CHECK(missing.out.find("inputs is required") != std::string::npos);
 }
+
+TEST_CASE("- is standard input for eval and batch, and check says why it takes paths only") {
+  const std::string scenario = project + "/scenarios/estonia_2007.json";
+  const Run eval = run_command("cat " + scenario + " | " + binary + " eval - --format terse");
+  CHECK(eval.exit_code == 0);
+  CHECK(eval.out.find("operation=ddos_2007") != std::string::npos);
+  const std::string line = scenario_line("estonia_2007.json");
+  write(scratch("dash") / "one.jsonl", line + "\n");
+  const std::string jsonl = (std::filesystem::temp_directory_path() / "cybernorms_cli_test_dash" / "one.jsonl").string();
+  const Run dash = run_command("cat " + jsonl + " | " + binary + " batch - 2>/dev/null");
+  const Run none = run_command("cat " + jsonl + " | " + binary + " batch 2>/dev/null");
+  const Run named = run("batch " + jsonl + " 2>/dev/null");
+  CHECK(dash.exit_code == 0);
+  CHECK(dash.out.rfind("{\"line\":1,\"ok\":true,\"scenario\":\"estonia_2007\"", 0) == 0);
+  CHECK(dash.out == none.out);
+  CHECK(dash.out == named.out);
+  const Run check = run_command("cat " + project + "/rules/vocabulary.cnr | " + binary + " check -");
+  CHECK(check.exit_code == 2);
+  CHECK(check.out == "error: check reads rule files and folders by path, not standard input (-): a rule file's "
+                     "includes are found beside it\n");
+}

@@ -13,6 +13,7 @@ packages=(
   libfmt-dev
   libcli11-dev
   libbenchmark-dev        # benchmarks (built, not run by the tests)
+  parallel                # GNU parallel: the test of sharded batch runs (docs/batch.md)
 )
 if [ "${1:-}" = "--fuzz" ]; then
   packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizers' runtimes

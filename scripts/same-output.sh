@@ -16,10 +16,17 @@ trap 'rm -rf "$work"' EXIT
 runs=()
 for scenario in scenarios/*.json; do
   case $scenario in *.expected.*) continue ;; esac
-  for format in text json markdown terse; do
+  # Each option only where it applies: eval refuses --color outside text reports and
+  # --explain for terse output, which shows neither.
+  for format in text json markdown; do
+    colour=""
+    [ "$format" = text ] && colour=" --color never"
     for explain in brief full; do
-      runs+=("eval $scenario --format $format --explain $explain --color never")
+      runs+=("eval $scenario --format $format --explain $explain$colour")
     done
+  done
+  runs+=("eval $scenario --format terse")
+  for format in text json markdown terse; do
     runs+=("eval $scenario --compare-profiles --format $format")
   done
   runs+=("eval $scenario --profile tallinn_majority --explain full --hinge-sets 8")

@@ -1,6 +1,7 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/line_reader.hpp"
+#include "cli/progress.hpp"
 
 #include <cybernorms/batch.hpp>
 
@@ -48,10 +49,11 @@ BatchRecord record_kind(const std::string& explain) {
 }
 
 /// Reads, evaluates and prints the whole input, block after block as a pipeline; false
-/// when reading failed.
-bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator) {
-  const std::size_t first_line = 1;
+/// when reading failed. The progress line is redrawn as each block is read.
+bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator, ProgressLine& progress) {
+  const std::size_t first_line = args.first_line;
   const auto next_block = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
+    progress.update(evaluator.succeeded() + evaluator.failed(), evaluator.failed(), reader.bytes_consumed());
     block = read_block(reader, max_lines, args.block_bytes);
   };
   const auto write = [](std::string_view record) {
@@ -60,6 +62,7 @@ bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evalu
   };
   const std::size_t lines = evaluator.evaluate_stream(next_block, args.block_size, first_line, write);
   std::fflush(stdout);
+  progress.clear();
   if (reader.error().empty()) return true;
   const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
                                                                              : args.input;
@@ -87,7 +90,8 @@ int run_batch(const BatchArgs& args) {
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
   BatchEvaluator evaluator(*rule_base, options);
-  const bool read_all = run_blocks(args, reader, evaluator);
+  ProgressLine progress(progress_wanted(), bytes_left(input.get()));
+  const bool read_all = run_blocks(args, reader, evaluator, progress);
   fmt::print(stderr, "{} scenarios: {} evaluated, {} rejected ({} threads)\n", evaluator.succeeded() + evaluator.failed(),
              evaluator.succeeded(), evaluator.failed(), evaluator.threads());
   return read_all && evaluator.failed() == 0 ? exit_ok : exit_usage;

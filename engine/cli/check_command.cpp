@@ -18,6 +18,15 @@ std::string summary_line(const RuleBaseSummary& counted) {
 }  // namespace
 
 int run_check(const CheckArgs& args) {
+  // Rule files are loaded by path: an include is found beside the file that names it,
+  // and a diagnostic names the file; the library has no way to load text from a pipe.
+  for (const std::string& path : args.paths) {
+    if (path == standard_input) {
+      fmt::print(stderr, "error: check reads rule files and folders by path, not standard input (-): a rule file's "
+                         "includes are found beside it\n");
+      return exit_usage;
+    }
+  }
   SourceSet sources;
   Diagnostics diagnostics;
   LoadOptions options;

@@ -5,10 +5,16 @@
 #include <cybernorms/report.hpp>
 
 #include <cstddef>
+#include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace cybernorms::cli {
+
+/// The options given on the command line, by long name ("--explain"), whatever their
+/// value: an option given explicitly can be refused where it would be ignored.
+using GivenOptions = std::set<std::string, std::less<>>;
 
 /// `--pretty` / `--compact`: how JSON output is laid out; neither given means indented
 /// on a terminal, compact otherwise.
@@ -42,6 +48,7 @@ struct EvalArgs {
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
   std::size_t max_input_bytes = cybernorms::max_input_bytes;  ///< larger inputs are refused (E407)
+  GivenOptions given;
 };
 int run_eval(const EvalArgs& args);
 
@@ -56,6 +63,11 @@ struct BatchArgs {
   std::size_t max_line_bytes = max_input_bytes;  ///< longer lines are skipped, with an E407 record
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
+  /// The number the first input line gets in records and messages: a shard of a larger
+  /// input (GNU parallel --pipe, Spark, Hadoop) passes its offset + 1, so records carry
+  /// the line numbers of the whole input.
+  std::size_t first_line = 1;
+  GivenOptions given;
 };
 int run_batch(const BatchArgs& args);
 

@@ -1,5 +1,6 @@
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
 
 #include <cybernorms/cybernorms.hpp>
 
@@ -128,7 +129,15 @@ int run_eval(const EvalArgs& args) {
       fmt::print(stderr, "{}", input_problem(input, read, args.max_input_bytes));
       all_valid = false;
     } else if (input_kind(read.text) == InputKind::facts_file) {
+      if (const auto conflict = facts_file_conflict(args, name)) {
+        fmt::print(stderr, "{}", *conflict);
+        all_valid = false;
+        continue;
+      }
       all_valid = evaluate_facts_file(context, evaluator, read.text, name) && all_valid;
+    } else if (const auto conflict = scenario_conflict(args, name)) {
+      fmt::print(stderr, "{}", *conflict);
+      all_valid = false;
     } else {
       all_valid = evaluate_scenario(context, evaluator, read.text, name, collected, rendered) && all_valid;
     }

@@ -17,6 +17,7 @@ bool LineReader::fill() {
     if (got > 0) {
       begin_ = 0;
       end_ = static_cast<std::size_t>(got);
+      bytes_read_ += end_;
       return true;
     }
     if (got == 0) return false;

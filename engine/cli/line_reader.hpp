@@ -33,6 +33,10 @@ class LineReader {
   /// Empty unless reading failed or stopped: what happened, in words.
   const std::string& error() const { return error_; }
 
+  /// Bytes of the input taken as lines so far (read ahead and not yet returned is not
+  /// counted): how far a progress line has come through a file of known size.
+  std::uint64_t bytes_consumed() const { return bytes_read_ - (end_ - begin_); }
+
  private:
   /// Reads more of the input into the buffer; false at its end or on an error.
   bool fill();
@@ -45,6 +49,7 @@ class LineReader {
   std::array<char, 64 * 1024> buffer_{};
   std::size_t begin_ = 0;
   std::size_t end_ = 0;
+  std::uint64_t bytes_read_ = 0;  ///< from the descriptor, since the reader began
   std::string error_;
 };
 

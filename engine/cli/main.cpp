@@ -1,6 +1,8 @@
 // cybernorms: the command line. The only place that prints or exits.
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
+#include "cli/option_checks.hpp"
+#include "cli/suggest.hpp"
 
 #include <cybernorms/cybernorms.hpp>
 #include <cybernorms/format.hpp>
@@ -10,6 +12,8 @@
 
 #include <cstdio>
 #include <exception>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -72,6 +76,10 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
+/// Line numbers up to 2^53 stay exact for readers of the records that hold JSON numbers
+/// as doubles (JavaScript, jq, Spark's JSON reader by default).
+constexpr std::size_t largest_first_line = std::size_t{1} << 53;
+
 void add_batch(CLI::App& app, BatchArgs& args) {
   CLI::App* batch = app.add_subcommand(
       "batch", "Evaluate JSON Lines: one scenario per input line, one JSON record per output line, in order");
@@ -90,6 +98,10 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   batch->add_option("--max-line-bytes", args.max_line_bytes,
                     "Longer lines are skipped, each with an E407 record (at most and by default 8 MiB)")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_input_bytes));
+  batch
+      ->add_option("--first-line", args.first_line,
+                   "Number of the first input line in records and messages (default 1): a shard's offset + 1")
+      ->check(CLI::Range(std::size_t{1}, largest_first_line));
   add_hinge_budget(*batch, args.hinge_budget);
   add_proof_depth(*batch, args.proof_depth);
 }
@@ -112,11 +124,33 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   add_json_layout(*profiles, profile_args.json);
 }
 
+/// The options given to `command`, by their long names.
+GivenOptions given_options(const CLI::App& command) {
+  GivenOptions given;
+  for (const CLI::Option* option : command.get_options()) {
+    if (option->count() > 0 && !option->get_lnames().empty()) given.insert("--" + option->get_lnames().front());
+  }
+  return given;
+}
+
+/// Options that one another would make ignored, for the subcommand given; each printed.
+bool options_agree(const CLI::App& app, const CheckArgs& check_args, const EvalArgs& eval_args,
+                   const BatchArgs& batch_args, const InfoArgs& profile_args) {
+  std::vector<std::string> messages;
+  if (app.got_subcommand("check")) messages = layout_conflicts(check_args.format, check_args.json);
+  if (app.got_subcommand("eval")) messages = eval_conflicts(eval_args);
+  if (app.got_subcommand("batch")) messages = batch_conflicts(batch_args);
+  if (app.got_subcommand("profiles")) messages = layout_conflicts(profile_args.format, profile_args.json);
+  for (const std::string& message : messages) std::fprintf(stderr, "%s\n", message.c_str());
+  return messages.empty();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"cybernorms: which obligations of international law a cyber operation may implicate, and why"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "cybernorms " CYBERNORMS_VERSION, "Print the version and exit");
   CheckArgs check_args;
   EvalArgs eval_args;
   InfoArgs schema_args;
@@ -131,9 +165,18 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
+    if (error.get_exit_code() != 0) {
+      if (const auto message = unknown_argument_message(app)) {
+        std::fprintf(stderr, "%s\n", message->c_str());
+        return exit_usage;
+      }
+    }
     const int code = app.exit(error);
     return code == 0 ? exit_ok : exit_usage;
   }
+  eval_args.given = given_options(*app.get_subcommand("eval"));
+  batch_args.given = given_options(*app.get_subcommand("batch"));
+  if (!options_agree(app, check_args, eval_args, batch_args, profile_args)) return exit_usage;
   try {
     if (app.got_subcommand("check")) {
       if (check_args.paths.empty()) check_args.paths.push_back("rules");

@@ -1,0 +1,145 @@
+// batch as a step of a larger job: global line numbers for shards, and a progress line
+// only for a person watching a terminal.
+#include "run_binary.hpp"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+using namespace cybernorms::cli_test;
+
+namespace {
+
+/// The lines of `text`, without their newlines.
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
+    lines.push_back(text.substr(start, end - start));
+  }
+  return lines;
+}
+
+/// Good scenarios, one with an unknown key and one line that is not JSON.
+std::string mixed_lines(int count) {
+  const std::string good = scenario_line("attribution_unknown.json");
+  const std::string other = scenario_line("estonia_2007.json");
+  std::string lines;
+  for (int i = 0; i < count; ++i) {
+    lines += i % 5 == 3   ? std::string("{\"id\": \"x\", \"operatoins\": []}")
+             : i % 7 == 4 ? std::string("{not json")
+             : i % 2 == 0 ? good
+                          : other;
+    lines += "\n";
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("batch --first-line numbers records from N, and shards joined equal one run") {
+  const fs::path dir = scratch("first_line");
+  const std::string all = mixed_lines(12);
+  write(dir / "all.jsonl", all);
+  const std::vector<std::string> input = lines_of(all);
+  std::string head;
+  std::string tail;
+  for (std::size_t i = 0; i < input.size(); ++i) (i < 5 ? head : tail) += input[i] + "\n";
+  write(dir / "head.jsonl", head);
+  write(dir / "tail.jsonl", tail);
+
+  const Run whole = run("batch " + (dir / "all.jsonl").string() + " 2>/dev/null");
+  const Run first = run("batch " + (dir / "head.jsonl").string() + " --first-line 1 2>/dev/null");
+  const Run second = run("batch " + (dir / "tail.jsonl").string() + " --first-line 6 2>/dev/null");
+  CHECK(whole.exit_code == 2);  // the bad lines
+  REQUIRE(lines_of(whole.out).size() == 12);
+  CHECK(first.out + second.out == whole.out);
+
+  const Run offset = run("batch --first-line 1000001 < " + (dir / "head.jsonl").string());
+  const std::vector<std::string> records = lines_of(offset.out);
+  REQUIRE(records.size() == 6);  // five records, then the counts line
+  for (std::size_t i = 0; i < 5; ++i) CHECK(records[i].rfind("{\"line\":" + std::to_string(1000001 + i) + ",", 0) == 0);
+  CHECK(records[5].rfind("5 scenarios: 3 evaluated, 2 rejected (", 0) == 0);
+}
+
+TEST_CASE("batch --first-line gives the global number when reading stops") {
+  // With lines of at most 2 bytes, a line still without a newline after 512 times that
+  // ends the input.
+  const fs::path dir = scratch("first_line_stop");
+  write(dir / "endless.jsonl", "{}\n" + std::string(1100, 'x'));
+  const Run result = run("batch " + (dir / "endless.jsonl").string() + " --max-line-bytes 2 --first-line 41");
+  CHECK(result.exit_code == 2);
+  CHECK(result.out.find("{\"line\":42,") != std::string::npos);
+  CHECK(result.out.find("stopped after line 42:") != std::string::npos);
+}
+
+TEST_CASE("batch --first-line must be a line number") {
+  for (const char* bad : {"0", "-3", "many", "9007199254740993"}) {
+    const Run refused = run(std::string("batch --first-line ") + bad + " < /dev/null");
+    INFO(bad, ": ", refused.out);
+    CHECK(refused.exit_code == 2);
+    CHECK(refused.out.find("--first-line") != std::string::npos);
+  }
+}
+
+namespace {
+
+/// A scenario whose every fact is unknown: its hinge search makes it slow enough
+/// (tens of milliseconds) for a progress line to be drawn within a short batch.
+std::string slow_scenario() {
+  std::string operations;
+  for (int i = 0; i < 20; ++i) operations += (i ? ", " : "") + std::string("{\"id\": \"op") + std::to_string(i) + "\"}";
+  return "{\"id\": \"all_unknown\", \"states\": [{\"id\": \"s0\"}, {\"id\": \"s1\"}], \"actors\": [{\"id\": "
+         "\"group\"}], \"assets\": [{\"id\": \"network\"}], \"operations\": [" + operations + "]}";
+}
+
+}  // namespace
+
+TEST_CASE("batch writes no progress line when standard error is not a terminal") {
+  const fs::path dir = scratch("progress_quiet");
+  std::string lines;
+  for (int i = 0; i < 12; ++i) lines += slow_scenario() + "\n";
+  write(dir / "in.jsonl", lines);
+  const Run result = run("batch " + (dir / "in.jsonl").string() + " --jobs 1 --block 1 2> " +
+                         (dir / "err").string() + " > /dev/null");
+  CHECK(result.exit_code == 0);
+  CHECK(read(dir / "err") == "12 scenarios: 12 evaluated, 0 rejected (1 threads)\n");
+}
+
+TEST_CASE("batch draws a progress line on a terminal, and clears it before the summary") {
+  // util-linux's `script` gives the command a pseudo-terminal; standard output goes to a
+  // file, standard error to the terminal, whose bytes `script` copies to its output.
+  const fs::path dir = scratch("progress_terminal");
+  std::string lines;
+  for (int i = 0; i < 24; ++i) lines += slow_scenario() + "\n";
+  write(dir / "in.jsonl", lines);
+  const auto start = std::chrono::steady_clock::now();
+  const Run result = run_command("script -qec '" + binary + " batch " + (dir / "in.jsonl").string() +
+                                 " --jobs 1 --block 2 > " + (dir / "out.jsonl").string() + "' /dev/null");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  INFO(result.out);
+  CHECK(result.exit_code == 0);
+  CHECK(lines_of(read(dir / "out.jsonl")).size() == 24);
+  const std::string summary = "24 scenarios: 24 evaluated, 0 rejected (1 threads)\r\n";
+  REQUIRE(result.out.size() >= summary.size());
+  CHECK(result.out.substr(result.out.size() - summary.size()) == summary);
+  // The line is redrawn every half second: a run shorter than a second may end first.
+  if (seconds < 1.0) {
+    MESSAGE("the batch took ", seconds, " s, too short to be sure of a progress line");
+    return;
+  }
+  // The first line drawn, after its carriage return: "8 scenarios, 15/s, 0 errors, 33%, ETA 0:01".
+  const std::size_t drawn = result.out.find('\r');
+  REQUIRE(drawn != std::string::npos);
+  const std::string line = result.out.substr(drawn + 1, result.out.find('\r', drawn + 1) - drawn - 1);
+  CHECK(line.find(" scenarios, ") != std::string::npos);
+  CHECK(line.find("/s, 0 errors, ") != std::string::npos);
+  CHECK(line.find("%, ETA ") != std::string::npos);  // a regular file: its size is known
+  // Blanked before the summary: a carriage return, spaces, a carriage return.
+  const std::size_t blank = result.out.rfind("\r" + summary);
+  REQUIRE(blank != std::string::npos);
+  CHECK(result.out[blank - 1] == ' ');
+}

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <exception>
+#include <mutex>
 #include <thread>
 
 namespace cybernorms {
@@ -76,19 +78,37 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
   if (records.size() < count) records.resize(count);
   std::vector<std::uint8_t> ok(count, 0);
   std::atomic<std::size_t> next{0};
+  // What went wrong first on any thread (out of memory, a failing sink): the threads are
+  // joined before it is rethrown, never left running or torn down mid-line.
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  const auto keep_failure = [&] {
+    const std::lock_guard lock(failure_mutex);
+    if (!failure) failure = std::current_exception();
+    next = count;  // the other threads stop at their next line
+  };
   auto work = [&](Evaluator& evaluator) {
-    for (std::size_t i = next++; i < count; i = next++) {
-      const BatchLine& line = lines[i];
-      ok[i] = line.skipped_bytes > 0 ? skipped_line(line, first_line + i, records[i])
-                                     : evaluate_line(evaluator, line.text, first_line + i, records[i]);
+    try {
+      for (std::size_t i = next++; i < count; i = next++) {
+        const BatchLine& line = lines[i];
+        ok[i] = line.skipped_bytes > 0 ? skipped_line(line, first_line + i, records[i])
+                                       : evaluate_line(evaluator, line.text, first_line + i, records[i]);
+      }
+    } catch (...) {
+      keep_failure();
     }
   };
   const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
   std::vector<std::thread> threads;
   for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
-  if (meanwhile) meanwhile();
+  try {
+    if (meanwhile) meanwhile();
+  } catch (...) {
+    keep_failure();
+  }
   work(evaluators_.front());
   for (std::thread& thread : threads) thread.join();
+  if (failure) std::rethrow_exception(failure);
   for (const std::uint8_t evaluated : ok) (evaluated ? succeeded_ : failed_) += 1;
 }
 

@@ -7,7 +7,9 @@
 
 #include <fmt/core.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <unistd.h>
 
 namespace cybernorms::cli {
@@ -63,6 +65,11 @@ bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evalu
   const std::size_t lines = evaluator.evaluate_stream(next_block, args.block_size, first_line, write);
   std::fflush(stdout);
   progress.clear();
+  if (std::ferror(stdout)) {
+    fmt::print(stderr, "error: writing the records failed after line {}: {}\n", first_line + lines - 1,
+               std::strerror(errno));
+    return false;
+  }
   if (reader.error().empty()) return true;
   const std::string name = args.input.empty() || args.input == standard_input ? std::string(standard_input_name)
                                                                              : args.input;

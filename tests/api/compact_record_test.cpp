@@ -221,3 +221,21 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
   }
   CHECK(i == lines.size());
 }
+
+TEST_CASE("a sink that fails stops the stream with its error, the threads joined, nothing written twice") {
+  const std::vector<std::string> lines = bundled_lines();
+  BatchOptions options;
+  options.threads = 2;
+  BatchEvaluator batch(rule_base(), options);
+  std::size_t given = 0;
+  const auto next = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
+    for (std::size_t i = 0; given < 200 && i < std::min<std::size_t>(max_lines, 3); ++i, ++given)
+      block.push_back(BatchLine{lines[given % lines.size()], 0, false});
+  };
+  std::size_t written = 0;
+  const auto write = [&](std::string_view) {
+    if (++written == 5) throw std::runtime_error("disk full");
+  };
+  CHECK_THROWS_WITH(batch.evaluate_stream(next, 3, 1, write), "disk full");
+  CHECK(written == 5);
+}

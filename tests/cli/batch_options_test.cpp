@@ -76,6 +76,17 @@ TEST_CASE("batch --first-line gives the global number when reading stops") {
   CHECK(result.out.find("stopped after line 42:") != std::string::npos);
 }
 
+TEST_CASE("batch says so when its records cannot be written, and exits 2") {
+  if (!fs::exists("/dev/full")) return;
+  const fs::path dir = scratch("write_error");
+  std::string lines;
+  for (int i = 0; i < 40; ++i) lines += scenario_line("attribution_unknown.json") + "\n";
+  write(dir / "in.jsonl", lines);
+  const Run full = run("batch " + (dir / "in.jsonl").string() + " > /dev/full");
+  CHECK(full.exit_code == 2);
+  CHECK(full.out.find("error: writing the records failed after line 40: No space left on device") != std::string::npos);
+}
+
 TEST_CASE("batch --first-line must be a line number") {
   for (const char* bad : {"0", "-3", "many", "9007199254740993"}) {
     const Run refused = run(std::string("batch --first-line ") + bad + " < /dev/null");

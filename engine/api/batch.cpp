@@ -55,7 +55,7 @@ bool BatchEvaluator::evaluate_line(Evaluator& evaluator, std::string_view line, 
   if (options_.record == BatchRecord::compact) return evaluator.append_compact_record(line, number, options, record);
   const Evaluation evaluation = evaluator.evaluate(line, document_name(number), options);
   if (!evaluation.ok()) {
-    render::append_batch_error_record(record, number, evaluation.diagnostics);
+    render::append_batch_error_record(record, number, evaluation.scenario, evaluation.diagnostics);
     return false;
   }
   const Detail detail = options_.record == BatchRecord::full ? Detail::full : Detail::brief;
@@ -68,7 +68,7 @@ bool BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number, std
   const std::optional<std::uintmax_t> size = line.unended ? std::nullopt : std::optional<std::uintmax_t>(line.skipped_bytes);
   report_too_large(diagnostics, document_name(number), size, options_.max_line_bytes);
   record.clear();
-  render::append_batch_error_record(record, number, diagnostics);
+  render::append_batch_error_record(record, number, std::nullopt, diagnostics);  // the line was not kept
   return false;
 }
 

@@ -101,6 +101,8 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
       rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
   profiles_exist(rules, profiles, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
+  if (loaded.has_id)
+    for (Evaluation& evaluation : evaluations) evaluation.scenario = loaded.id;
   if (input_problems.has_errors()) {
     for (Evaluation& evaluation : evaluations) evaluation.diagnostics = input_problems;
     return evaluations;
@@ -131,7 +133,8 @@ bool Evaluator::append_compact_record(std::string_view scenario_json, std::size_
   profiles_exist(rules, {options.profile}, document_name, problems);
   if (problems.has_errors() ||
       !state_->run(loaded, *rules.find_profile(options.profile), options, document_name, problems)) {
-    render::append_batch_error_record(out, line, problems);
+    const auto scenario = loaded.has_id ? std::optional<std::string_view>(loaded.id) : std::nullopt;
+    render::append_batch_error_record(out, line, scenario, problems);
     return false;
   }
   const explain::HingeOptions limits = hinge_options(options);

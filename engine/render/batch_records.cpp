@@ -21,11 +21,13 @@ std::string batch_success_record(std::size_t line, const explain::Report& report
   return record;
 }
 
-void append_batch_error_record(std::string& out, std::size_t line, const base::Diagnostics& diagnostics) {
+void append_batch_error_record(std::string& out, std::size_t line, std::optional<std::string_view> scenario,
+                               const base::Diagnostics& diagnostics) {
   JsonWriter json(out);
   json.begin_object();
   json.plain_key("line").number(line);
   json.plain_key("ok").boolean(false);
+  if (scenario) json.plain_key("scenario").string(*scenario);
   json.plain_key("errors").begin_array();
   for (const base::Diagnostic& diagnostic : diagnostics.all()) {
     if (diagnostic.severity != base::Severity::error) continue;
@@ -40,12 +42,6 @@ void append_batch_error_record(std::string& out, std::size_t line, const base::D
   }
   json.end_array();
   json.end_object();
-}
-
-std::string batch_error_record(std::size_t line, const base::Diagnostics& diagnostics) {
-  std::string record;
-  append_batch_error_record(record, line, diagnostics);
-  return record;
 }
 
 }  // namespace cybernorms::render

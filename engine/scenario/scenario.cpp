@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace cybernorms::scenario {
 
@@ -188,7 +189,10 @@ void read_header(const Loading& loading, const json& root, LoadedScenario& scena
   if (!root.contains("id")) {
     loading.diagnostics.pointer_error("E406", loading.document, "", "missing required key \"id\" (the scenario's id)");
   }
-  scenario.id = read_text(loading, root, "id", "").value_or("");
+  if (auto id = read_text(loading, root, "id", "")) {
+    scenario.id = std::move(*id);
+    scenario.has_id = true;
+  }
   read_text(loading, root, "$schema", "");
   scenario.title = read_text(loading, root, "title", "").value_or("");
   scenario.description = read_text(loading, root, "description", "").value_or("");

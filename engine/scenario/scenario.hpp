@@ -37,6 +37,9 @@ struct ScenarioEntity {
 /// each entity its relations in rule-base order. An invalid scenario has no facts.
 struct LoadedScenario {
   std::string id;
+  /// The document is a JSON object with a string "id" at its top level, so `id` holds it
+  /// even when the rest of the scenario is invalid (batch error records name it).
+  bool has_id = false;
   std::string title;
   std::string description;
   std::vector<std::string> notes;

@@ -162,6 +162,48 @@ TEST_CASE("a record of a bad line is an error record whatever the record kind, a
   }
 }
 
+TEST_CASE("an error record names the scenario when the line is an object with a string id") {
+  const std::vector<std::string> lines{
+      R"({"id": "unknown_key", "states": [], "mystery": 1})",
+      R"({"id": "bad_reference", "states": [{"id": "s"}], "operations": [{"id": "op", "actor": "nobody"}]})",
+      "{not json", "", "[1, 2]", R"({"id": 7, "states": []})", R"({"states": [{"id": "s"}]})"};
+  for (const BatchRecord kind : {BatchRecord::compact, BatchRecord::brief, BatchRecord::full}) {
+    CAPTURE(static_cast<int>(kind));
+    const auto records = records_of(lines, kind, "default");
+    REQUIRE(records.size() == lines.size());
+    // Right after "ok", where a success record has it.
+    CHECK(records[0].starts_with(R"({"line":1,"ok":false,"scenario":"unknown_key","errors":[)"));
+    CHECK(records[1].starts_with(R"({"line":2,"ok":false,"scenario":"bad_reference","errors":[)"));
+    for (std::size_t i = 2; i < lines.size(); ++i) {
+      CAPTURE(records[i]);
+      const json r = json::parse(records[i]);
+      CHECK(r["ok"] == false);
+      CHECK_FALSE(r.contains("scenario"));
+    }
+  }
+  SUBCASE("not a line too long to be kept") {
+    BatchEvaluator batch(rule_base(), BatchOptions{});
+    const auto records = batch.evaluate_block(std::vector<BatchLine>{BatchLine{"", 9'000'000, false}}, 1);
+    CHECK(records.front().starts_with(R"({"line":1,"ok":false,"errors":[{"code":"E407")"));
+  }
+  SUBCASE("and an unknown profile, with a scenario that could be read") {
+    const auto records = records_of({lines[0], bundled_lines().front()}, BatchRecord::compact, "no_such_profile");
+    CHECK(records[0].starts_with(R"({"line":1,"ok":false,"scenario":"unknown_key","errors":[)"));
+    const std::string id = json::parse(bundled_lines().front())["id"];
+    CHECK(records[1].starts_with(R"({"line":2,"ok":false,"scenario":")" + id + R"(","errors":[)"));
+  }
+  SUBCASE("Evaluation names it too, valid or not") {
+    const Evaluation rejected = rule_base().evaluate(lines[0], "test");
+    CHECK_FALSE(rejected.ok());
+    CHECK(rejected.scenario == "unknown_key");
+    CHECK_FALSE(rule_base().evaluate("[]", "test").scenario.has_value());
+    CHECK_FALSE(rule_base().evaluate(lines[5], "test").scenario.has_value());
+    const Evaluation evaluated = rule_base().evaluate(bundled_lines().front(), "test");
+    REQUIRE(evaluated.ok());
+    CHECK(evaluated.scenario == evaluated.report->scenario);
+  }
+}
+
 TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output budget") {
   std::vector<std::string> lines;
   for (int copy = 0; copy < 10; ++copy) {

@@ -58,8 +58,8 @@ class BatchEvaluator {
  public:
   BatchEvaluator(const RuleBase& rule_base, BatchOptions options);
 
-  /// One JSON record per line (README, "Using it"; docs/scenario-format.md, "Output"); `first_line` is the 1-based
-  /// number of lines[0] in the whole input.
+  /// One JSON record per line (docs/batch.md, "Records"; docs/batch-record.schema.json);
+  /// `first_line` is the 1-based number of lines[0] in the whole input.
   std::vector<std::string> evaluate_block(const std::vector<std::string>& lines, std::size_t first_line);
   /// The same for lines as a bounded reader gives them: a line not kept gets an E407
   /// record with its length.

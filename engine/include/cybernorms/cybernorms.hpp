@@ -55,6 +55,9 @@ struct EvaluateOptions {
 struct Evaluation {
   Diagnostics diagnostics;
   std::optional<Report> report;
+  /// The scenario's id whenever the input is a JSON object with a string "id" at its top
+  /// level, valid or not, so that a rejected scenario can still be named.
+  std::optional<std::string> scenario;
   bool ok() const { return report.has_value(); }
 };
 
@@ -152,7 +155,8 @@ class Evaluator {
 
   /// Evaluates one scenario under `options.profile` and appends its batch record to
   /// `out`, one line without its newline: the compact record (docs/batch.md, "Records")
-  /// when the scenario is valid and evaluates within the limits, else its error record.
+  /// when the scenario is valid and evaluates within the limits, else its error record
+  /// (with the scenario's id when the line is a JSON object with a string "id").
   /// The fast path of BatchEvaluator: no Report is built, nothing is worded, and the
   /// evaluator's storage is reused, so steady state allocates little. True when evaluated.
   bool append_compact_record(std::string_view scenario_json, std::size_t line, const EvaluateOptions& options,

@@ -81,6 +81,7 @@ build_clips() {
   command -v gcc >/dev/null || refuse "gcc is needed to build CLIPS"
   echo "building CLIPS 6.30 at -O3 from $source/clips_6.30.orig.tar.gz into $dir (log: $dir/build.log)" >&2
   rm -rf "$dir/src" "$dir/o3" && mkdir -p "$dir/src" "$dir/o3"
+  # shellcheck disable=SC2016  # $1 and $2 are for the inner sh
   if ! {
     tar xzf "$source/clips_6.30.orig.tar.gz" -C "$dir/src" &&
       # [!.]: the tarball also holds macOS resource forks, ._NAME.c, that are not C.
@@ -212,7 +213,7 @@ done
 clips_conclusions=$(sed -n 's/.*conclusions \([0-9.]*\)$/\1/p' "$tmp/clips.out")
 clips_bad=$(sed -n 's/^scenarios [0-9]* (bad \([0-9]*\)).*/\1/p' "$tmp/clips.out")
 [ "${clips_bad:-0}" = 0 ] || echo "bench-clips: warning: CLIPS skipped $clips_bad lines it could not read" >&2
-read -r records evaluated findings possible bytes < <(python3 - "$tmp/compact.jsonl" <<'EOF'
+counts=$(python3 - "$tmp/compact.jsonl" <<'EOF'
 import json, sys
 records = evaluated = findings = possible = size = 0
 with open(sys.argv[1], "rb") as lines:
@@ -227,7 +228,8 @@ with open(sys.argv[1], "rb") as lines:
 each = max(evaluated, 1)
 print(records, evaluated, findings / each, possible / each, size / max(records, 1))
 EOF
-)
+) || fail "counting the findings in the records failed"
+read -r records evaluated findings possible bytes <<<"$counts"
 ((records == n)) || fail "$records records for $n lines"
 ((evaluated == n)) || echo "bench-clips: warning: $((n - evaluated)) of $n scenarios were rejected" >&2
 

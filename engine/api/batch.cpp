@@ -17,9 +17,6 @@ std::size_t thread_count(std::size_t asked) {
   return std::max<std::size_t>(1, std::thread::hardware_concurrency());
 }
 
-/// Storage a record slot keeps from block to block, at most.
-constexpr std::size_t max_kept_record_bytes = std::size_t{1} << 20;
-
 std::string document_name(std::size_t line) { return "line " + std::to_string(line); }
 
 /// Lines of the first block of a stream: its records' size sets the blocks after it.
@@ -33,6 +30,24 @@ std::size_t next_block_lines(std::size_t asked, std::size_t last_lines, std::siz
   const double scale = static_cast<double>(budget) / static_cast<double>(last_bytes);
   const double lines = std::min(static_cast<double>(last_lines) * scale, static_cast<double>(asked));
   return std::clamp<std::size_t>(static_cast<std::size_t>(lines), 1, asked);
+}
+
+// Writes the first `count` records and returns their bytes. Then each slot keeps its
+// storage only within twice the block's average record, and slots past `count` go:
+// otherwise every slot ratchets up to the largest record it ever held, and memory grows
+// with the length of the run instead of staying with the block's budget.
+std::size_t write_records(std::vector<std::string>& records, std::size_t count,
+                          const BatchEvaluator::RecordSink& write) {
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    bytes += records[i].size();
+    write(records[i]);
+  }
+  const std::size_t keep = 2 * (count > 0 ? bytes / count : 0) + 1024;
+  for (std::size_t i = 0; i < count; ++i)
+    if (records[i].capacity() > keep) std::string().swap(records[i]);
+  records.resize(std::min(records.size(), count));
+  return bytes;
 }
 
 }  // namespace
@@ -139,13 +154,7 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
   while (!current.empty()) {
     upcoming.clear();
     evaluate_block_into(current, first_line + lines_read, making, [&] {
-      std::size_t bytes = 0;
-      for (std::size_t i = 0; i < written_count; ++i) {
-        bytes += written[i].size();
-        write(written[i]);
-        // A record far larger than most would keep its storage for good: let it go.
-        if (written[i].capacity() > max_kept_record_bytes) std::string().swap(written[i]);
-      }
+      const std::size_t bytes = write_records(written, written_count, write);
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
     });
     lines_read += current.size();
@@ -153,7 +162,7 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
     std::swap(making, written);
     std::swap(current, upcoming);
   }
-  for (std::size_t i = 0; i < written_count; ++i) write(written[i]);
+  write_records(written, written_count, write);
   return lines_read;
 }
 

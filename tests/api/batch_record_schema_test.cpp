@@ -6,31 +6,21 @@
 #include <cybernorms/batch.hpp>
 #include <cybernorms/cybernorms.hpp>
 
+#include "project_fixtures.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
-namespace fs = std::filesystem;
 using namespace cybernorms;
+using namespace cybernorms::api_test;
 using nlohmann::json;
 
 namespace {
-
-const fs::path project_dir = CYBERNORMS_SOURCE_DIR;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // ---- the validator ----
 
@@ -235,43 +225,9 @@ std::string errors_of(const std::vector<std::string>& errors) {
 
 // ---- the records ----
 
-const RuleBase& rule_base() {
-  static const RuleBase loaded = [] {
-    SourceSet sources;
-    Diagnostics diagnostics;
-    auto result = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
-    REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
-    return *result;
-  }();
-  return loaded;
-}
-
-// Every bundled scenario on one line each, in name order.
-std::vector<std::string> bundled_lines() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(project_dir / "scenarios"))
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> lines;
-  for (const fs::path& path : paths) lines.push_back(json::parse(read_text(path)).dump());
-  return lines;
-}
-
-// Two states, one actor, one asset and `operations` operations with every attribute
-// left out, so unknown: many possible findings with many hinge sets each.
-std::string all_unknown_scenario(int operations) {
-  json scenario{{"id", "all_unknown"},
-                {"states", json::array({{{"id", "s0"}}, {{"id", "s1"}}})},
-                {"actors", json::array({{{"id", "group"}}})},
-                {"assets", json::array({{{"id", "network"}}})},
-                {"operations", json::array()}};
-  for (int i = 0; i < operations; ++i) scenario["operations"].push_back({{"id", "op" + std::to_string(i)}});
-  return scenario.dump();
-}
-
 std::vector<std::string> records_of(const std::vector<BatchLine>& lines, BatchOptions options) {
   options.threads = 1;
-  BatchEvaluator batch(rule_base(), options);
+  BatchEvaluator batch(project_rule_base(), options);
   return batch.evaluate_block(lines, 1);
 }
 
@@ -312,7 +268,7 @@ const std::vector<Record>& all_records() {
       for (std::size_t i = 0; i < texts.size(); ++i) all.push_back({what + ", record " + std::to_string(i + 1), texts[i]});
     };
     const std::vector<BatchLine> bundled = as_lines(bundled_lines());
-    for (const std::string& profile : rule_base().profile_ids()) {
+    for (const std::string& profile : project_rule_base().profile_ids()) {
       BatchOptions options;
       options.profile = profile;
       add("compact, bundled, " + profile, records_of(bundled, options));

@@ -4,49 +4,20 @@
 #include <cybernorms/batch.hpp>
 #include <cybernorms/cybernorms.hpp>
 
+#include "project_fixtures.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
-namespace fs = std::filesystem;
 using namespace cybernorms;
+using namespace cybernorms::api_test;
 using nlohmann::json;
 
 namespace {
-
-const fs::path project_dir = CYBERNORMS_SOURCE_DIR;
-
-const RuleBase& rule_base() {
-  static const RuleBase loaded = [] {
-    SourceSet sources;
-    Diagnostics diagnostics;
-    auto result = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
-    REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
-    return *result;
-  }();
-  return loaded;
-}
-
-// Every bundled scenario on one line each, in name order.
-std::vector<std::string> bundled_lines() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(project_dir / "scenarios"))
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  std::sort(paths.begin(), paths.end());
-  std::vector<std::string> lines;
-  for (const fs::path& path : paths) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    lines.push_back(json::parse(text.str()).dump());
-  }
-  return lines;
-}
 
 std::vector<std::string> records_of(const std::vector<std::string>& lines, BatchRecord kind, const std::string& profile,
                                     std::size_t threads = 1) {
@@ -54,7 +25,7 @@ std::vector<std::string> records_of(const std::vector<std::string>& lines, Batch
   options.threads = threads;
   options.profile = profile;
   options.record = kind;
-  BatchEvaluator batch(rule_base(), options);
+  BatchEvaluator batch(project_rule_base(), options);
   return batch.evaluate_block(lines, 1);
 }
 
@@ -114,7 +85,7 @@ TEST_CASE("a compact record holds the report's findings, levels and hinge sets, 
   const std::vector<std::string> lines = bundled_lines();
   REQUIRE(lines.size() >= 5);
   std::size_t possible = 0;
-  for (const std::string& profile : rule_base().profile_ids()) {
+  for (const std::string& profile : project_rule_base().profile_ids()) {
     CAPTURE(profile);
     const auto compact = records_of(lines, BatchRecord::compact, profile);
     const auto brief = records_of(lines, BatchRecord::brief, profile);
@@ -182,7 +153,7 @@ TEST_CASE("an error record names the scenario when the line is an object with a 
     }
   }
   SUBCASE("not a line too long to be kept") {
-    BatchEvaluator batch(rule_base(), BatchOptions{});
+    BatchEvaluator batch(project_rule_base(), BatchOptions{});
     const auto records = batch.evaluate_block(std::vector<BatchLine>{BatchLine{"", 9'000'000, false}}, 1);
     CHECK(records.front().starts_with(R"({"line":1,"ok":false,"errors":[{"code":"E407")"));
   }
@@ -193,12 +164,12 @@ TEST_CASE("an error record names the scenario when the line is an object with a 
     CHECK(records[1].starts_with(R"({"line":2,"ok":false,"scenario":")" + id + R"(","errors":[)"));
   }
   SUBCASE("Evaluation names it too, valid or not") {
-    const Evaluation rejected = rule_base().evaluate(lines[0], "test");
+    const Evaluation rejected = project_rule_base().evaluate(lines[0], "test");
     CHECK_FALSE(rejected.ok());
     CHECK(rejected.scenario == "unknown_key");
-    CHECK_FALSE(rule_base().evaluate("[]", "test").scenario.has_value());
-    CHECK_FALSE(rule_base().evaluate(lines[5], "test").scenario.has_value());
-    const Evaluation evaluated = rule_base().evaluate(bundled_lines().front(), "test");
+    CHECK_FALSE(project_rule_base().evaluate("[]", "test").scenario.has_value());
+    CHECK_FALSE(project_rule_base().evaluate(lines[5], "test").scenario.has_value());
+    const Evaluation evaluated = project_rule_base().evaluate(bundled_lines().front(), "test");
     REQUIRE(evaluated.ok());
     CHECK(evaluated.scenario == evaluated.report->scenario);
   }
@@ -215,7 +186,7 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
     BatchOptions options;
     options.threads = threads;
     options.block_output_bytes = budget;
-    BatchEvaluator batch(rule_base(), options);
+    BatchEvaluator batch(project_rule_base(), options);
     std::size_t given = 0;
     std::vector<std::size_t> block_sizes;
     const auto next = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
@@ -268,7 +239,7 @@ TEST_CASE("a sink that fails stops the stream with its error, the threads joined
   const std::vector<std::string> lines = bundled_lines();
   BatchOptions options;
   options.threads = 2;
-  BatchEvaluator batch(rule_base(), options);
+  BatchEvaluator batch(project_rule_base(), options);
   std::size_t given = 0;
   const auto next = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
     for (std::size_t i = 0; given < 200 && i < std::min<std::size_t>(max_lines, 3); ++i, ++given)

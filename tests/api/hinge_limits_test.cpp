@@ -3,6 +3,8 @@
 #include <cybernorms/batch.hpp>
 #include <cybernorms/cybernorms.hpp>
 
+#include "project_fixtures.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -10,32 +12,13 @@
 #include <string>
 
 using namespace cybernorms;
+using namespace cybernorms::api_test;
 using nlohmann::json;
 
 namespace {
 
-const RuleBase& project_rule_base() {
-  static const RuleBase loaded = [] {
-    SourceSet sources;
-    Diagnostics diagnostics;
-    auto result = RuleBase::load({std::string(CYBERNORMS_SOURCE_DIR) + "/rules"}, sources, diagnostics);
-    REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
-    return *result;
-  }();
-  return loaded;
-}
-
-// Two states, one actor, one asset and `operations` operations, every attribute left out,
-// so unknown: the scenario that used to lose most of its hinge sets without a word.
-std::string all_unknown_scenario(int operations) {
-  json scenario{{"id", "all_unknown"},
-                {"states", json::array({{{"id", "s0"}}, {{"id", "s1"}}})},
-                {"actors", json::array({{{"id", "group"}}})},
-                {"assets", json::array({{{"id", "network"}}})},
-                {"operations", json::array()}};
-  for (int i = 0; i < operations; ++i) scenario["operations"].push_back({{"id", "op" + std::to_string(i)}});
-  return scenario.dump();
-}
+// all_unknown_scenario (project_fixtures.hpp) is the scenario that used to lose most of
+// its hinge sets without a word.
 
 Report evaluate(const std::string& scenario, const EvaluateOptions& options) {
   const Evaluation evaluation = project_rule_base().evaluate(scenario, "all_unknown.json", options);

@@ -2,6 +2,8 @@
 // unknown facts that analysts rely on, through the public RuleBase API.
 #include <cybernorms/cybernorms.hpp>
 
+#include "project_fixtures.hpp"
+
 #include "render/report_render.hpp"
 #include "render/terse.hpp"
 
@@ -10,49 +12,19 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 #include <thread>
 
 namespace fs = std::filesystem;
 using namespace cybernorms;
+using namespace cybernorms::api_test;
 
 namespace {
-
-const fs::path project_dir = CYBERNORMS_SOURCE_DIR;
-
-std::string read_text(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-const RuleBase& rule_base() {
-  static const RuleBase loaded = [] {
-    SourceSet sources;
-    Diagnostics diagnostics;
-    auto result = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
-    REQUIRE_MESSAGE(result.has_value(), render_text(diagnostics, sources));
-    return *result;
-  }();
-  return loaded;
-}
-
-std::vector<fs::path> bundled_scenarios() {
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(project_dir / "scenarios")) {
-    if (entry.path().extension() == ".json") paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
-}
 
 Report evaluate_json(const std::string& json, const std::string& profile = "default") {
   EvaluateOptions options;
   options.profile = profile;
-  const Evaluation evaluation = rule_base().evaluate(json, "scenario.json", options);
+  const Evaluation evaluation = project_rule_base().evaluate(json, "scenario.json", options);
   REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, SourceSet{}));
   return *evaluation.report;
 }
@@ -73,7 +45,7 @@ nlohmann::json load_json(const std::string& name) {
 TEST_CASE("every bundled scenario gives exactly its expected findings under each profile it lists") {
   const auto scenarios = bundled_scenarios();
   CHECK(scenarios.size() >= 30);
-  Evaluator evaluator(rule_base());
+  Evaluator evaluator(project_rule_base());
   for (const fs::path& path : scenarios) {
     fs::path expected_path = path;
     expected_path.replace_extension(".expected.txt");
@@ -190,7 +162,7 @@ TEST_CASE("a principle's proof tree ends in scenario facts and every derived ste
 TEST_CASE("evaluation gives byte-identical output on repeat and across threads") {
   const auto scenarios = bundled_scenarios();
   auto render_all = [&] {
-    Evaluator evaluator(rule_base());
+    Evaluator evaluator(project_rule_base());
     std::string out;
     for (const fs::path& path : scenarios) {
       const Evaluation evaluation = evaluator.evaluate(read_text(path), path.string());
@@ -215,7 +187,7 @@ TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no repo
   nlohmann::json scenario = load_json("attribution_unknown.json");
   scenario["operations"][0]["actor"] = "shadow_grup";
   scenario["operations"][0]["coercive"] = "maybe";
-  const Evaluation evaluation = rule_base().evaluate(scenario.dump(), "bad.json");
+  const Evaluation evaluation = project_rule_base().evaluate(scenario.dump(), "bad.json");
   CHECK_FALSE(evaluation.ok());
   CHECK(evaluation.diagnostics.error_count() >= 2);
   const std::string text = render_text(evaluation.diagnostics, SourceSet{});
@@ -227,17 +199,17 @@ TEST_CASE("an invalid scenario yields diagnostics with JSON pointers and no repo
 TEST_CASE("the input limit is the caller's: 8 MiB unless EvaluateOptions sets another, up to 1 GiB") {
   const std::string text = read_text(project_dir / "scenarios" / "attribution_unknown.json");
   const std::string padded = text + std::string(max_input_bytes + 1 - text.size(), ' ');
-  const Evaluation refused = rule_base().evaluate(padded, "padded.json");
+  const Evaluation refused = project_rule_base().evaluate(padded, "padded.json");
   CHECK_FALSE(refused.ok());
   CHECK(render_text(refused.diagnostics, SourceSet{}).find("padded.json:: error[E407]: the document is 8388609 bytes") !=
         std::string::npos);
   EvaluateOptions options;
   options.max_input_bytes = padded.size();
-  CHECK(rule_base().evaluate(padded, "padded.json", options).ok());
+  CHECK(project_rule_base().evaluate(padded, "padded.json", options).ok());
   options.max_input_bytes = text.size() - 1;
-  CHECK_FALSE(rule_base().evaluate(text, "small.json", options).ok());
+  CHECK_FALSE(project_rule_base().evaluate(text, "small.json", options).ok());
   options.max_input_bytes = std::numeric_limits<std::size_t>::max();  // used as max_settable_input_bytes
-  CHECK(rule_base().evaluate(text, "small.json", options).ok());
+  CHECK(project_rule_base().evaluate(text, "small.json", options).ok());
 }
 
 TEST_CASE("a proof shows the profile's parameter values as profile facts, not scenario facts") {

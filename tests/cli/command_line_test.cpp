@@ -1,56 +1,15 @@
 // The command line as a user meets it: exit codes, where messages go, what they say.
+#include "run_binary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <array>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <string>
-#include <iterator>
-#include <sys/wait.h>
 #include <vector>
 
 namespace fs = std::filesystem;
-
-namespace {
-
-struct Run {
-  int exit_code = -1;
-  std::string out;  ///< standard output and standard error together
-};
-
-const std::string binary = CYBERNORMS_BINARY;
-
-/// Runs a shell command, standard error to standard output.
-Run run_command(const std::string& shell_command) {
-  const std::string command = "{ " + shell_command + "; } 2>&1";
-  Run result;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::array<char, 4096> buffer{};
-  while (const std::size_t read = std::fread(buffer.data(), 1, buffer.size(), pipe)) result.out.append(buffer.data(), read);
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
-}
-
-/// Runs the cybernorms binary with arguments (already shell-quoted where needed).
-Run run(const std::string& arguments) { return run_command(binary + " " + arguments); }
-
-/// A scratch folder under the build tree, emptied first.
-fs::path scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("cybernorms_cli_test_" + name);
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
-
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
-
-const std::string project = CYBERNORMS_SOURCE_DIR;
-
-}  // namespace
+using namespace cybernorms::cli_test;
 
 TEST_CASE("check exits 0 on the project's rule base") {
   const Run result = run("check " + project + "/rules");

@@ -13,16 +13,6 @@ using namespace cybernorms::cli_test;
 
 namespace {
 
-/// The lines of `text`, without their newlines.
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
-    lines.push_back(text.substr(start, end - start));
-  }
-  return lines;
-}
-
 /// Good scenarios, one with an unknown key and one line that is not JSON.
 std::string mixed_lines(int count) {
   const std::string good = scenario_line("attribution_unknown.json");

@@ -1,6 +1,8 @@
 // Reading is bounded while it happens: no input (a device, an endless pipe, a huge
 // line) can make the command line hold more than its limits, a FIFO named as a file is
 // refused instead of blocking, and a read error ends in a message and a failing exit.
+#include "run_binary.hpp"
+
 #include <doctest/doctest.h>
 
 #include <array>
@@ -22,6 +24,7 @@
 #include <vector>
 
 namespace fs = std::filesystem;
+using cybernorms::cli_test::lines_of;
 
 namespace {
 
@@ -139,15 +142,6 @@ std::string scenario_line(const std::string& name) {
     if (c == '\n') c = ' ';
   }
   return text;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) {
-    lines.push_back(text.substr(start, end - start));
-  }
-  return lines;
 }
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -11,7 +11,10 @@ cd "$(dirname "$0")/.."
 minutes=${1:-30}
 jobs=${2:-$(nproc)}
 shift 2 || shift $# || true
-round_seconds=600
+# A round's wall time, and the CPU seconds per target; both settable to check the
+# script itself in seconds (CYBERNORMS_CAMPAIGN_ROUND_SECONDS, _CPU_SECONDS).
+round_seconds=${CYBERNORMS_CAMPAIGN_ROUND_SECONDS:-600}
+cpu_seconds=${CYBERNORMS_CAMPAIGN_CPU_SECONDS:-$((minutes * 60))}
 scripts/fuzz.sh --build-only
 cmake build-fuzz -DCYBERNORMS_FUZZ_SECONDS=$round_seconds >/dev/null
 targets=("$@")
@@ -21,19 +24,21 @@ fi
 out=build-fuzz/campaign
 mkdir -p "$out"
 
-# CPU seconds used by this shell's finished children, from the `times` builtin. It writes
-# to a file: in a pipe or $(...) it would run in a subshell, which has no children yet.
+# Sets `cpu` to the CPU seconds used by this shell's finished children, from the `times`
+# builtin. It must run in the shell that waited for them, so it is called as a command,
+# never inside $(...) or a pipe, whose subshell has no children; `times` writes to a file
+# that only the parsing reads in a subshell.
 children_cpu() {
   local file="$out/times.$BASHPID"
   times >"$file"
-  sed -n 2p "$file" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d\n", u[1] * 60 + u[2] + s[1] * 60 + s[2] }'
+  cpu=$(sed -n 2p "$file" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/); printf "%d\n", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
   rm -f "$file"
 }
 
 # Fuzzes one target round after round until it has had its CPU time; one summary line.
 campaign() {
   local target=$1 cpu=0 rounds=0 executions=0 status=ok
-  while [ "$cpu" -lt $((minutes * 60)) ]; do
+  while [ "$cpu" -lt "$cpu_seconds" ]; do
     rounds=$((rounds + 1))
     local log="$out/$target.round$rounds.log"
     if ! ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -42,7 +47,7 @@ campaign() {
       break
     fi
     executions=$((executions + $(sed -n 's/.*stat::number_of_executed_units: *//p' "$log" | tail -1)))
-    cpu=$(children_cpu)
+    children_cpu
   done
   local last
   last=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$out/$target.round$rounds.log" | tail -1)

@@ -5,8 +5,6 @@
 #include "infer/fact_store.hpp"
 #include "infer/network.hpp"
 
-#include <boost/container/small_vector.hpp>
-
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -59,10 +57,9 @@ struct HingeLiteral {
   friend auto operator<=>(const HingeLiteral&, const HingeLiteral&) = default;
 };
 /// Settling every literal of the set as it says (other unknowns left unknown) makes the
-/// fact established. Sorted by fact id. Most sets have one to four literals, kept inline:
-/// the search makes and merges thousands of sets per scenario, and a heap allocation each
-/// was a third of batch time.
-using HingeSet = boost::container::small_vector<HingeLiteral, 4>;
+/// fact established. Sorted by fact id. A plain vector: a set kept inline made each frame
+/// of the search (2,000 deep at most) too large for the stack under AddressSanitizer.
+using HingeSet = std::vector<HingeLiteral>;
 
 /// Matches a why-not search tries, over all the rules that could conclude its goal.
 inline constexpr std::size_t why_not_step_budget = 200'000;

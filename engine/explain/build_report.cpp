@@ -107,17 +107,10 @@ class ProofBuilder {
   std::size_t depth_ = 1;  ///< of the step being built: the root is 1
 };
 
-// The principle's facts in report order: by their values as text.
+// The principle's facts in report order (the order compact records use too).
 std::vector<infer::FactId> sorted_facts(const infer::Session& session, compile::RelationId relation) {
-  std::vector<std::pair<std::vector<std::string_view>, infer::FactId>> keyed;
-  for (const auto fact : session.facts_of(relation)) {
-    std::vector<std::string_view> values;
-    for (const auto value : session.args(fact)) values.push_back(session.symbol_name(value));
-    keyed.emplace_back(std::move(values), fact);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<infer::FactId> facts;
-  for (const auto& entry : keyed) facts.push_back(entry.second);
+  std::vector<infer::FactId> facts = session.facts_of(relation);
+  sort_in_report_order(session, facts);
   return facts;
 }
 

@@ -31,6 +31,10 @@ void add_hinges(infer::FactId fact, std::size_t max_hinge_sets, infer::HingeSear
 
 }  // namespace
 
+void sort_in_report_order(const infer::Session& session, std::vector<infer::FactId>& facts) {
+  std::sort(facts.begin(), facts.end(), [&](infer::FactId a, infer::FactId b) { return values_before(session, a, b); });
+}
+
 HingeLimit first_limit(std::uint8_t cut) {
   if (cut & infer::hinge_cut::work) return HingeLimit::work_budget;
   if (cut & infer::hinge_cut::depth) return HingeLimit::depth;
@@ -49,8 +53,7 @@ void build_outcome(const compile::RuleSet& rules, const infer::Session& session,
       continue;
     }
     scratch.assign(facts.begin(), facts.end());
-    std::sort(scratch.begin(), scratch.end(),
-              [&](infer::FactId a, infer::FactId b) { return values_before(session, a, b); });
+    sort_in_report_order(session, scratch);
     for (const infer::FactId fact : scratch) {
       OutcomeFinding finding;
       finding.principle = p;

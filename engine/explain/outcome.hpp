@@ -53,6 +53,10 @@ struct Outcome {
 void build_outcome(const compile::RuleSet& rules, const infer::Session& session, std::size_t max_hinge_sets,
                    infer::HingeSearch& hinges, Outcome& outcome, std::vector<infer::FactId>& scratch);
 
+/// Sorts one principle's facts in report order: by their values as text, value by value.
+/// Reports and compact records both use it, so they list findings alike.
+void sort_in_report_order(const infer::Session& session, std::vector<infer::FactId>& facts);
+
 /// The limit a reader is told of, the first in this order when several cut the search:
 /// work budget, depth, derivations, sets per fact.
 HingeLimit first_limit(std::uint8_t hinge_cut_bits);

@@ -2,6 +2,7 @@
 #include "render/markdown.hpp"
 #include "render/report_render.hpp"
 #include "render/report_words.hpp"
+#include "render/what_if_render.hpp"
 #include "base/text_layout.hpp"
 
 #include <fmt/format.h>
@@ -99,6 +100,7 @@ std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail d
 
 std::string report_to_markdown(const explain::Report& report, Detail detail) {
   std::string out = fmt::format("## Scenario {}, profile {}\n\n", markdown_code(report.scenario), markdown_code(report.profile));
+  out += assumptions_to_markdown(report.assumptions);
   if (report.findings.empty()) out += "No principle is implicated or possible.\n\n";
   for (const auto& finding : report.findings) out += finding_markdown(finding, detail);
   out += why_not_markdown(report.not_implicated, detail);

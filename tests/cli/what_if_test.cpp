@@ -213,3 +213,31 @@ TEST_CASE("eval --assume and --assume-file: located errors, exit 2") {
   const Run several = run("eval --assume 'knew_of(a, b)=true' --assume 'knew_of(a, c)=true' " + scenario_path);
   CHECK(several.out.find("error[E422]") != std::string::npos);
 }
+
+TEST_CASE("every sample in docs/what-if.md is what the program prints") {
+  const std::string doc = read(project + "/docs/what-if.md");
+  std::size_t samples = 0;
+  for (std::size_t at = doc.find("<!-- "); at != std::string::npos; at = doc.find("<!-- ", at + 1)) {
+    const std::size_t colon = doc.find(": ", at);
+    const std::size_t close = doc.find(" -->\n```\n", at);
+    REQUIRE(colon != std::string::npos);
+    REQUIRE(close != std::string::npos);
+    const std::string kind = doc.substr(at + 5, colon - at - 5);
+    const std::string argument = doc.substr(colon + 2, close - colon - 2);
+    const std::size_t body = close + 9;
+    const std::size_t end = doc.find("```\n", body);
+    REQUIRE(end != std::string::npos);
+    const std::string shown = doc.substr(body, end - body);
+    CAPTURE(argument);
+    if (kind == "file") {
+      CHECK(read(project + "/" + argument) == shown);
+    } else {
+      const Run program = run_command("cd " + project + " && " + binary + " " + argument);
+      if (kind == "sample") CHECK(program.out == shown);
+      else if (kind == "sample-head") CHECK(program.out.substr(0, shown.size()) == shown);
+      else FAIL("unknown kind of sample: " << kind);
+    }
+    ++samples;
+  }
+  CHECK(samples >= 8);
+}

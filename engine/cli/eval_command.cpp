@@ -1,3 +1,4 @@
+#include "cli/assumption_options.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/option_checks.hpp"
@@ -20,11 +21,13 @@ struct EvalContext {
   RuleBase rule_base;
   std::vector<std::string> profiles;
   RenderOptions render;
+  AssumptionOptions assumed;
 };
 
 /// What the command line asks of every evaluation.
-EvaluateOptions evaluate_options(const EvalArgs& args) {
+EvaluateOptions evaluate_options(const EvalArgs& args, const AssumptionOptions& assumed) {
   EvaluateOptions options;
+  options.assumptions = assumed.assumptions;
   options.proofs = args.explain == "full" && !args.summary;
   options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
@@ -37,7 +40,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args) {
 bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const std::string& text,
                          const std::string& name) {
   const FactsEvaluation evaluation =
-      evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args));
+      evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args, context.assumed));
   if (!evaluation.ok()) {
     fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
     return false;
@@ -51,11 +54,11 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
                        const std::string& name, std::vector<Report>& collected,
                        std::vector<std::string>& rendered) {
   std::vector<Evaluation> evaluations =
-      evaluator.evaluate_profiles(text, name, context.profiles, evaluate_options(context.args));
+      evaluator.evaluate_profiles(text, name, context.profiles, evaluate_options(context.args, context.assumed));
   std::vector<Report> reports;
   for (Evaluation& evaluation : evaluations) {
     if (!evaluation.ok()) {
-      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
+      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, context.assumed.sources, {Format::text}));
       return false;
     }
     reports.push_back(std::move(*evaluation.report));
@@ -116,7 +119,9 @@ int run_eval(const EvalArgs& args) {
   if (!rule_base) return exit_findings_error;
   if (!profile_names_valid(args, *rule_base)) return exit_usage;
 
-  EvalContext context{args, *rule_base, {}, render_options(args)};
+  std::optional<AssumptionOptions> assumed = read_assumption_options(args.assume, args.assume_files);
+  if (!assumed) return exit_usage;
+  EvalContext context{args, *rule_base, {}, render_options(args), std::move(*assumed)};
   context.profiles = args.compare_profiles ? rule_base->profile_ids() : std::vector<std::string>{args.profile};
   Evaluator evaluator(*rule_base);
   std::vector<Report> collected;

@@ -205,6 +205,15 @@ struct WhyNot {
   bool search_complete = true;
 };
 
+/// A base fact an evaluation took as true or false whatever the scenario said
+/// (EvaluateOptions::assumptions, `eval --assume`), and what the scenario had said.
+struct Assumption {
+  FactRef fact;
+  bool value = true;
+  Truth stated = Truth::unknown;  ///< yes: stated true; no: not stated (false); unknown: stated unknown
+  friend bool operator==(const Assumption&, const Assumption&) = default;
+};
+
 /// Everything one evaluation of one scenario under one profile found, in a
 /// deterministic order (principle order in the rule base, then roles).
 struct Report {
@@ -218,6 +227,8 @@ struct Report {
   /// The open questions the possible findings' routes answer, in the order first met.
   std::vector<Question> questions;
   std::vector<WhyNot> not_implicated;
+  /// The assumptions the evaluation made, in the order given; empty when it made none.
+  std::vector<Assumption> assumptions;
 };
 
 

@@ -115,6 +115,12 @@ int run_eval(const EvalArgs& args) {
     fmt::print(stderr, "error: no scenario files (*.json) in {}\n", fmt::join(args.inputs, ", "));
     return exit_usage;
   }
+  if (args.format == "html" && !args.summary && inputs.size() > 1) {
+    // A page is one document: several written one after another would not be one.
+    fmt::print(stderr, "error: --format html writes one page: give one scenario ({} given), or --summary for many\n",
+               inputs.size());
+    return exit_usage;
+  }
   std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
   if (!profile_names_valid(args, *rule_base)) return exit_usage;

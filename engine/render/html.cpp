@@ -46,6 +46,8 @@ h3 code, th code { color: #546e7a; font-weight: 400; }
 .hinges li + li::before { content: "or "; font-weight: 700; color: #6d4c00; }
 .hinge { font-weight: 600; }
 .needs { font-weight: 400; color: #5d4037; }
+.element { font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: #6d4c00; }
+.answer { font-weight: 700; white-space: nowrap; }
 .limit { font-style: italic; color: #5d4037; }
 .citation { margin: .4rem 0 .6rem; }
 blockquote { margin: .2rem 0; padding: .3rem .9rem; border-left: 4px solid #90a4ae; background: #f5f7f8; }

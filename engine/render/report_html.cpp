@@ -21,11 +21,15 @@ using explain::ProofStep;
 using explain::Report;
 using explain::WhyNot;
 
-std::string roles_html(const std::vector<std::pair<std::string, std::string>>& roles) {
+/// Roles by name where the report's scenario names the entity, the id beside it.
+std::string roles_html(const Report* report, const std::vector<std::pair<std::string, std::string>>& roles) {
   if (roles.empty()) return {};
   std::string out = "<dl class=\"roles\">";
   for (const auto& [name, value] : roles) {
-    out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_text(name), html_text(value));
+    const std::string label = report ? label_of(*report, value) : value;
+    const std::string shown = label == value ? html_text(value)
+                                             : fmt::format("{} <code>{}</code>", html_text(label), html_text(value));
+    out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>", html_text(name), shown);
   }
   return out + "</dl>\n";
 }
@@ -45,28 +49,30 @@ std::string citations_html(const std::vector<Citation>& citations) {
   return out + "</div>\n";
 }
 
-std::string hinge_html(const explain::Hinge& hinge) {
-  return fmt::format("<span class=\"hinge\">{}</span> <span class=\"needs\">(unknown, needs to be {})</span>",
-                     html_text(fact_words(hinge.fact)), hinge.needs_true ? "true" : "false");
+/// One answer a way needs: the legal element, the question, and the answer, highlighted.
+std::string answer_html(const Report& report, const explain::Answer& answer) {
+  const explain::Question& question = report.questions.at(answer.question);
+  return fmt::format("<span class=\"element\">{}</span> <span class=\"hinge\">{}</span> "
+                     "<span class=\"answer\">\u2192 {}</span>",
+                     html_text(question.element), html_text(question.text), html_text(answer.text));
 }
 
-/// A possible finding's hinge sets, each enough to make it implicated, and a line when
-/// the list is not all there is.
-std::string hinges_html(const Finding& finding) {
-  const std::string limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
-  if (finding.hinge_sets.empty() && limit.empty()) return {};
-  std::string out = "<div class=\"hinges\"><h4>Hinges on</h4>\n";
-  if (!finding.hinge_sets.empty()) {
+/// A possible finding's ways to become implicated, each a list of answers to the report's
+/// questions, and a line when the list is not all there is.
+std::string hinges_html(const Report& report, const Finding& finding) {
+  const std::string limit = routes_limit_words(finding);
+  if (finding.routes.empty() && limit.empty()) return {};
+  std::string out = "<div class=\"hinges\"><h4>Implicated if</h4>\n";
+  if (!finding.routes.empty()) {
     out += "<ol>\n";
-    for (const auto& set : finding.hinge_sets) {
-      std::string hinges;
-      for (const auto& hinge : set) hinges += (hinges.empty() ? "" : " and ") + hinge_html(hinge);
-      out += "<li>" + hinges + "</li>\n";
+    for (const auto& route : finding.routes) {
+      std::string answers;
+      for (const auto& answer : route) answers += (answers.empty() ? "" : "<br>and ") + answer_html(report, answer);
+      out += "<li>" + answers + "</li>\n";
     }
     out += "</ol>\n";
   }
-  const bool after_sets = !finding.hinge_sets.empty() && finding.hinge_sets_found > finding.hinge_sets.size();
-  if (!limit.empty()) out += fmt::format("<p class=\"limit\">{}</p>\n", html_text((after_sets ? "and " : "") + limit));
+  if (!limit.empty()) out += fmt::format("<p class=\"limit\">{}</p>\n", html_text(limit));
   return out + "</div>\n";
 }
 
@@ -109,11 +115,11 @@ std::string finding_heading(Level level, std::string_view title, std::string_vie
   return fmt::format("<h3>{} {} <code>{}</code></h3>\n", level_badge(level), html_text(title), html_text(principle));
 }
 
-std::string finding_html(const Finding& finding, Detail detail) {
+std::string finding_html(const Report& report, const Finding& finding, Detail detail) {
   std::string out = fmt::format("<article class=\"finding {}\">\n", level_class(finding.level));
   out += finding_heading(finding.level, finding.title, finding.principle);
-  out += roles_html(finding.roles);
-  out += hinges_html(finding);
+  out += roles_html(&report, finding.roles);
+  out += hinges_html(report, finding);
   out += citations_html(finding.citations);
   if (detail == Detail::full) {
     out += proof_tree_html(finding.proof, "Proof");
@@ -145,7 +151,7 @@ std::string counts_words(const Report& report) {
 std::string report_sections(const Report& report, Detail detail) {
   std::string out = "<section class=\"findings\">\n<h2>Findings</h2>\n";
   if (report.findings.empty()) out += "<p>No principle is implicated or possible.</p>\n";
-  for (const auto& finding : report.findings) out += finding_html(finding, detail);
+  for (const auto& finding : report.findings) out += finding_html(report, finding, detail);
   out += "</section>\n";
   if (report.not_implicated.empty()) return out;
   out += "<section class=\"not-implicated\">\n<h2>Not implicated</h2>\n";
@@ -196,10 +202,11 @@ std::string summary_cell(const LevelCell& cell) {
 }  // namespace
 
 std::string report_to_html(const Report& report, Detail detail) {
+  const std::string title = report.title.empty() ? std::string() : html_text(report.title) + " ";
   std::string body = fmt::format(
-      "<header>\n<h1>Scenario <span class=\"id\">{}</span></h1>\n<p class=\"meta\">Profile <code>{}</code>: {}</p>\n"
+      "<header>\n<h1>{}<span class=\"id\">{}</span></h1>\n<p class=\"meta\">Profile <code>{}</code>: {}</p>\n"
       "</header>\n<main>\n",
-      html_text(report.scenario), html_text(report.profile), counts_words(report));
+      title.empty() ? "Scenario " : title, html_text(report.scenario), html_text(report.profile), counts_words(report));
   body += report_sections(report, detail) + "</main>\n" + level_legend_html();
   return html_page(fmt::format("Scenario {} under profile {}", report.scenario, report.profile), body);
 }
@@ -217,7 +224,7 @@ std::string comparison_to_html(const std::vector<Report>& reports, const std::ve
   for (const auto& report : reports) {
     body += fmt::format("<details class=\"profile\"><summary>Profile <code>{}</code>: {}</summary>\n",
                         html_text(report.profile), counts_words(report));
-    for (const auto& finding : report.findings) body += finding_html(finding, detail);
+    for (const auto& finding : report.findings) body += finding_html(report, finding, detail);
     for (const auto& why : report.not_implicated) body += why_not_html(why, detail);
     body += "</details>\n";
   }

@@ -178,7 +178,7 @@ def check_page_frame(check, root, title):
                "one inline style sheet that imports nothing")
 
 
-def check_finding(check, article, finding, full):
+def check_finding(check, article, finding, full, questions):
     label = f"finding {finding['principle']} {finding['roles']}"
     headings = article.kids("h3")
     if not check.that(len(headings) == 1, f"{label}: one h3 heading"):
@@ -195,14 +195,19 @@ def check_finding(check, article, finding, full):
     check.that(len(roles) == 1 and all(name in roles[0].words() and value in roles[0].words()
                                        for name, value in finding["roles"].items()), f"{label}: roles")
     hinges = article.kids("div", "hinges")
-    if finding["hinge_sets"]:
+    if finding["hinges"]["routes"]:
         if check.that(len(hinges) == 1, f"{label}: a possible finding shows its hinges"):
             items = hinges[0].find_all("li")
-            check.that(len(items) == len(finding["hinge_sets"]), f"{label}: one list item per hinge set")
-            for item, hinge_set in zip(items, finding["hinge_sets"]):
-                for hinge in hinge_set:
-                    check.that(words(hinge["fact"]["text"]) in item.words(),
-                               f"{label}: hinge {hinge['fact']['text']!r} not in {item.words()!r}")
+            check.that(len(items) == len(finding["hinges"]["routes"]), f"{label}: one list item per way")
+            for item, route in zip(items, finding["hinges"]["routes"]):
+                for answer in route:
+                    question = questions[answer["question"]]["text"]
+                    check.that(words(question) in item.words(),
+                               f"{label}: question {question!r} not in {item.words()!r}")
+                    check.that(words(answer["text"]) in item.words(),
+                               f"{label}: answer {answer['text']!r} not in {item.words()!r}")
+            if finding["hinges"]["truncated"]:
+                check.that("more way" in hinges[0].words(), f"{label}: a cut list says so")
     else:
         check.that(not hinges, f"{label}: an implicated finding shows no hinges")
     citations = article.kids("div", "citations")
@@ -237,7 +242,7 @@ def check_report(check, root, report, full):
     for article in articles:
         check.that(article.parent is sections[0], f"an article is inside {article.parent!r}, not the findings section")
     for article, finding in zip(articles, report["findings"]):
-        check_finding(check, article, finding, full)
+        check_finding(check, article, finding, full, report["questions"])
     why_nots = root.find_all("article", "why-not")
     check.that(len(why_nots) == len(report["not_implicated"]),
                f"{len(why_nots)} why-not articles, expected {len(report['not_implicated'])}")

@@ -61,7 +61,8 @@ explain::Report hostile_report() {
   finding.roles.front().second = "a'<i>\x01";
   finding.citations.front().quote = "quote </blockquote><a href=\"https://example.org\">";
   finding.proof.because = "because <details>";
-  report.findings[1].hinge_sets.front().front().fact.text = "op1 </li></ol> was coercive";
+  report.questions.front().text = "Was op1 </li></ol> coercive?";
+  report.questions.front().element = "<em>coercion</em>";
   report.not_implicated.front().text = "not </article> here";
   return report;
 }
@@ -81,7 +82,8 @@ TEST_CASE("an HTML report escapes the text of the scenario and the rule base eve
     CHECK(page.find("&quot;&gt;&lt;img src=x&gt;") != std::string::npos);
     CHECK(page.find("Title &amp; &lt;b&gt;bold&lt;/b&gt;") != std::string::npos);
     CHECK(page.find("a&#39;&lt;i&gt;\\x01") != std::string::npos);
-    CHECK(page.find("op1 &lt;/li&gt;&lt;/ol&gt; was coercive") != std::string::npos);
+    CHECK(page.find("Was op1 &lt;/li&gt;&lt;/ol&gt; coercive?") != std::string::npos);
+    CHECK(page.find("&lt;em&gt;coercion&lt;/em&gt;") != std::string::npos);
     CHECK(page.find("not &lt;/article&gt; here") != std::string::npos);
   }
   const std::string full = render::report_to_html(hostile_report(), Detail::full);
@@ -100,9 +102,10 @@ TEST_CASE("an HTML report shows each finding's level in words and colour, hinges
   CHECK(page.find("<span class=\"level not-implicated\">not implicated</span> Prohibition of the threat or use of "
                   "force") != std::string::npos);
   CHECK(count(page, "<div class=\"hinges\">") == 1);
-  CHECK(page.find("<li><span class=\"hinge\">op1 aimed at coerce_policy</span> <span class=\"needs\">(unknown, needs "
-                  "to be true)</span> and <span class=\"hinge\">b consented to op1</span> <span class=\"needs\">(unknown, "
-                  "needs to be false)</span></li>") != std::string::npos);
+  CHECK(page.find("<li><span class=\"element\">aims</span> <span class=\"hinge\">What did op1 aim at?</span> "
+                  "<span class=\"answer\">\u2192 coerce_policy</span><br>and <span class=\"element\">consent</span> "
+                  "<span class=\"hinge\">Did b consent to op1?</span> <span class=\"answer\">\u2192 no</span></li>") !=
+        std::string::npos);
   CHECK(page.find("<blockquote>Non-interference in the internal affairs of other countries</blockquote><figcaption>"
                   "<cite>sov3</cite>, <span class=\"section\">The Concept of Sovereignty in Cyberspace / II. "
                   "Obligations</span></figcaption>") != std::string::npos);
@@ -116,11 +119,11 @@ TEST_CASE("an HTML report shows each finding's level in words and colour, hinges
 
 TEST_CASE("an HTML report says when a finding's hinge sets are not all listed") {
   explain::Report report = test::sample_report();
-  report.findings[1].hinge_sets_found = 5;
+  report.findings[1].routes_found = 5;
   report.findings[1].hinge_limit = HingeLimit::work_budget;
   const std::string page = render::report_to_html(report, Detail::brief);
-  CHECK(page.find("<p class=\"limit\">and 3 more sets of hinges, not shown; the search for what this hinges on "
-                  "stopped at its work budget: there may be more</p>") != std::string::npos);
+  CHECK(page.find("<p class=\"limit\">and 3 more ways, not shown (--hinge-sets); the search for what this hinges "
+                  "on stopped at its work budget: there may be more</p>") != std::string::npos);
 }
 
 TEST_CASE("HTML pages load nothing from elsewhere and forbid it to the browser") {

@@ -11,6 +11,8 @@
 #include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace cybernorms {
@@ -69,6 +71,17 @@ bool profiles_exist(const compile::RuleSet& rules, const std::vector<std::string
   return all_found;
 }
 
+/// The language asked for, or null for English; an unknown one is E418, naming those there are.
+const compile::Language* find_language(const compile::RuleSet& rules, const std::string& language,
+                                       const std::string& document_name, Diagnostics& diagnostics) {
+  if (const compile::Language* found = rules.find_language(language)) return found;
+  if (language != default_language) {
+    diagnostics.pointer_error("E418", document_name, "", "no language named '{}': the rule base has {}", language,
+                              fmt::format("{}", fmt::join(rules.language_ids(), ", ")));
+  }
+  return nullptr;
+}
+
 /// The goals that parse; each that does not gets its diagnostic (named "--why-not").
 std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, const compile::RuleSet& rules,
                                         Diagnostics& diagnostics) {
@@ -100,6 +113,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   const scenario::LoadedScenario loaded =
       rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
   profiles_exist(rules, profiles, document_name, input_problems);
+  const compile::Language* language = find_language(rules, options.language, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
   if (loaded.has_id)
     for (Evaluation& evaluation : evaluations) evaluation.scenario = loaded.id;
@@ -118,6 +132,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.max_hinge_sets = options.max_hinge_sets;
     report_options.hinge_budget = hinge_options(options).budget;
     report_options.proof_limits.max_depth = options.proof_depth;
+    report_options.language = language;
     evaluation.report = explain::build_report(rules, state_->session, report_options);
   }
   return evaluations;

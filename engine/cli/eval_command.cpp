@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 namespace cybernorms::cli {
@@ -30,6 +31,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args) {
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
   options.max_input_bytes = args.max_input_bytes;
+  options.language = args.language;
   return options;
 }
 
@@ -92,8 +94,16 @@ bool profile_names_valid(const EvalArgs& args, const RuleBase& rule_base) {
   return false;
 }
 
-RenderOptions render_options(const EvalArgs& args) {
+bool language_valid(const EvalArgs& args, const RuleBase& rule_base) {
+  const std::vector<std::string> languages = rule_base.languages();
+  if (std::find(languages.begin(), languages.end(), args.language) != languages.end()) return true;
+  fmt::print(stderr, "error: no language named '{}' (languages: {})\n", args.language, fmt::join(languages, ", "));
+  return false;
+}
+
+RenderOptions render_options(const EvalArgs& args, const RuleBase& rule_base) {
   RenderOptions options;
+  options.words = rule_base.words(args.language);
   options.format = parse_format(args.format).value_or(Format::text);
   options.detail = args.explain == "full" ? Detail::full : Detail::brief;
   options.colour = stdout_wants_colour(args.colour);
@@ -114,9 +124,9 @@ int run_eval(const EvalArgs& args) {
   }
   std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
-  if (!profile_names_valid(args, *rule_base)) return exit_usage;
+  if (!profile_names_valid(args, *rule_base) || !language_valid(args, *rule_base)) return exit_usage;
 
-  EvalContext context{args, *rule_base, {}, render_options(args)};
+  EvalContext context{args, *rule_base, {}, render_options(args, *rule_base)};
   context.profiles = args.compare_profiles ? rule_base->profile_ids() : std::vector<std::string>{args.profile};
   Evaluator evaluator(*rule_base);
   std::vector<Report> collected;

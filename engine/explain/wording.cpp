@@ -65,22 +65,33 @@ std::string plain_fact(std::string_view relation, const std::vector<std::string>
   return fmt::format("{}({})", relation, join(args));
 }
 
-FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
+std::string_view text_in(const compile::Language* language, std::string_view english) {
+  return language == nullptr ? english : language->text(english);
+}
+
+Words words_in(const compile::Language* language) { return language == nullptr ? Words() : language->words; }
+
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const compile::Language* language) {
   const auto& declared = rules.relations.at(relation);
   FactRef ref{declared.name, std::move(args), {}};
+  const std::string_view doc_in_language = text_in(language, declared.doc);
   if (const compile::Param* param = rules.parameter_of(relation); param && ref.args.size() == 1) {
     // A parameter's one fact is the profile's value; say so, with what the parameter means.
-    ref.text = fmt::format("the profile sets {} = {}", param->name, ref.args.front());
-    std::string_view doc = declared.doc;
-    if (!doc.empty() && doc.back() == '.') doc.remove_suffix(1);
-    if (!doc.empty()) ref.text += fmt::format(" ({})", doc);
+    std::string_view doc = doc_in_language;
+    for (const std::string_view stop : {".", "。"})
+      if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+    const Words words = words_in(language);
+    ref.text = doc.empty() ? words.format("profile_sets", {{"param", param->name}, {"value", ref.args.front()}})
+                           : words.format("profile_sets_meaning",
+                                          {{"param", param->name}, {"value", ref.args.front()}, {"meaning", doc}});
     return ref;
   }
   if (declared.doc.empty()) {
     ref.text = plain_fact(ref.relation, ref.args);
     return ref;
   }
-  ref.text = fill(declared.doc, [&](std::string_view name) -> const std::string* {
+  ref.text = fill(doc_in_language, [&](std::string_view name) -> const std::string* {
     for (std::size_t i = 0; i < declared.arg_names.size() && i < ref.args.size(); ++i)
       if (declared.arg_names[i] == name) return &ref.args[i];
     return nullptr;
@@ -88,10 +99,10 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
   return ref;
 }
 
-FactRef fact_ref(const infer::Session& session, infer::FactId fact) {
+FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language) {
   std::vector<std::string> args;
   for (const auto value : session.args(fact)) args.push_back(session.symbol_name(value));
-  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args));
+  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args), language);
 }
 
 std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {

@@ -18,10 +18,16 @@ using Bindings = std::vector<std::pair<std::string, std::string>>;
 /// Replaces each `{Name}` in `text` by the value bound to Name; other braces stay as written.
 std::string fill_template(std::string_view text, const Bindings& bindings);
 
-/// A ground fact: relation name, values, and the relation's doc with `{arg}` filled in
-/// (or `rel(a, b)` when the relation has no doc).
-FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args);
-FactRef fact_ref(const infer::Session& session, infer::FactId fact);
+/// A text of the rule base in `language` (null: English, as written).
+std::string_view text_in(const compile::Language* language, std::string_view english);
+/// The program's words in `language` (null: English).
+Words words_in(const compile::Language* language);
+
+/// A ground fact: relation name, values, and the relation's doc in `language` (null:
+/// English) with `{arg}` filled in (or `rel(a, b)` when the relation has no doc).
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const compile::Language* language = nullptr);
+FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language = nullptr);
 
 /// `rel(a, b)`.
 std::string plain_fact(std::string_view relation, const std::vector<std::string>& args);

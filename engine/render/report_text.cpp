@@ -45,29 +45,45 @@ std::string heading(const Report& report, const TextOptions& options) {
     return std::count_if(report.findings.begin(), report.findings.end(),
                          [&](const Finding& finding) { return finding.level == level; });
   };
-  const std::string line = fmt::format("Scenario {} under profile {}: {} implicated, {} possible, {} not implicated",
-                                       printable(report.scenario), printable(report.profile), count(Level::implicated),
-                                       count(Level::possible), report.not_implicated.size());
+  const std::string line = options.words.format(
+      "report_heading", {{"scenario", printable(report.scenario)},
+                         {"profile", printable(report.profile)},
+                         {"implicated", fmt::format("{}", count(Level::implicated))},
+                         {"possible", fmt::format("{}", count(Level::possible))},
+                         {"not_implicated", fmt::format("{}", report.not_implicated.size())}});
   return wrap(line, "", "  ", options.width);
 }
 
+/// `label` right-aligned in `columns` display columns, then a space: the hinge lines' labels.
+std::string aligned_label(std::string_view label, std::size_t columns) {
+  const std::size_t width = base::display_width(label);
+  return std::string(columns > width ? columns - width : 0, ' ') + std::string(label) + " ";
+}
+
 std::string hinges_text(const Finding& finding, const TextOptions& options) {
+  const Words& words = options.words;
+  // "  hinges on: " and "         or: ": the second label ends under the first.
+  const std::size_t columns = 2 + std::max(base::display_width(words("hinges_on")), base::display_width(words("hinges_or")));
+  const std::string first = aligned_label(words("hinges_on"), columns);
+  const std::string next = aligned_label(words("hinges_or"), columns);
   std::string out;
   for (std::size_t i = 0; i < finding.hinge_sets.size(); ++i) {
-    out += wrap(hinge_set_words(finding.hinge_sets[i]), i == 0 ? "  hinges on: " : "         or: ", "             ",
+    out += wrap(hinge_set_words(finding.hinge_sets[i], words), i == 0 ? first : next, std::string(columns + 1, ' '),
                 options.width);
   }
-  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
+  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit, words);
   const bool after_sets = !finding.hinge_sets.empty() && finding.hinge_sets_found > finding.hinge_sets.size();
-  if (!limit.empty()) out += wrap((after_sets ? "and " : "") + limit, "  ", "    ", options.width);
+  if (!limit.empty())
+    out += wrap(after_sets ? words.format("more_hinges_after", {{"text", limit}}) : limit, "  ", "    ", options.width);
   return out;
 }
 
 std::string citations_text(const std::vector<Citation>& citations, std::string_view indent, bool quotes,
                            const TextOptions& options) {
   std::string out;
-  const std::string first = std::string(indent) + "cites ";
-  const std::string next = std::string(indent) + "      ";
+  const std::string_view cites = options.words("cites");
+  const std::string first = std::string(indent) + std::string(cites) + " ";
+  const std::string next = std::string(indent) + std::string(base::display_width(cites) + 1, ' ');
   for (const auto& citation : citations) out += wrap(citation_words(citation, quotes), first, next, options.width);
   return out;
 }
@@ -82,28 +98,33 @@ std::string indent_for(std::size_t depth, const TextOptions& options) {
 void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& options, std::string& out) {
   const std::string indent = indent_for(depth, options);
   const std::string inner = indent_for(depth + 1, options);
-  out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step)), indent + "- ", inner, options.width);
-  if (!step.because.empty()) out += wrap("because " + printable(step.because), inner, inner + "  ", options.width);
-  for (const auto& absent : step.absent) out += wrap("checked: " + printable(absent), inner, inner + "  ", options.width);
+  const Words& words = options.words;
+  out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step, words)), indent + "- ", inner,
+              options.width);
+  if (!step.because.empty())
+    out += wrap(words.format("step_because", {{"text", printable(step.because)}}), inner, inner + "  ", options.width);
+  for (const auto& absent : step.absent)
+    out += wrap(words.format("checked", {{"text", printable(absent)}}), inner, inner + "  ", options.width);
   out += citations_text(step.citations, inner, false, options);
   for (const auto& premise : step.premises) proof_text(premise, depth + 1, options, out);
-  if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded), inner, inner + "  ", options.width);
+  if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded, words), inner, inner + "  ", options.width);
 }
 
 std::string finding_text(const Finding& finding, const TextOptions& options) {
-  const std::string label = fmt::format("[{}]", to_string(finding.level));
+  const Words& words = options.words;
+  const std::string label = fmt::format("[{}]", level_words(finding.level, words));
   std::string out = coloured(
       wrap(fmt::format("{} {}: {}", label, printable(finding.principle), printable(finding.title)), "", "    ",
            options.width),
       label, finding.level, options.colour);
-  out += wrap("for " + roles_words(finding.roles), "  ", "      ", options.width);
+  out += wrap(words.format("finding_for", {{"roles", roles_words(finding.roles, words)}}), "  ", "      ", options.width);
   out += hinges_text(finding, options);
   out += citations_text(finding.citations, "  ", true, options);
   if (options.detail == Detail::full) {
-    out += "  proof:\n";
+    out += fmt::format("  {}\n", words("proof"));
     proof_text(finding.proof, 0, options, out);
     for (const auto& other : finding.other_proofs) {
-      out += "  another proof:\n";
+      out += fmt::format("  {}\n", words("another_proof"));
       proof_text(other, 0, options, out);
     }
   }
@@ -111,13 +132,14 @@ std::string finding_text(const Finding& finding, const TextOptions& options) {
 }
 
 std::string why_not_text(const WhyNot& why, const TextOptions& options) {
-  const std::string label = "[not implicated]";
+  const Words& words = options.words;
+  const std::string label = fmt::format("[{}]", level_words(Level::not_implicated, words));
   std::string out = coloured(wrap(fmt::format("{} {}: {}", label, printable(why.principle), printable(why.title)), "",
                                   "    ", options.width),
                              label, Level::not_implicated, options.colour);
-  out += wrap("why not: " + why_not_words(why), "  ", "    ", options.width);
+  out += wrap(words.format("why_not", {{"text", why_not_words(why, words)}}), "  ", "    ", options.width);
   if (options.detail == Detail::full && !why.rule_id.empty()) {
-    out += wrap(failed_condition_words(why), "  ", "    ", options.width);
+    out += wrap(failed_condition_words(why, words), "  ", "    ", options.width);
   }
   return out;
 }

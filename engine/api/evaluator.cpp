@@ -13,6 +13,8 @@
 #include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace cybernorms {
@@ -79,6 +81,17 @@ bool profiles_exist(const compile::RuleSet& rules, const std::vector<std::string
   return all_found;
 }
 
+/// The language asked for, or null for English; an unknown one is E418, naming those there are.
+const compile::Language* find_language(const compile::RuleSet& rules, const std::string& language,
+                                       const std::string& document_name, Diagnostics& diagnostics) {
+  if (const compile::Language* found = rules.find_language(language)) return found;
+  if (language != default_language) {
+    diagnostics.pointer_error("E418", document_name, "", "no language named '{}': the rule base has {}", language,
+                              fmt::format("{}", fmt::join(rules.language_ids(), ", ")));
+  }
+  return nullptr;
+}
+
 /// The goals that parse; each that does not gets its diagnostic (named "--why-not").
 std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, const compile::RuleSet& rules,
                                         Diagnostics& diagnostics) {
@@ -135,6 +148,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   if (!options.assumptions.empty() && !input_problems.has_errors())
     assumed = with_assumptions(rules, loaded, options.assumptions, input_problems);
   const scenario::LoadedScenario& facts = assumed ? assumed->scenario : loaded;
+  const compile::Language* language = find_language(rules, options.language, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
   if (loaded.has_id)
     for (Evaluation& evaluation : evaluations) evaluation.scenario = loaded.id;
@@ -154,6 +168,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.hinge_budget = hinge_options(options).budget;
     report_options.proof_limits.max_depth = options.proof_depth;
     label_entities(loaded, state_->session);
+    report_options.language = language;
     evaluation.report = explain::build_report(rules, state_->session, report_options);
     evaluation.report->title = loaded.title;
     for (const scenario::ScenarioEntity& entity : loaded.entities)

@@ -30,8 +30,8 @@ RuleBaseSummary summary_of(const compile::CheckResult& checked) {
 
 std::optional<RuleBase> RuleBase::load(const std::vector<std::filesystem::path>& paths, SourceSet& sources,
                                        Diagnostics& diagnostics, const LoadOptions& options) {
-  compile::CheckResult checked = compile::check_paths(paths, compile::CheckOptions{options.sources_dir}, sources,
-                                                      diagnostics);
+  compile::CheckResult checked =
+      compile::check_paths(paths, compile::CheckOptions{options.sources_dir, options.languages}, sources, diagnostics);
   if (!checked.rules) return std::nullopt;
   const RuleBaseSummary summary = summary_of(checked);
   return RuleBase(std::make_shared<const Compiled>(std::move(*checked.rules), summary));
@@ -48,6 +48,13 @@ std::vector<std::string> RuleBase::profile_ids() const {
 std::vector<std::string> RuleBase::principle_ids() const { return compiled_->principle_order; }
 
 bool RuleBase::has_profile(std::string_view id) const { return compiled_->rules.find_profile(id).has_value(); }
+
+std::vector<std::string> RuleBase::languages() const { return compiled_->rules.language_ids(); }
+
+Words RuleBase::words(std::string_view language) const {
+  const compile::Language* found = compiled_->rules.find_language(language);
+  return found == nullptr ? Words() : found->words;
+}
 
 std::string RuleBase::scenario_schema() const { return scenario::json_schema(compiled_->rules); }
 

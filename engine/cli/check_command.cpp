@@ -31,6 +31,7 @@ int run_check(const CheckArgs& args) {
   Diagnostics diagnostics;
   LoadOptions options;
   if (!args.sources_dir.empty()) options.sources_dir = args.sources_dir;
+  if (!args.language.empty()) options.languages.push_back(args.language);
   const std::vector<std::filesystem::path> paths(args.paths.begin(), args.paths.end());
   const std::optional<RuleBase> rule_base = RuleBase::load(paths, sources, diagnostics, options);
 

@@ -29,6 +29,7 @@ struct CheckArgs {
   std::string format = "text";
   JsonLayoutFlags json;
   bool werror = false;
+  std::string language;  ///< empty: none asked for; else warn about texts not translated into it
 };
 int run_check(const CheckArgs& args);
 
@@ -50,6 +51,7 @@ struct EvalArgs {
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
   std::size_t max_input_bytes = cybernorms::max_input_bytes;  ///< larger inputs are refused (E407)
+  std::string language{default_language};  ///< of reports' texts, headings and labels
   GivenOptions given;
 };
 int run_eval(const EvalArgs& args);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <iterator>
 
 namespace cybernorms::cli {
@@ -33,6 +34,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args, const AssumptionOptions& 
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
   options.max_input_bytes = args.max_input_bytes;
+  options.language = args.language;
   return options;
 }
 
@@ -95,8 +97,16 @@ bool profile_names_valid(const EvalArgs& args, const RuleBase& rule_base) {
   return false;
 }
 
-RenderOptions render_options(const EvalArgs& args) {
+bool language_valid(const EvalArgs& args, const RuleBase& rule_base) {
+  const std::vector<std::string> languages = rule_base.languages();
+  if (std::find(languages.begin(), languages.end(), args.language) != languages.end()) return true;
+  fmt::print(stderr, "error: no language named '{}' (languages: {})\n", args.language, fmt::join(languages, ", "));
+  return false;
+}
+
+RenderOptions render_options(const EvalArgs& args, const RuleBase& rule_base) {
   RenderOptions options;
+  options.words = rule_base.words(args.language);
   options.format = parse_format(args.format).value_or(Format::text);
   options.detail = args.explain == "full" ? Detail::full : Detail::brief;
   options.colour = stdout_wants_colour(args.colour);
@@ -123,11 +133,11 @@ int run_eval(const EvalArgs& args) {
   }
   std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
-  if (!profile_names_valid(args, *rule_base)) return exit_usage;
+  if (!profile_names_valid(args, *rule_base) || !language_valid(args, *rule_base)) return exit_usage;
 
   std::optional<AssumptionOptions> assumed = read_assumption_options(args.assume, args.assume_files);
   if (!assumed) return exit_usage;
-  EvalContext context{args, *rule_base, {}, render_options(args), std::move(*assumed)};
+  EvalContext context{args, *rule_base, {}, render_options(args, *rule_base), std::move(*assumed)};
   context.profiles = args.compare_profiles ? rule_base->profile_ids() : std::vector<std::string>{args.profile};
   Evaluator evaluator(*rule_base);
   std::vector<Report> collected;

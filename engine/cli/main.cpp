@@ -33,6 +33,8 @@ void add_check(CLI::App& app, CheckArgs& args) {
   check->add_option("--format", args.format, "Output format")->check(CLI::IsMember(format_names(Output::diagnostics)));
   add_json_layout(*check, args.json);
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
+  check->add_option("--lang", args.language,
+                    "Also check the translation into this language: a warning (W010) for each text or word without one");
 }
 
 void add_hinge_sets(CLI::App& command, std::size_t& sets) {
@@ -104,6 +106,8 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--max-input-bytes", args.max_input_bytes,
                    "Larger scenario or facts files are refused with E407 (default 8 MiB, at most 1 GiB)")
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  eval->add_option("--lang", args.language,
+                   "Language of reports (text, Markdown, JSON texts): en (default) or one the rule base declares");
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 

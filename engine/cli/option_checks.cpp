@@ -69,6 +69,10 @@ std::vector<std::string> eval_conflicts(const EvalArgs& args) {
     messages.push_back(fmt::format("error: --color applies to text reports only, not to {}",
                                    !table.empty() ? table : "--format " + args.format));
   }
+  if (args.given.contains("--lang") && (!table.empty() || terse)) {
+    messages.push_back(fmt::format("error: --lang does not apply: {} shows ids and levels, in no language",
+                                   !table.empty() ? table : "--format terse"));
+  }
   return messages;
 }
 
@@ -85,7 +89,7 @@ std::optional<std::string> facts_file_conflict(const EvalArgs& args, const std::
   if (args.format != "text") unused.push_back("--format " + args.format);
   if (args.summary) unused.push_back("--summary");
   if (args.compare_profiles) unused.push_back("--compare-profiles");
-  for (const char* option : {"--profile", "--explain", "--proof-depth", "--color", "--assume", "--assume-file"}) {
+  for (const char* option : {"--profile", "--explain", "--proof-depth", "--color", "--assume", "--assume-file", "--lang"}) {
     if (args.given.contains(option)) unused.push_back(option);
   }
   if (unused.empty()) return std::nullopt;

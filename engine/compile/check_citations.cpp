@@ -1,5 +1,7 @@
 // Citations, layers and `because` templates: what explanations will show a reader.
 #include "compile/checks.hpp"
+
+#include <cybernorms/words.hpp>
 #include "compile/text.hpp"
 
 #include <fmt/core.h>
@@ -63,20 +65,11 @@ std::unordered_set<std::string> clause_variables(const Clause& clause) {
 }
 
 /// The names written in `{...}` in a template, in order, each once.
-std::vector<std::string> placeholders(std::string_view text) {
-  std::vector<std::string> names;
-  for (std::size_t open = text.find('{'); open != std::string_view::npos; open = text.find('{', open + 1)) {
-    const std::size_t close = text.find('}', open + 1);
-    if (close == std::string_view::npos) break;
-    std::string name(text.substr(open + 1, close - open - 1));
-    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
-  }
-  return names;
-}
+std::vector<std::string> placeholders(std::string_view text) { return placeholders_of(text); }
 
 void check_clause_because(const Program& program, const Clause& clause, base::Diagnostics& diagnostics) {
   const std::unordered_set<std::string> variables = clause_variables(clause);
-  for (const std::string& name : placeholders(*clause.because)) {
+  for (const std::string& name : placeholders(clause.because->value)) {
     if (name != "_" && variables.count(name) > 0) continue;
     const std::string written = fmt::format("{{{}}}", name);
     auto& added = diagnostics.error("E216", token_span_after(*program.sources, clause.span, "because", written),
@@ -104,8 +97,8 @@ void check_template_placeholders(const Program& program, const Signature& signat
 }
 
 void check_doc_placeholders(const Program& program, const Signature& signature, base::Diagnostics& diagnostics) {
-  const std::optional<std::string>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
-  if (doc) check_template_placeholders(program, signature, *doc, "doc", diagnostics);
+  const std::optional<ast::Text>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
+  if (doc) check_template_placeholders(program, signature, doc->value, "doc", diagnostics);
   if (signature.relation && signature.relation->question)
     check_template_placeholders(program, signature, signature.relation->question->text, "question", diagnostics);
 }

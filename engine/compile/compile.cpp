@@ -1,6 +1,7 @@
 #include "compile/compile.hpp"
 
 #include "compile/checks.hpp"
+#include "compile/languages.hpp"
 #include "compile/load.hpp"
 #include "compile/lower.hpp"
 #include "compile/program.hpp"
@@ -9,7 +10,7 @@
 namespace cybernorms::compile {
 
 std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, const base::SourceSet& sources,
-                               base::Diagnostics& diagnostics) {
+                               base::Diagnostics& diagnostics, const std::vector<std::string>& languages) {
   const Program program = collect_declarations(files, sources, diagnostics);
   check_signatures(program, diagnostics);
   check_enumeration_values(program, diagnostics);
@@ -21,6 +22,7 @@ std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, con
   check_layers(program, diagnostics);
   check_because(program, diagnostics);
   check_relation_docs(program, diagnostics);
+  check_languages(program, languages, diagnostics);
   check_alternative_count(program, diagnostics);
   check_safety(program, diagnostics);
   check_stratification(program, diagnostics);
@@ -37,7 +39,7 @@ CheckResult check_paths(const std::vector<std::filesystem::path>& paths, const C
   CheckResult result;
   result.files = load_rule_files(paths, sources, diagnostics);
   verify_sources(result.files, sources, options.sources_dir, diagnostics);
-  result.rules = compile(result.files, sources, diagnostics);
+  result.rules = compile(result.files, sources, diagnostics, options.languages);
   diagnostics.sort();
   return result;
 }

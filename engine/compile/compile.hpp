@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace cybernorms::compile {
@@ -14,12 +15,17 @@ namespace cybernorms::compile {
 /// Runs every check over parsed rule files, then lowers them. Returns nothing when there
 /// are errors (including any already in `diagnostics`, such as syntax errors); warnings
 /// alone do not stop it. Diagnostics are appended in the order found.
+/// `languages`: languages asked for (`--lang`), each of which must be in the rule base,
+/// with a warning for each text or word not translated into it.
 std::optional<RuleSet> compile(const std::vector<dsl::ast::RuleFile>& files, const base::SourceSet& sources,
-                               base::Diagnostics& diagnostics);
+                               base::Diagnostics& diagnostics, const std::vector<std::string>& languages = {});
 
 struct CheckOptions {
   /// Where the source documents are (`check --sources DIR`); quotes are verified against them.
   std::optional<std::filesystem::path> sources_dir;
+  /// Languages asked for (`check --lang zh`): an error if the rule base lacks one, a
+  /// warning (W010) for each text or word not translated into it.
+  std::vector<std::string> languages{};
 };
 
 struct CheckResult {

@@ -1,13 +1,15 @@
 // Lowering declarations: symbols, types, relations, parameters, principles, profiles.
 #include "compile/lower.hpp"
 
+#include "compile/languages.hpp"
+
 #include <fmt/core.h>
 
 namespace cybernorms::compile {
 
 namespace {
 
-std::string doc_of(const std::optional<std::string>& doc) { return doc.value_or(""); }
+std::string doc_of(const std::optional<ast::Text>& doc) { return doc ? doc->value : std::string(); }
 
 std::vector<Citation> lower_citations(const std::vector<ast::Citation>& citations) {
   std::vector<Citation> out;
@@ -112,14 +114,14 @@ void lower_exceptions(const Program& program, LoweredNames& names, RuleSet& out)
     }
     const RelationId id = add_relation(names, out, std::move(relation));
     names.exceptions_by_target[target].push_back(static_cast<std::uint32_t>(out.exceptions.size()));
-    out.exceptions.push_back(Exception{decl->id, target, id, decl->because, doc_of(decl->doc),
+    out.exceptions.push_back(Exception{decl->id, target, id, decl->because.value, doc_of(decl->doc),
                                        lower_citations(decl->citations), decl->span});
   }
 }
 
 void lower_principles(const Program& program, const LoweredNames& names, RuleSet& out) {
   for (const ast::PrincipleDecl* decl : program.principles.in_order) {
-    Principle principle{decl->id, names.relations.at(decl->id), decl->title, doc_of(decl->doc), {},
+    Principle principle{decl->id, names.relations.at(decl->id), decl->title.value, doc_of(decl->doc), {},
                         lower_citations(decl->citations), decl->span};
     for (const ast::Constant& layer : decl->layers) principle.layers.push_back(layer.name);
     out.principles.push_back(std::move(principle));
@@ -127,7 +129,7 @@ void lower_principles(const Program& program, const LoweredNames& names, RuleSet
 }
 
 Profile lower_profile(const ast::ProfileDecl& decl, const LoweredNames& names, RuleSet& out) {
-  Profile profile{decl.id, decl.title, doc_of(decl.doc), {}, {}, lower_citations(decl.citations), decl.span};
+  Profile profile{decl.id, decl.title.value, doc_of(decl.doc), {}, {}, lower_citations(decl.citations), decl.span};
   for (const Param& param : out.params) profile.values.push_back(param.default_value);
   for (const ast::Setting& setting : decl.settings) {
     const std::uint32_t index = names.params.at(setting.param);
@@ -155,7 +157,8 @@ void lower_profiles(const Program& program, const LoweredNames& names, RuleSet& 
 void lower_sources(const Program& program, RuleSet& out) {
   for (const ast::SourceDecl* decl : program.source_decls.in_order) {
     out.sources.push_back(Source{decl->id, decl->title, decl->date.value_or(""), decl->file.value_or(""),
-                                 decl->url.value_or(""), decl->headings, decl->span});
+                                 decl->url.value_or(""), decl->headings, decl->span,
+                                 decl->language.value_or(std::string(default_language))});
   }
 }
 
@@ -185,6 +188,7 @@ RuleSet lower(const Program& program) {
   lower_rules(program, names, out);
   stratify(out);
   lower_profiles(program, names, out);
+  lower_languages(program, out);
   return out;
 }
 

@@ -157,7 +157,7 @@ void RulesLowering::lower_rule(const ast::RuleDecl& decl) {
   for (std::size_t k = 0; k < alternatives.size(); ++k) {
     RuleBuilder builder(out_.symbols, names_);
     Rule rule{decl.id, static_cast<std::uint32_t>(k), names_.relations.at(decl.head.relation),
-              builder.terms(decl.head.args), {}, {}, decl.because, decl.doc.value_or(""), {}, std::nullopt, {}, 0,
+              builder.terms(decl.head.args), {}, {}, decl.because.value, decl.doc ? decl.doc->value : std::string(), {}, std::nullopt, {}, 0,
               decl.span};
     std::vector<Literal> body;
     for (const FlatCondition& condition : alternatives[k]) body.push_back(builder.condition(condition));
@@ -186,7 +186,7 @@ void RulesLowering::lower_exception(const ast::ExceptionDecl& decl, std::uint32_
     for (const FlatCondition& condition : alternatives[k]) body.push_back(builder.condition(condition));
     body = builder.take_body(std::move(body));
     Rule rule{decl.id, static_cast<std::uint32_t>(k), exception.relation, std::move(head), {},
-              builder.take_variable_names(), decl.because, exception.doc, exception.citations, index, {}, 0,
+              builder.take_variable_names(), decl.because.value, exception.doc, exception.citations, index, {}, 0,
               decl.span};
     rule.body = order_body(std::move(body), rule.variable_names, out_.relations);
     out_.rules.push_back(std::move(rule));

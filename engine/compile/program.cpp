@@ -88,6 +88,9 @@ struct Collector {
   void operator()(const ast::ProfileDecl& decl) const {
     add_unique(program, program.profiles, decl, decl.id, "profile", diagnostics);
   }
+  void operator()(const ast::LanguageDecl& decl) const {
+    add_unique(program, program.languages, decl, decl.id, "language", diagnostics);
+  }
 };
 
 /// Entities, enumerations, principles and relation declarations indexed by name too.
@@ -150,6 +153,43 @@ std::vector<Clause> clauses(const Program& program) {
   for (const ast::ExceptionDecl* exception : program.exceptions.in_order) {
     out.push_back(Clause{exception->id, "exception", &exception->target, &exception->body, &exception->because,
                          &exception->citations, exception->span, nullptr, exception});
+  }
+  return out;
+}
+
+namespace {
+
+void add_text(std::vector<ReaderText>& out, const ast::Text& text, std::string what) {
+  out.push_back(ReaderText{&text, std::move(what)});
+}
+
+void add_doc(std::vector<ReaderText>& out, const std::optional<ast::Text>& doc, std::string_view kind,
+             std::string_view name) {
+  if (doc) add_text(out, *doc, fmt::format("the doc of {} '{}'", kind, name));
+}
+
+}  // namespace
+
+std::vector<ReaderText> reader_texts(const Program& program) {
+  std::vector<ReaderText> out;
+  for (const ast::TypeDecl* decl : program.enumerations.in_order) add_doc(out, decl->doc, "type", decl->name);
+  for (const ast::EntityDecl* decl : program.entities.in_order) add_doc(out, decl->doc, "entity", decl->name);
+  for (const Signature& signature : program.signatures) {
+    if (signature.principle) {
+      add_doc(out, signature.principle->doc, "principle", signature.name);
+      add_text(out, signature.principle->title, fmt::format("the title of principle '{}'", signature.name));
+    } else {
+      add_doc(out, signature.relation->doc, "relation", signature.name);
+    }
+  }
+  for (const ast::ParamDecl* decl : program.params.in_order) add_doc(out, decl->doc, "parameter", decl->name);
+  for (const Clause& clause : clauses(program)) {
+    add_doc(out, clause.rule ? clause.rule->doc : clause.exception->doc, clause.kind, clause.id);
+    add_text(out, *clause.because, fmt::format("the because text of {} '{}'", clause.kind, clause.id));
+  }
+  for (const ast::ProfileDecl* decl : program.profiles.in_order) {
+    add_doc(out, decl->doc, "profile", decl->id);
+    add_text(out, decl->title, fmt::format("the title of profile '{}'", decl->id));
   }
   return out;
 }

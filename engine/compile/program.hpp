@@ -78,6 +78,7 @@ struct Program {
   Index<ast::ProfileDecl> profiles;
   Index<ast::PrincipleDecl> principles;
   Index<ast::RelationDecl> relation_decls;
+  Index<ast::LanguageDecl> languages;  ///< `language` blocks (English, built in, needs none)
   /// Relations and principles share one name space, in declaration order.
   std::vector<Signature> signatures;
   std::unordered_map<std::string_view, std::size_t> signature_index;
@@ -101,7 +102,7 @@ struct Clause {
   std::string_view kind;  ///< "rule" or "exception"
   const ast::Atom* head = nullptr;
   const ast::Conjunction* body = nullptr;  ///< null for a rule with no `when`
-  const std::string* because = nullptr;
+  const ast::Text* because = nullptr;
   const std::vector<ast::Citation>* citations = nullptr;
   base::Span span;
   const ast::RuleDecl* rule = nullptr;            ///< set for a rule
@@ -110,6 +111,16 @@ struct Clause {
 
 /// Every rule, then every exception, each in written order.
 std::vector<Clause> clauses(const Program& program);
+
+/// A text a reader sees, with what it is: "the title of principle 'x'".
+struct ReaderText {
+  const ast::Text* text = nullptr;
+  std::string what;
+};
+
+/// Every title, doc and `because` text of the program that explanations, listings or
+/// the catalog show, in written order: what translations are checked against.
+std::vector<ReaderText> reader_texts(const Program& program);
 
 // ----- conditions ------------------------------------------------------------------
 

@@ -44,3 +44,24 @@ const Exception* RuleSet::exception_of(RelationId relation) const {
 }
 
 }  // namespace cybernorms::compile
+
+namespace cybernorms::compile {
+
+std::string_view Language::text(std::string_view english) const {
+  const auto found = texts.find(english);
+  return found == texts.end() ? english : std::string_view(found->second);
+}
+
+const Language* RuleSet::find_language(std::string_view id) const {
+  const auto found = std::find_if(languages.begin(), languages.end(), [&](const Language& l) { return l.id == id; });
+  return found == languages.end() ? nullptr : &*found;
+}
+
+std::vector<std::string> RuleSet::language_ids() const {
+  std::vector<std::string> ids;
+  for (const Language& language : languages) ids.push_back(language.id);
+  if (ids.empty()) ids.emplace_back(default_language);
+  return ids;
+}
+
+}  // namespace cybernorms::compile

@@ -5,8 +5,11 @@
 #include "base/symbols.hpp"
 
 #include <cybernorms/report.hpp>
+#include <cybernorms/words.hpp>
 
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -44,6 +47,7 @@ struct Source {
   std::string url;
   std::vector<std::string> headings;
   base::Span span;
+  std::string language{default_language};  ///< the language the document is written in
 };
 
 /// Where a base relation's facts come from in a scenario (see docs/scenario-format.md).
@@ -180,6 +184,19 @@ struct Profile {
   base::Span span;
 };
 
+/// A language of the rule base: the program's words in it and the translation of the
+/// rule base's texts, each looked up by its English text (one English text has one
+/// translation per language; the check makes sure of it, E244).
+struct Language {
+  std::string id;    ///< "en", "zh"
+  std::string name;  ///< as the language calls itself: "English", "中文"
+  std::map<std::string, std::string, std::less<>> texts;  ///< English text -> translation
+  Words words;
+  /// The text in this language: its translation, or `english` itself when it has none
+  /// (English, or a text no translation was written for).
+  std::string_view text(std::string_view english) const;
+};
+
 /// The whole compiled rule base.
 struct RuleSet {
   base::SymbolTable symbols;
@@ -191,12 +208,18 @@ struct RuleSet {
   std::vector<Param> params;
   std::vector<Profile> profiles;  ///< always holds "default" (first)
   std::vector<Source> sources;
+  /// English first (built in, with no translations), then the `language` blocks as written.
+  std::vector<Language> languages;
   std::uint32_t stratum_count = 0;
 
   std::optional<RelationId> find_relation(std::string_view name) const;
   std::optional<std::uint32_t> find_profile(std::string_view id) const;
   std::optional<TypeId> find_type(std::string_view name) const;
   const Source* find_source(std::string_view id) const;
+  /// The language with this id, or null.
+  const Language* find_language(std::string_view id) const;
+  /// The ids of the languages, English first: what an unknown language's error lists.
+  std::vector<std::string> language_ids() const;
   /// The parameter whose value a relation of kind `parameter` holds; null for other kinds.
   const Param* parameter_of(RelationId relation) const;
   /// The exception whose relation this is; null unless the relation is of kind `exception`.

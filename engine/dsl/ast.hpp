@@ -99,6 +99,19 @@ struct Parameter : Node {
   std::string type;
 };
 
+/// `zh "..."` after a text: the same text in another language.
+struct Translation : Node {
+  std::string language;
+  std::string text;
+};
+
+/// A text a reader sees (a title, a doc, a `because` template): as written in the rule
+/// base's own language, English, then its translations: `"Due diligence" zh "审慎预防义务"`.
+struct Text : Node {
+  std::string value;
+  std::vector<Translation> translations;
+};
+
 // ----- top-level items -------------------------------------------------------------
 
 /// `include "other.cnr"`
@@ -111,6 +124,7 @@ struct SourceDecl : Node {
   std::string id;
   std::string title;
   std::optional<std::string> doc;
+  std::optional<std::string> language;  ///< `language zh`: the language the document is written in; English if absent
   std::optional<std::string> date;
   std::optional<std::string> file;
   std::optional<std::string> url;
@@ -121,7 +135,7 @@ struct SourceDecl : Node {
 struct TypeDecl : Node {
   std::string name;
   std::vector<Constant> values;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
 };
 
 /// `entity state from states "doc"`: a type whose values are the ids of the objects in
@@ -129,7 +143,7 @@ struct TypeDecl : Node {
 struct EntityDecl : Node {
   std::string name;
   std::string collection;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
 };
 
 /// `from operations.acts[] default []`: where a base relation's facts come from in a
@@ -154,7 +168,7 @@ struct Question : Node {
 struct RelationDecl : Node {
   std::string name;
   std::vector<Parameter> parameters;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
   std::optional<Binding> binding;
   std::optional<Question> question;
 };
@@ -164,15 +178,15 @@ struct ParamDecl : Node {
   std::string name;
   std::string type;
   Term default_value;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
 };
 
 /// `principle non_infringement(responsible: state, ...) { title ... layers ... cite ... }`
 struct PrincipleDecl : Node {
   std::string id;
   std::vector<Parameter> parameters;
-  std::optional<std::string> doc;
-  std::string title;
+  std::optional<Text> doc;
+  Text title;
   std::vector<Constant> layers;
   std::vector<Citation> citations;
 };
@@ -180,10 +194,10 @@ struct PrincipleDecl : Node {
 /// `rule a.b { conclude head when body because "..." cite ... }`
 struct RuleDecl : Node {
   std::string id;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
   Atom head;
   std::optional<Conjunction> body;
-  std::string because;
+  Text because;
   std::vector<Citation> citations;
 };
 
@@ -192,9 +206,9 @@ struct RuleDecl : Node {
 struct ExceptionDecl : Node {
   std::string id;
   Atom target;
-  std::optional<std::string> doc;
+  std::optional<Text> doc;
   Conjunction body;
-  std::string because;
+  Text because;
   std::vector<Citation> citations;
 };
 
@@ -207,14 +221,29 @@ struct Setting : Node {
 /// `profile france { title "..." set ... cite ... }`
 struct ProfileDecl : Node {
   std::string id;
-  std::optional<std::string> doc;
-  std::string title;
+  std::optional<Text> doc;
+  Text title;
   std::vector<Setting> settings;
   std::vector<Citation> citations;
 };
 
+/// `word implicated "涉及"` inside a language block: one of the program's own words
+/// (base/words.cpp lists them, with their English text).
+struct WordDecl : Node {
+  std::string key;
+  std::string text;
+};
+
+/// `language zh "中文" { word ... }`: a language the rule base's texts are translated into,
+/// and the program's words in it.
+struct LanguageDecl : Node {
+  std::string id;
+  std::string name;
+  std::vector<WordDecl> words;
+};
+
 struct Item : x3::variant<Include, SourceDecl, TypeDecl, EntityDecl, RelationDecl, ParamDecl,
-                          PrincipleDecl, RuleDecl, ExceptionDecl, ProfileDecl> {
+                          PrincipleDecl, RuleDecl, ExceptionDecl, ProfileDecl, LanguageDecl> {
   using base_type::base_type;
   using base_type::operator=;
 };

@@ -37,16 +37,25 @@ bool equal(const ast::Citation& a, const ast::Citation& b) {
 }
 bool equal(const ast::Parameter& a, const ast::Parameter& b) { return a.name == b.name && a.type == b.type; }
 
+bool equal(const ast::Translation& a, const ast::Translation& b) {
+  return a.language == b.language && a.text == b.text;
+}
+bool equal(const ast::Text& a, const ast::Text& b) { return a.value == b.value && equal(a.translations, b.translations); }
+bool equal(const ast::WordDecl& a, const ast::WordDecl& b) { return a.key == b.key && a.text == b.text; }
+bool equal(const ast::LanguageDecl& a, const ast::LanguageDecl& b) {
+  return a.id == b.id && a.name == b.name && equal(a.words, b.words);
+}
+
 bool equal(const ast::Include& a, const ast::Include& b) { return a.path == b.path; }
 bool equal(const ast::SourceDecl& a, const ast::SourceDecl& b) {
-  return a.id == b.id && a.title == b.title && a.doc == b.doc && a.date == b.date && a.file == b.file &&
+  return a.id == b.id && a.title == b.title && a.doc == b.doc && a.language == b.language && a.date == b.date && a.file == b.file &&
          a.url == b.url && a.headings == b.headings;
 }
 bool equal(const ast::TypeDecl& a, const ast::TypeDecl& b) {
-  return a.name == b.name && equal(a.values, b.values) && a.doc == b.doc;
+  return a.name == b.name && equal(a.values, b.values) && equal(a.doc, b.doc);
 }
 bool equal(const ast::EntityDecl& a, const ast::EntityDecl& b) {
-  return a.name == b.name && a.collection == b.collection && a.doc == b.doc;
+  return a.name == b.name && a.collection == b.collection && equal(a.doc, b.doc);
 }
 bool equal(const ast::Binding& a, const ast::Binding& b) {
   return a.collection == b.collection && a.attribute == b.attribute && a.is_list == b.is_list &&
@@ -56,27 +65,27 @@ bool equal(const ast::RelationDecl& a, const ast::RelationDecl& b) {
   const bool same_question = a.question.has_value() == b.question.has_value() &&
                              (!a.question || (a.question->element == b.question->element &&
                                               a.question->text == b.question->text));
-  return a.name == b.name && equal(a.parameters, b.parameters) && a.doc == b.doc && equal(a.binding, b.binding) &&
+  return a.name == b.name && equal(a.parameters, b.parameters) && equal(a.doc, b.doc) && equal(a.binding, b.binding) &&
          same_question;
 }
 bool equal(const ast::ParamDecl& a, const ast::ParamDecl& b) {
-  return a.name == b.name && a.type == b.type && equal(a.default_value, b.default_value) && a.doc == b.doc;
+  return a.name == b.name && a.type == b.type && equal(a.default_value, b.default_value) && equal(a.doc, b.doc);
 }
 bool equal(const ast::PrincipleDecl& a, const ast::PrincipleDecl& b) {
-  return a.id == b.id && equal(a.parameters, b.parameters) && a.doc == b.doc && a.title == b.title &&
+  return a.id == b.id && equal(a.parameters, b.parameters) && equal(a.doc, b.doc) && equal(a.title, b.title) &&
          equal(a.layers, b.layers) && equal(a.citations, b.citations);
 }
 bool equal(const ast::RuleDecl& a, const ast::RuleDecl& b) {
-  return a.id == b.id && a.doc == b.doc && equal(a.head, b.head) && equal(a.body, b.body) && a.because == b.because &&
+  return a.id == b.id && equal(a.doc, b.doc) && equal(a.head, b.head) && equal(a.body, b.body) && equal(a.because, b.because) &&
          equal(a.citations, b.citations);
 }
 bool equal(const ast::ExceptionDecl& a, const ast::ExceptionDecl& b) {
-  return a.id == b.id && equal(a.target, b.target) && a.doc == b.doc && equal(a.body, b.body) &&
-         a.because == b.because && equal(a.citations, b.citations);
+  return a.id == b.id && equal(a.target, b.target) && equal(a.doc, b.doc) && equal(a.body, b.body) &&
+         equal(a.because, b.because) && equal(a.citations, b.citations);
 }
 bool equal(const ast::Setting& a, const ast::Setting& b) { return a.param == b.param && equal(a.value, b.value); }
 bool equal(const ast::ProfileDecl& a, const ast::ProfileDecl& b) {
-  return a.id == b.id && a.doc == b.doc && a.title == b.title && equal(a.settings, b.settings) &&
+  return a.id == b.id && equal(a.doc, b.doc) && equal(a.title, b.title) && equal(a.settings, b.settings) &&
          equal(a.citations, b.citations);
 }
 

@@ -16,7 +16,11 @@ BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Atom, relation, args)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Comparison, left, op, right)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Citation, source, section, quote)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Parameter, name, type)
-BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::SourceDecl, id, title, doc, date, file, url, headings)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Translation, language, text)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Text, value, translations)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::SourceDecl, id, title, doc, language, date, file, url, headings)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::WordDecl, key, text)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::LanguageDecl, id, name, words)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::TypeDecl, name, values, doc)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::EntityDecl, name, collection, doc)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Question, element, text)
@@ -50,11 +54,12 @@ const string_parser string_word;
 const integer_parser integer_word;
 
 const keyword_parser kw_and{"and"}, kw_because{"because"}, kw_cite{"cite"}, kw_conclude{"conclude"}, kw_date{"date"},
-    kw_default{"default"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"}, kw_for{"for"},
-    kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_layers{"layers"}, kw_not{"not"}, kw_or{"or"},
+    kw_default{"default"}, kw_en{"en"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"},
+    kw_for{"for"}, kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_language{"language"},
+    kw_layers{"layers"}, kw_not{"not"}, kw_or{"or"},
     kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"}, kw_question{"question"}, kw_quote{"quote"}, kw_relation{"relation"},
     kw_rule{"rule"}, kw_section{"section"}, kw_set{"set"}, kw_source{"source"}, kw_title{"title"}, kw_type{"type"},
-    kw_url{"url"}, kw_when{"when"};
+    kw_url{"url"}, kw_when{"when"}, kw_word{"word"};
 
 const x3::symbols<ast::CompareOp> compare_op({{"=", ast::CompareOp::eq},
                                               {"!=", ast::CompareOp::ne},
@@ -130,6 +135,13 @@ struct rule_id : annotate {};
 struct exception_id : annotate {};
 struct setting_id : annotate {};
 struct profile_id : annotate {};
+struct translation_id : annotate {};
+struct doc_text_id : annotate {};
+struct title_tr_id : annotate {};
+struct because_tr_id : annotate {};
+struct language_tag_id : annotate {};
+struct word_id : annotate {};
+struct language_id : annotate {};
 struct item_id : annotate {};
 
 const x3::rule<name_id, std::string> name = "a name";
@@ -180,8 +192,15 @@ const x3::rule<rule_id, ast::RuleDecl> rule_decl = "a rule";
 const x3::rule<exception_id, ast::ExceptionDecl> exception_decl = "an exception";
 const x3::rule<setting_id, ast::Setting> setting = "a setting";
 const x3::rule<profile_id, ast::ProfileDecl> profile_decl = "a profile";
+const x3::rule<language_tag_id, std::string> language_tag = "a language (zh, ...)";
+const x3::rule<translation_id, ast::Translation> translation = "a translation (a language, then a string)";
+const x3::rule<doc_text_id, ast::Text> doc_text = "a string";
+const x3::rule<title_tr_id, ast::Text> title_translated = "a string (the title)";
+const x3::rule<because_tr_id, ast::Text> because_translated = "a string (the explanation template)";
+const x3::rule<word_id, ast::WordDecl> word_decl = "a word (word key \"text\")";
+const x3::rule<language_id, ast::LanguageDecl> language_decl = "a language";
 const x3::rule<item_id, ast::Item> item =
-    "a declaration (include, source, type, entity, relation, param, principle, rule, exception or profile)";
+    "a declaration (include, source, type, entity, relation, param, principle, rule, exception, profile or language)";
 
 // name = [a-z][a-z0-9_]* - keyword ;  type_name likewise
 const auto name_def = name_word;
@@ -253,6 +272,20 @@ const auto list_marker_def = x3::lit('[') > ']';
 // default_value = list_marker | constant ;  filling the enclosing binding
 const auto default_value =
     named(list_marker[set_empty_default] | constant_term[set_default], "a default value ([] or a value)");
+// language_tag = name ;
+const auto language_tag_def = name_word;
+// translation = language_tag string ;  a name where a text may go on is always a language
+const auto translation_def = language_tag > named(string_word, "a string (the translation)");
+// doc_text = [ "en" ] string { translation } ;  the untagged string is English
+const auto doc_text_def = -kw_en >> string_word >> *translation;
+// title_translated = [ "en" ] string { translation } ;
+const auto title_translated_def = -kw_en >> title_text >> *translation;
+// because_translated = [ "en" ] string { translation } ;
+const auto because_translated_def = -kw_en >> because_text >> *translation;
+// word = "word" name string ;
+const auto word_decl_def = kw_word > name > text;
+// language = "language" name string "{" { word } "}" ;
+const auto language_decl_def = kw_language > language_tag > title_text > '{' > *word_decl > '}';
 // binding = "from" binding_parts ;
 const auto binding_def = kw_from > binding_parts;
 // binding_parts = name [ "." name [ list_marker ] ] [ "default" default_value ] ;
@@ -264,44 +297,48 @@ const auto question_text_def = string_word;
 const auto question_def = kw_question > name > question_text;
 // include = "include" string ;
 const auto include_decl_def = spanned((kw_include > path_text)[set_path]);
-// source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ]
-//          { "heading" string } "}" ;
-const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_date > text) > -(kw_file > text) >
-                             -(kw_url > text) > *(kw_heading > text) > '}';
-// type = "type" name "=" "{" name { "," name } "}" [ string ] ;
-const auto type_decl_def = kw_type > name > '=' > '{' > value_list > '}' > -text;
-// entity = "entity" name "from" name [ string ] ;
-const auto entity_decl_def = kw_entity > name > kw_from > name > -text;
-// relation = "relation" name "(" [ parameters ] ")" [ string ] [ binding ] [ question ] ;
-const auto relation_decl_def = kw_relation > name > '(' > parameter_list > list_end > -text > -binding > -question;
-// param = "param" name ":" name "=" constant [ string ] ;
-const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -text;
-// principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ]
-//             { citation } "}" ;
-const auto principle_decl_def = kw_principle > name > '(' > parameters > list_end > '{' > -text > kw_title >
-                                title_text > -(kw_layers > value_list) > *citation > '}';
-// rule = "rule" dotted "{" [ string ] "conclude" atom [ "when" conjunction ] "because" string
+// source = "source" name string "{" [ string ] [ "language" name ] [ "date" string ] [ "file" string ]
+//          [ "url" string ] { "heading" string } "}" ;
+const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_language > language_tag) >
+                             -(kw_date > text) > -(kw_file > text) > -(kw_url > text) > *(kw_heading > text) > '}';
+// type = "type" name "=" "{" name { "," name } "}" [ doc_text ] ;
+const auto type_decl_def = kw_type > name > '=' > '{' > value_list > '}' > -doc_text;
+// entity = "entity" name "from" name [ doc_text ] ;
+const auto entity_decl_def = kw_entity > name > kw_from > name > -doc_text;
+// relation = "relation" name "(" [ parameters ] ")" [ doc_text ] [ binding ] [ question ] ;
+const auto relation_decl_def =
+    kw_relation > name > '(' > parameter_list > list_end > -doc_text > -binding > -question;
+// param = "param" name ":" name "=" constant [ doc_text ] ;
+const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -doc_text;
+// principle = "principle" name "(" parameters ")" "{" [ doc_text ] "title" title_translated
+//             [ "layers" value_list ] { citation } "}" ;
+const auto principle_decl_def = kw_principle > name > '(' > parameters > list_end > '{' > -doc_text > kw_title >
+                                title_translated > -(kw_layers > value_list) > *citation > '}';
+// rule = "rule" dotted "{" [ doc_text ] "conclude" atom [ "when" conjunction ] "because" because_translated
 //        { citation } "}" ;
-const auto rule_decl_def = kw_rule > dotted > '{' > -text > kw_conclude > atom > -(kw_when > conjunction) > kw_because
-                           > because_text > *citation > '}';
-// exception = "exception" dotted "for" atom "{" [ string ] "when" conjunction "because" string
-//             { citation } "}" ;
-const auto exception_decl_def = kw_exception > dotted > kw_for > atom > '{' > -text > kw_when > conjunction >
-                                kw_because > because_text > *citation > '}';
+const auto rule_decl_def = kw_rule > dotted > '{' > -doc_text > kw_conclude > atom > -(kw_when > conjunction) >
+                           kw_because > because_translated > *citation > '}';
+// exception = "exception" dotted "for" atom "{" [ doc_text ] "when" conjunction "because"
+//             because_translated { citation } "}" ;
+const auto exception_decl_def = kw_exception > dotted > kw_for > atom > '{' > -doc_text > kw_when > conjunction >
+                                kw_because > because_translated > *citation > '}';
 // setting = "set" name "=" constant ;
 const auto setting_def = kw_set > name > '=' > constant_term;
-// profile = "profile" profile_name "{" [ string ] "title" string { setting } { citation } "}" ;
+// profile = "profile" profile_name "{" [ doc_text ] "title" title_translated { setting } { citation } "}" ;
 const auto profile_decl_def =
-    kw_profile > profile_name > '{' > -text > kw_title > title_text > *setting > *citation > '}';
-// item = include | source | type | entity | relation | param | principle | rule | exception | profile ;
+    kw_profile > profile_name > '{' > -doc_text > kw_title > title_translated > *setting > *citation > '}';
+// item = include | source | type | entity | relation | param | principle | rule | exception | profile
+//        | language ;
 const auto item_def = include_decl | source_decl | type_decl | entity_decl | relation_decl | param_decl |
-                      principle_decl | rule_decl | exception_decl | profile_decl;
+                      principle_decl | rule_decl | exception_decl | profile_decl | language_decl;
 
 BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, section_text, quote_text, because_text,
                     path_text, variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
 BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding,
                     binding_parts, question, question_text)
+BOOST_SPIRIT_DEFINE(language_tag, translation, doc_text, title_translated, because_translated, word_decl,
+                    language_decl)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 

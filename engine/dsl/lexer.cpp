@@ -9,14 +9,14 @@
 namespace cybernorms::dsl::detail {
 namespace {
 
-constexpr std::array<std::string_view, 30> keywords{
-    "and",      "because",  "cite",  "conclude", "date",   "default", "entity", "exception", "file",
-    "for",      "from",     "heading", "include", "layers", "not",     "or",     "param",     "principle",
-    "profile",  "question", "quote", "relation", "rule",   "section", "set",    "source",    "title",
-    "type",     "url",      "when"};
+constexpr std::array<std::string_view, 32> keywords{
+    "and",       "because", "cite",     "conclude", "date",    "default", "entity",  "exception", "file",
+    "for",       "from",    "heading",  "include",  "language", "layers",  "not",     "or",        "param",
+    "principle", "profile", "question", "quote",    "relation", "rule",    "section", "set",       "source",
+    "title",     "type",    "url",      "when",     "word"};
 
-constexpr std::array<std::string_view, 10> item_keywords{"include", "source",    "type", "entity",    "relation",
-                                                         "param",   "principle", "rule", "exception", "profile"};
+constexpr std::array<std::string_view, 11> item_keywords{"include", "source",    "type", "entity",    "relation", "param",
+                                                         "principle", "rule",   "exception", "profile", "language"};
 
 /// Bytes that may begin a token outside strings and comments.
 constexpr bool is_token_start(char c) {

@@ -83,6 +83,19 @@ void optional_line(std::string& out, std::string_view keyword, const std::option
   if (text) body_line(out, keyword, *text);
 }
 
+/// A text and its translations, each translation on a line of its own under the text,
+/// its language tag aligned below the text's keyword.
+void text_lines(std::string& out, std::string_view keyword, const ast::Text& text) {
+  body_line(out, keyword, text.value);
+  const std::string indent(keyword.empty() ? 4 : 3 + keyword.size(), ' ');
+  for (const ast::Translation& translation : text.translations)
+    out += fmt::format("{}{} {}\n", indent, translation.language, quoted(translation.text));
+}
+
+void optional_text(std::string& out, const std::optional<ast::Text>& text) {
+  if (text) text_lines(out, "", *text);
+}
+
 void citations_text(std::string& out, const std::vector<ast::Citation>& citations) {
   for (const ast::Citation& citation : citations) {
     out += fmt::format("  cite {} section {}\n       quote {}\n", citation.source, quoted(citation.section),
@@ -105,6 +118,7 @@ std::string item_text(const ast::Include& include) { return "include " + quoted(
 std::string item_text(const ast::SourceDecl& source) {
   std::string out = fmt::format("source {} {} {{\n", source.id, quoted(source.title));
   optional_line(out, "", source.doc);
+  if (source.language) out += "  language " + *source.language + "\n";
   optional_line(out, "date", source.date);
   optional_line(out, "file", source.file);
   optional_line(out, "url", source.url);
@@ -114,19 +128,19 @@ std::string item_text(const ast::SourceDecl& source) {
 
 std::string item_text(const ast::TypeDecl& type) {
   std::string out = fmt::format("type {} = {{ {} }}\n", type.name, joined_names(type.values));
-  optional_line(out, "", type.doc);
+  optional_text(out, type.doc);
   return out;
 }
 
 std::string item_text(const ast::EntityDecl& entity) {
   std::string out = fmt::format("entity {} from {}\n", entity.name, entity.collection);
-  optional_line(out, "", entity.doc);
+  optional_text(out, entity.doc);
   return out;
 }
 
 std::string item_text(const ast::RelationDecl& relation) {
   std::string out = "relation " + relation.name + parameters_text(relation.parameters) + "\n";
-  optional_line(out, "", relation.doc);
+  optional_text(out, relation.doc);
   if (relation.binding) out += "  " + binding_text(*relation.binding) + "\n";
   if (relation.question) out += "  question " + relation.question->element + " " + quoted(relation.question->text) + "\n";
   return out;
@@ -134,14 +148,14 @@ std::string item_text(const ast::RelationDecl& relation) {
 
 std::string item_text(const ast::ParamDecl& param) {
   std::string out = fmt::format("param {}: {} = {}\n", param.name, param.type, to_source(param.default_value));
-  optional_line(out, "", param.doc);
+  optional_text(out, param.doc);
   return out;
 }
 
 std::string item_text(const ast::PrincipleDecl& principle) {
   std::string out = "principle " + principle.id + parameters_text(principle.parameters) + " {\n";
-  optional_line(out, "", principle.doc);
-  body_line(out, "title", principle.title);
+  optional_text(out, principle.doc);
+  text_lines(out, "title", principle.title);
   if (!principle.layers.empty()) out += "  layers " + joined_names(principle.layers) + "\n";
   citations_text(out, principle.citations);
   return out + "}\n";
@@ -149,31 +163,37 @@ std::string item_text(const ast::PrincipleDecl& principle) {
 
 std::string item_text(const ast::RuleDecl& rule) {
   std::string out = fmt::format("rule {} {{\n", rule.id);
-  optional_line(out, "", rule.doc);
+  optional_text(out, rule.doc);
   out += "  conclude " + atom_text(rule.head) + "\n";
   if (rule.body) out += "  when " + conjunction_text(*rule.body, "\n   and ") + "\n";
-  body_line(out, "because", rule.because);
+  text_lines(out, "because", rule.because);
   citations_text(out, rule.citations);
   return out + "}\n";
 }
 
 std::string item_text(const ast::ExceptionDecl& exception) {
   std::string out = fmt::format("exception {} for {} {{\n", exception.id, atom_text(exception.target));
-  optional_line(out, "", exception.doc);
+  optional_text(out, exception.doc);
   out += "  when " + conjunction_text(exception.body, "\n   and ") + "\n";
-  body_line(out, "because", exception.because);
+  text_lines(out, "because", exception.because);
   citations_text(out, exception.citations);
   return out + "}\n";
 }
 
 std::string item_text(const ast::ProfileDecl& profile) {
   std::string out = fmt::format("profile {} {{\n", profile.id);
-  optional_line(out, "", profile.doc);
-  body_line(out, "title", profile.title);
+  optional_text(out, profile.doc);
+  text_lines(out, "title", profile.title);
   for (const ast::Setting& setting : profile.settings) {
     out += fmt::format("  set {} = {}\n", setting.param, to_source(setting.value));
   }
   citations_text(out, profile.citations);
+  return out + "}\n";
+}
+
+std::string item_text(const ast::LanguageDecl& language) {
+  std::string out = fmt::format("language {} {} {{\n", language.id, quoted(language.name));
+  for (const ast::WordDecl& word : language.words) out += fmt::format("  word {} {}\n", word.key, quoted(word.text));
   return out + "}\n";
 }
 

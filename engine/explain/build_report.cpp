@@ -27,7 +27,8 @@ std::string bindings_text(const Bindings& bindings) {
 }
 
 // What a negated condition that held says: nothing there, or only unknown; exceptions by name.
-std::string absent_text(const infer::Session& session, const compile::AtomLiteral& atom, const Values& bindings) {
+std::string absent_text(const infer::Session& session, const compile::AtomLiteral& atom, const Values& bindings,
+                        const Words& words) {
   const auto& rules = session.network().rules();
   std::vector<base::SymbolId> key;
   std::vector<std::string> names;
@@ -37,16 +38,20 @@ std::string absent_text(const infer::Session& session, const compile::AtomLitera
   }
   const bool is_unknown = session.truth_of(atom.relation, key) == base::Truth::unknown;
   if (const auto* exception = rules.exception_of(atom.relation))
-    return fmt::format("exception {} {} ({})", exception->id, is_unknown ? "may apply" : "does not apply", joined(names));
-  return fmt::format("{}: {}", is_unknown ? "unknown" : "no fact", plain_fact(rules.relations[atom.relation].name, names));
+    return words.format(is_unknown ? "exception_may_apply" : "exception_does_not_apply",
+                        {{"exception", exception->id}, {"values", joined(names)}});
+  return words.format(is_unknown ? "absent_unknown" : "absent_no_fact",
+                      {{"fact", plain_fact(rules.relations[atom.relation].name, names)}});
 }
 
 /// Unfolds derivations into a proof tree, down to scenario facts, within a depth and a
 /// step budget; where either stops it, the step says it is folded.
 class ProofBuilder {
  public:
-  ProofBuilder(const infer::Session& session, const ProofLimits& limits)
+  ProofBuilder(const infer::Session& session, const ProofLimits& limits, const compile::Language* language)
       : session_(session),
+        language_(language),
+        words_(words_in(language)),
         max_depth_(std::clamp<std::size_t>(limits.max_depth, 1, max_proof_depth)),
         remaining_(std::max<std::size_t>(limits.max_steps, 1)) {}
 
@@ -63,7 +68,7 @@ class ProofBuilder {
  private:
   ProofStep leaf(infer::FactId fact) const {
     ProofStep leaf;
-    leaf.fact = fact_ref(session_, fact);
+    leaf.fact = fact_ref(session_, fact, language_);
     const auto kind = session_.network().rules().relations[session_.relation_of(fact)].kind;
     leaf.source = kind == compile::RelationKind::parameter ? StepSource::profile : StepSource::scenario;
     leaf.truth = session_.base_truth(fact) == base::Truth::no ? session_.truth(fact) : session_.base_truth(fact);
@@ -75,16 +80,16 @@ class ProofBuilder {
     const auto& rule = rules.rules[derivation.rule];
     const auto values = known(derivation.bindings);
     ProofStep step;
-    step.fact = fact_ref(session_, fact);
+    step.fact = fact_ref(session_, fact, language_);
     step.truth = session_.truth(fact);
     step.source = StepSource::rule;
     step.rule_id = rule.id;
     step.bindings = named_bindings(rule, values, session_);
-    step.because = fill_template(rule.because, labelled_bindings(rule, values, session_));
-    step.citations = rule.citations;
+    step.because = fill_template(text_in(language_, rule.because), labelled_bindings(rule, values, session_));
+    step.citations = citations_for(rules, rule.citations, language_);
     for (const auto& literal : rule.body)
       if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
-        step.absent.push_back(absent_text(session_, *atom, values));
+        step.absent.push_back(absent_text(session_, *atom, values, words_));
     if (depth_ >= max_depth_) {
       step.folded = derivation.premises.empty() ? ProofFold::none : ProofFold::depth;
       return step;
@@ -103,6 +108,8 @@ class ProofBuilder {
   }
 
   const infer::Session& session_;
+  const compile::Language* language_;
+  Words words_;
   std::size_t max_depth_;
   std::size_t remaining_;
   std::size_t depth_ = 1;  ///< of the step being built: the root is 1
@@ -115,9 +122,10 @@ std::vector<infer::FactId> sorted_facts(const infer::Session& session, compile::
   return facts;
 }
 
-std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSet& set) {
+std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSet& set,
+                             const compile::Language* language) {
   std::vector<Hinge> hinges;
-  for (const auto& literal : set) hinges.push_back({fact_ref(session, literal.fact), literal.needs_true});
+  for (const auto& literal : set) hinges.push_back({fact_ref(session, literal.fact, language), literal.needs_true});
   return hinges;
 }
 
@@ -132,7 +140,7 @@ void add_hinges(const infer::Session& session, infer::FactId fact, const ReportO
   finding.routes = questions.routes(result.sets);
   finding.routes_found = finding.routes.size();
   if (finding.routes.size() > options.max_hinge_sets) finding.routes.resize(options.max_hinge_sets);
-  auto reported = reported_hinges(session, result);
+  auto reported = reported_hinges(session, result, options.language);
   if (reported.sets.size() > options.max_hinge_sets) reported.sets.resize(options.max_hinge_sets);
   finding.hinge_sets = std::move(reported.sets);
   finding.hinge_sets_found = reported.found;
@@ -144,18 +152,19 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
   const auto& relation = session.network().rules().relations[principle.relation];
   Finding finding;
   finding.principle = principle.id;
-  finding.title = principle.title;
-  finding.citations = principle.citations;
+  const auto& rules = session.network().rules();
+  finding.title = text_in(options.language, principle.title);
+  finding.citations = citations_for(rules, principle.citations, options.language);
   const auto args = session.args(fact);
   for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
   if (finding.level == Level::possible) add_hinges(session, fact, options, hinges, questions, finding);
   if (!options.proofs) return finding;
-  finding.proof = build_proof(session, fact, 0, options.proof_limits);
+  finding.proof = build_proof(session, fact, 0, options.proof_limits, options.language);
   const std::size_t kept = session.derivation_count(fact);
   for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
-    finding.other_proofs.push_back(build_proof(session, fact, k, options.proof_limits));
+    finding.other_proofs.push_back(build_proof(session, fact, k, options.proof_limits, options.language));
   return finding;
 }
 
@@ -166,39 +175,54 @@ std::string principle_title(const compile::RuleSet& rules, compile::RelationId r
 }
 
 std::string miss_text(const compile::RuleSet& rules, const compile::Rule& rule, const infer::RuleMiss& miss,
-                      const WhyNot& why) {
+                      const WhyNot& why, const Words& words) {
   const auto& name = rules.relations[rule.head].name;
-  if (!miss.head_matches) return fmt::format("{} not derived: rule {} concludes other values", name, rule.id);
-  if (!miss.failed_literal) return fmt::format("{} not derived: rule {} holds, but evaluation stopped early", name, rule.id);
-  std::string text = fmt::format("{} not derived: rule {} failed at `{}`", name, rule.id, why.failed_condition);
-  if (!why.bindings.empty()) text += " with " + bindings_text(why.bindings);
-  return text;
+  if (!miss.head_matches) return words.format("not_derived_other_values", {{"relation", name}, {"rule", rule.id}});
+  if (!miss.failed_literal) return words.format("not_derived_stopped", {{"relation", name}, {"rule", rule.id}});
+  if (why.bindings.empty())
+    return words.format("not_derived_failed", {{"relation", name}, {"rule", rule.id}, {"condition", why.failed_condition}});
+  return words.format("not_derived_failed_with", {{"relation", name},
+                                                  {"rule", rule.id},
+                                                  {"condition", why.failed_condition},
+                                                  {"bindings", bindings_text(why.bindings)}});
 }
 
 }  // namespace
 
-ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result) {
+ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result,
+                               const compile::Language* language) {
   ReportedHinges reported;
   reported.sets.reserve(result.sets.size());
-  for (const auto& set : result.sets) reported.sets.push_back(hinges_of(session, set));
+  for (const auto& set : result.sets) reported.sets.push_back(hinges_of(session, set, language));
   reported.found = result.found;
   reported.limit = first_limit(result.cut);
   return reported;
 }
 
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation,
-                      const ProofLimits& limits) {
-  return ProofBuilder(session, limits).build(fact, derivation);
+                      const ProofLimits& limits, const compile::Language* language) {
+  return ProofBuilder(session, limits, language).build(fact, derivation);
+}
+
+std::vector<Citation> citations_for(const compile::RuleSet& rules, std::vector<Citation> citations,
+                                    const compile::Language* language) {
+  if (language == nullptr || language->id == default_language) return citations;
+  std::stable_partition(citations.begin(), citations.end(), [&](const Citation& citation) {
+    const compile::Source* source = rules.find_source(citation.source);
+    return source != nullptr && source->language == language->id;
+  });
+  return citations;
 }
 
 WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
-               std::span<const std::optional<base::SymbolId>> goal) {
+               std::span<const std::optional<base::SymbolId>> goal, const compile::Language* language) {
+  const Words words = words_in(language);
   WhyNot why;
   why.principle = rules.relations.at(relation).name;
-  why.title = principle_title(rules, relation);
+  why.title = text_in(language, principle_title(rules, relation));
   const auto misses = session.why_not(relation, goal);
   if (misses.empty()) {
-    why.text = fmt::format("{} not derived: no rule concludes it", why.principle);
+    why.text = words.format("not_derived_no_rule", {{"relation", why.principle}});
     return why;
   }
   const auto& miss = misses.front();
@@ -206,12 +230,10 @@ WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, com
   why.rule_id = rule.id;
   if (miss.failed_literal) why.failed_condition = condition_text(rules, rule, rule.body[*miss.failed_literal]);
   why.bindings = named_bindings(rule, miss.bindings, session);
-  why.text = miss_text(rules, rule, miss, why);
+  why.text = miss_text(rules, rule, miss, why, words);
   why.search_complete = std::all_of(misses.begin(), misses.end(), [](const auto& m) { return m.searched_all; });
   if (!why.search_complete) {
-    why.text += fmt::format(" (the search for the nearest rule stopped at its budget of {} steps: a rule may come "
-                            "nearer)",
-                            infer::why_not_step_budget);
+    why.text += words.format("why_not_search_cut", {{"steps", fmt::format("{}", infer::why_not_step_budget)}});
   }
   return why;
 }
@@ -221,7 +243,7 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
   report.scenario = options.scenario;
   report.profile = options.profile;
   infer::HingeSearch hinges(session, sets_searched(options), options.hinge_budget);
-  QuestionBook questions(session, report.questions);
+  QuestionBook questions(session, report.questions, options.language);
   std::size_t total = 0;
   for (const auto& principle : rules.principles) total += session.facts_of(principle.relation).size();
   report.findings.reserve(total);
@@ -230,7 +252,7 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
     for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges, questions));
     if (!facts.empty()) continue;
     const Values open(rules.relations[principle.relation].arity());
-    auto why = why_not(rules, session, principle.relation, open);
+    auto why = why_not(rules, session, principle.relation, open, options.language);
     why.principle = principle.id;
     report.not_implicated.push_back(std::move(why));
   }

@@ -34,6 +34,9 @@ struct ReportOptions {
   /// Only the derivations the session kept can be shown (infer::Options::lower_derivations).
   std::size_t max_derivations = 1;
   ProofLimits proof_limits{};
+  /// The language of titles, fact texts, `because` texts and why-not (null: English);
+  /// citations of sources written in it come first.
+  const compile::Language* language = nullptr;
 };
 
 /// One Finding per fact of each principle relation (implicated: lower model; possible: upper
@@ -47,16 +50,23 @@ struct ReportedHinges {
   std::size_t found = 0;
   HingeLimit limit = HingeLimit::none;
 };
-ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result);
+ReportedHinges reported_hinges(const infer::Session& session, const infer::HingeResult& result,
+                               const compile::Language* language = nullptr);
 
 /// The proof tree of one fact, by its `derivation`-th kept derivation (0: the first).
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation = 0,
-                      const ProofLimits& limits = {});
+                      const ProofLimits& limits = {}, const compile::Language* language = nullptr);
 
 /// Why a goal does not hold in the upper model: the nearest rule concluding `relation`, its
 /// first failed condition as written and the bindings reached. A goal value left nullopt
 /// matches anything (a principle's why-not leaves them all open).
 WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
-               std::span<const std::optional<base::SymbolId>> goal);
+               std::span<const std::optional<base::SymbolId>> goal, const compile::Language* language = nullptr);
+
+/// Citations with those of sources written in `language` first, each group in written
+/// order (null or English: as written), so a reader meets the source's text in their
+/// own language first.
+std::vector<Citation> citations_for(const compile::RuleSet& rules, std::vector<Citation> citations,
+                                    const compile::Language* language);
 
 }  // namespace cybernorms::explain

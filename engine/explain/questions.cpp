@@ -73,8 +73,9 @@ std::string joined(const std::vector<std::string>& values, std::string_view sepa
 
 }  // namespace
 
-QuestionBook::QuestionBook(const infer::Session& session, std::vector<Question>& questions)
-    : session_(session), questions_(questions) {}
+QuestionBook::QuestionBook(const infer::Session& session, std::vector<Question>& questions,
+                           const compile::Language* language)
+    : session_(session), questions_(questions), language_(language) {}
 
 QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   if (const auto found = places_.find(fact); found != places_.end()) return found->second;
@@ -86,7 +87,7 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
     ids.push_back(session_.symbol_name(value));
     labels.push_back(session_.label(value));
   }
-  FactRef ref = fact_ref(session_, fact);
+  FactRef ref = fact_ref(session_, fact, language_);
   std::string key;
   std::string element;
   std::string text;
@@ -94,7 +95,7 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   if (relation.question) {
     element = relation.question->element;
     key = element + '\x1f' + fill_arguments(relation, relation.question->text, ids);
-    text = fill_arguments(relation, relation.question->text, labels);
+    text = fill_arguments(relation, text_in(language_, relation.question->text), labels);
     for (std::size_t i = 0; i < relation.arg_names.size() && i < labels.size(); ++i)
       if (!mentions(relation.question->text, relation.arg_names[i])) values.push_back(labels[i]);
   } else {

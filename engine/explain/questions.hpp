@@ -20,7 +20,9 @@ namespace cybernorms::explain {
 /// about by exactly one question, and questions keep the order they were first met in.
 class QuestionBook {
  public:
-  QuestionBook(const infer::Session& session, std::vector<Question>& questions);
+  /// Questions and facts are worded in `language` (null: English, as the rule base writes them).
+  QuestionBook(const infer::Session& session, std::vector<Question>& questions,
+               const compile::Language* language = nullptr);
 
   /// The routes the minimal `sets` make: each set as answers to questions, then sets equal
   /// but for the alternatives of one answer merged, until none can be; fewest answers
@@ -38,6 +40,7 @@ class QuestionBook {
 
   const infer::Session& session_;
   std::vector<Question>& questions_;
+  const compile::Language* language_;
   std::unordered_map<std::string, std::size_t> by_key_;
   std::unordered_map<infer::FactId, Place> places_;
   /// Per question, the values that answer it per fact (the arguments its text leaves

@@ -65,28 +65,39 @@ std::string plain_fact(std::string_view relation, const std::vector<std::string>
   return fmt::format("{}({})", relation, join(args));
 }
 
-FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
+std::string_view text_in(const compile::Language* language, std::string_view english) {
+  return language == nullptr ? english : language->text(english);
+}
+
+Words words_in(const compile::Language* language) { return language == nullptr ? Words() : language->words; }
+
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const compile::Language* language) {
   std::vector<std::string> labels = args;
-  return fact_ref(rules, relation, std::move(args), labels);
+  return fact_ref(rules, relation, std::move(args), labels, language);
 }
 
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
-                 const std::vector<std::string>& labels) {
+                 const std::vector<std::string>& labels, const compile::Language* language) {
   const auto& declared = rules.relations.at(relation);
   FactRef ref{declared.name, std::move(args), {}};
+  const std::string_view doc_in_language = text_in(language, declared.doc);
   if (const compile::Param* param = rules.parameter_of(relation); param && ref.args.size() == 1) {
     // A parameter's one fact is the profile's value; say so, with what the parameter means.
-    ref.text = fmt::format("the profile sets {} = {}", param->name, ref.args.front());
-    std::string_view doc = declared.doc;
-    if (!doc.empty() && doc.back() == '.') doc.remove_suffix(1);
-    if (!doc.empty()) ref.text += fmt::format(" ({})", doc);
+    std::string_view doc = doc_in_language;
+    for (const std::string_view stop : {".", "\u3002"})
+      if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+    const Words words = words_in(language);
+    ref.text = doc.empty() ? words.format("profile_sets", {{"param", param->name}, {"value", ref.args.front()}})
+                           : words.format("profile_sets_meaning",
+                                          {{"param", param->name}, {"value", ref.args.front()}, {"meaning", doc}});
     return ref;
   }
   if (declared.doc.empty()) {
     ref.text = plain_fact(ref.relation, ref.args);
     return ref;
   }
-  ref.text = fill_arguments(declared, declared.doc, labels);
+  ref.text = fill_arguments(declared, doc_in_language, labels);
   return ref;
 }
 
@@ -99,14 +110,14 @@ std::string fill_arguments(const compile::Relation& relation, std::string_view t
   });
 }
 
-FactRef fact_ref(const infer::Session& session, infer::FactId fact) {
+FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language) {
   std::vector<std::string> args;
   std::vector<std::string> labels;
   for (const auto value : session.args(fact)) {
     args.push_back(session.symbol_name(value));
     labels.push_back(session.label(value));
   }
-  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args), labels);
+  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args), labels, language);
 }
 
 std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {

@@ -18,15 +18,21 @@ using Bindings = std::vector<std::pair<std::string, std::string>>;
 /// Replaces each `{Name}` in `text` by the value bound to Name; other braces stay as written.
 std::string fill_template(std::string_view text, const Bindings& bindings);
 
-/// A ground fact: relation name, values, and the relation's doc with `{arg}` filled in
-/// (or `rel(a, b)` when the relation has no doc).
-FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args);
+/// A text of the rule base in `language` (null: English, as written).
+std::string_view text_in(const compile::Language* language, std::string_view english);
+/// The program's words in `language` (null: English).
+Words words_in(const compile::Language* language);
+
+/// A ground fact: relation name, values, and the relation's doc in `language` (null:
+/// English) with `{arg}` filled in (or `rel(a, b)` when the relation has no doc).
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const compile::Language* language = nullptr);
 /// As above, with the doc filled from `labels` (what each value reads as) instead of the values.
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
-                 const std::vector<std::string>& labels);
+                 const std::vector<std::string>& labels, const compile::Language* language = nullptr);
 /// A session's fact, its doc filled with the values' labels (entity names where the
 /// scenario gives them), its arguments the values' ids.
-FactRef fact_ref(const infer::Session& session, infer::FactId fact);
+FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language = nullptr);
 
 /// Replaces each `{arg}` of `text` by the value of the relation's argument of that name.
 std::string fill_arguments(const compile::Relation& relation, std::string_view text,

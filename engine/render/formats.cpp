@@ -38,7 +38,7 @@ struct FormatRow {
 
 constexpr std::array format_table{
     FormatRow{Format::text, "text",
-              [](const Report& r, const RenderOptions& o) { return report_to_text(r, {o.detail, o.colour, o.width}); },
+              [](const Report& r, const RenderOptions& o) { return report_to_text(r, {o.detail, o.colour, o.width, o.words}); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
                 return comparison_to_text(compare_profiles(rs, p), o.width);
               },
@@ -62,7 +62,7 @@ constexpr std::array format_table{
               },
               [](const compile::RuleSet& rules, const RenderOptions& o) { return catalog_to_json(rules, o.json_layout); }},
     FormatRow{Format::markdown, "markdown",
-              [](const Report& r, const RenderOptions& o) { return report_to_markdown(r, o.detail); },
+              [](const Report& r, const RenderOptions& o) { return report_to_markdown(r, o.detail, o.words); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
                 return comparison_to_markdown(compare_profiles(rs, p));
               },

@@ -39,61 +39,69 @@ using explain::Finding;
 using explain::ProofStep;
 using explain::WhyNot;
 
-std::string level_heading(explain::Level level) {
-  std::string word(to_string(level));
-  word[0] = static_cast<char>(word[0] - 'a' + 'A');
+/// The level as a heading: its word with an initial capital (a script without case is left as it is).
+std::string level_heading(explain::Level level, const Words& words) {
+  std::string word(level_words(level, words));
+  if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
   return word;
 }
 
-std::string citations_markdown(const std::vector<Citation>& citations, std::string_view indent) {
+std::string citations_markdown(const std::vector<Citation>& citations, std::string_view indent, const Words& words) {
   std::string out;
   for (const auto& citation : citations) {
-    out += fmt::format("{}- **Cites:** {}\n", indent, markdown_text(citation_words(citation, true)));
+    out += fmt::format("{}- **{}** {}\n", indent, words("md_cites"), markdown_text(citation_words(citation, true)));
   }
   return out;
 }
 
-void proof_markdown(const ProofStep& step, std::size_t depth, std::string& out) {
+void proof_markdown(const ProofStep& step, std::size_t depth, const Words& words, std::string& out) {
   const std::string indent(2 * std::min<std::size_t>(depth, 40), ' ');
-  out += fmt::format("{}- {} *({})*", indent, markdown_text(fact_words(step.fact)), markdown_text(step_source_words(step)));
-  if (!step.because.empty()) out += fmt::format(": because {}", markdown_text(step.because));
+  out += fmt::format("{}- {} *({})*", indent, markdown_text(fact_words(step.fact)),
+                     markdown_text(step_source_words(step, words)));
+  if (!step.because.empty()) out += ": " + words.format("md_because", {{"text", markdown_text(step.because)}});
   out += '\n';
-  for (const auto& absent : step.absent) out += fmt::format("{}  - checked: {}\n", indent, markdown_text(absent));
-  for (const auto& premise : step.premises) proof_markdown(premise, depth + 1, out);
-  if (step.folded != ProofFold::none) out += fmt::format("{}  - *{}*\n", indent, markdown_text(fold_words(step.folded)));
+  for (const auto& absent : step.absent)
+    out += fmt::format("{}  - {}\n", indent, words.format("md_checked", {{"text", markdown_text(absent)}}));
+  for (const auto& premise : step.premises) proof_markdown(premise, depth + 1, words, out);
+  if (step.folded != ProofFold::none)
+    out += fmt::format("{}  - *{}*\n", indent, markdown_text(fold_words(step.folded, words)));
 }
 
-std::string finding_markdown(const explain::Report& report, const Finding& finding, Detail detail) {
-  std::string out = fmt::format("### {}: {} ({})\n\n", level_heading(finding.level), markdown_text(finding.title),
+std::string finding_markdown(const explain::Report& report, const Finding& finding, Detail detail,
+                             const Words& words) {
+  std::string out = fmt::format("### {}: {} ({})\n\n", level_heading(finding.level, words), markdown_text(finding.title),
                                 markdown_code(finding.principle));
-  out += fmt::format("- **For:** {}\n", markdown_text(roles_words(report, finding.roles)));
+  out += fmt::format("- **{}** {}\n", words("md_for"), markdown_text(roles_words(report, finding.roles, words)));
   for (std::size_t i = 0; i < finding.routes.size(); ++i) {
     std::string answers;
     for (const auto& answer : finding.routes[i])
-      answers += (answers.empty() ? "" : "; and ") + markdown_text(answer_words(report, answer));
-    out += fmt::format("- **{}** {}\n", i == 0 ? "Implicated if:" : "Or if:", answers);
+      answers += (answers.empty() ? "" : fmt::format("; {} ", words("route_and"))) +
+                 markdown_text(answer_words(report, answer));
+    out += fmt::format("- **{}** {}\n", words(i == 0 ? "md_implicated_if" : "md_or_if"), answers);
   }
-  const auto limit = routes_limit_words(finding);
-  if (!limit.empty()) out += fmt::format("- **Not all shown:** {}\n", markdown_text(limit));
-  out += citations_markdown(finding.citations, "");
+  const auto limit = routes_limit_words(finding, words);
+  if (!limit.empty()) out += fmt::format("- **{}** {}\n", words("md_not_all_shown"), markdown_text(limit));
+  out += citations_markdown(finding.citations, "", words);
   if (detail == Detail::full) {
-    out += "\n**Proof**\n\n";
-    proof_markdown(finding.proof, 0, out);
+    out += fmt::format("\n**{}**\n\n", words("md_proof"));
+    proof_markdown(finding.proof, 0, words, out);
     for (const auto& other : finding.other_proofs) {
-      out += "\n**Another proof**\n\n";
-      proof_markdown(other, 0, out);
+      out += fmt::format("\n**{}**\n\n", words("md_another_proof"));
+      proof_markdown(other, 0, words, out);
     }
   }
   return out + '\n';
 }
 
-std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail detail) {
+std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail detail, const Words& words) {
   if (not_implicated.empty()) return {};
-  std::string out = detail == Detail::full ? "### Not implicated\n\n| principle | why not | nearest rule |\n|---|---|---|\n"
-                                           : "### Not implicated\n\n| principle | why not |\n|---|---|\n";
+  std::string out = fmt::format("### {}\n\n| {} | {} |", words("md_not_implicated"), words("column_principle"),
+                                words("column_why_not"));
+  out += detail == Detail::full ? fmt::format(" {} |\n|---|---|---|\n", words("column_nearest_rule")) : "\n|---|---|\n";
   for (const auto& why : not_implicated) {
-    out += fmt::format("| {} | {} |", markdown_code(why.principle), markdown_text(why_not_words(why)));
-    if (detail == Detail::full) out += fmt::format(" {} |", why.rule_id.empty() ? "" : markdown_text(failed_condition_words(why)));
+    out += fmt::format("| {} | {} |", markdown_code(why.principle), markdown_text(why_not_words(why, words)));
+    if (detail == Detail::full)
+      out += fmt::format(" {} |", why.rule_id.empty() ? "" : markdown_text(failed_condition_words(why, words)));
     out += '\n';
   }
   return out + '\n';
@@ -101,16 +109,17 @@ std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail d
 
 }  // namespace
 
-std::string report_to_markdown(const explain::Report& report, Detail detail) {
-  std::string out = report.title.empty()
-                        ? fmt::format("## Scenario {}, profile {}\n\n", markdown_code(report.scenario),
-                                      markdown_code(report.profile))
-                        : fmt::format("## {} ({}), profile {}\n\n", markdown_text(report.title),
-                                      markdown_code(report.scenario), markdown_code(report.profile));
+std::string report_to_markdown(const explain::Report& report, Detail detail, const Words& words) {
+  const std::string scenario = report.title.empty()
+                                   ? markdown_code(report.scenario)
+                                   : fmt::format("{} ({})", markdown_text(report.title), markdown_code(report.scenario));
+  std::string out = "## " + words.format("md_heading", {{"scenario", scenario},
+                                                        {"profile", markdown_code(report.profile)}}) +
+                    "\n\n";
   out += assumptions_to_markdown(report.assumptions);
-  if (report.findings.empty()) out += "No principle is implicated or possible.\n\n";
-  for (const auto& finding : report.findings) out += finding_markdown(report, finding, detail);
-  out += why_not_markdown(report.not_implicated, detail);
+  if (report.findings.empty()) out += fmt::format("{}\n\n", words("md_nothing_found"));
+  for (const auto& finding : report.findings) out += finding_markdown(report, finding, detail, words);
+  out += why_not_markdown(report.not_implicated, detail, words);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include "explain/report.hpp"
 
 #include <cybernorms/format.hpp>
+#include <cybernorms/words.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -21,6 +22,7 @@ struct TextOptions {
   Detail detail = Detail::brief;
   bool colour = false;
   std::size_t width = 80;
+  Words words{};  ///< headings and labels in the report's language
 };
 
 /// The report as text in at most `options.width` columns (long lines are wrapped).
@@ -30,7 +32,7 @@ std::string report_to_text(const explain::Report& report, const TextOptions& opt
 std::string report_to_json(const explain::Report& report, Detail detail, JsonLayout layout = JsonLayout::compact);
 
 /// The report as a Markdown section.
-std::string report_to_markdown(const explain::Report& report, Detail detail);
+std::string report_to_markdown(const explain::Report& report, Detail detail, const Words& words = Words());
 
 /// The level as one word for JSON and terse output: implicated, possible, not_implicated.
 std::string_view level_token(explain::Level level);

@@ -47,24 +47,30 @@ std::string heading(const Report& report, const TextOptions& options) {
                          [&](const Finding& finding) { return finding.level == level; });
   };
   const std::string named = report.title.empty() ? report.scenario : fmt::format("{} ({})", report.title, report.scenario);
-  const std::string line = fmt::format("Scenario {} under profile {}: {} implicated, {} possible, {} not implicated",
-                                       printable(named), printable(report.profile), count(Level::implicated),
-                                       count(Level::possible), report.not_implicated.size());
+  const std::string line = options.words.format(
+      "report_heading", {{"scenario", printable(named)},
+                         {"profile", printable(report.profile)},
+                         {"implicated", fmt::format("{}", count(Level::implicated))},
+                         {"possible", fmt::format("{}", count(Level::possible))},
+                         {"not_implicated", fmt::format("{}", report.not_implicated.size())}});
   return wrap(line, "", "  ", options.width);
 }
 
 /// Each way the finding becomes implicated, as the answers it needs, then what is not shown.
 std::string hinges_text(const Report& report, const Finding& finding, const TextOptions& options) {
+  const Words& words = options.words;
   std::string out;
-  if (!finding.routes.empty()) out += "  implicated if:\n";
+  if (!finding.routes.empty()) out += "  " + std::string(words("implicated_if")) + "\n";
+  const std::string or_lead = fmt::format("  {:<3}", words("route_or"));
+  const std::string and_lead = fmt::format("     {} ", words("route_and"));
   for (std::size_t i = 0; i < finding.routes.size(); ++i) {
     const auto& route = finding.routes[i];
     for (std::size_t k = 0; k < route.size(); ++k) {
-      const std::string lead = k > 0 ? "     and " : i == 0 ? "     " : "  or ";
+      const std::string lead = k > 0 ? and_lead : i == 0 ? "     " : or_lead;
       out += wrap(answer_words(report, route[k]), lead, "         ", options.width);
     }
   }
-  const auto limit = routes_limit_words(finding);
+  const auto limit = routes_limit_words(finding, words);
   if (!limit.empty()) out += wrap(limit, "  ", "    ", options.width);
   return out;
 }
@@ -72,8 +78,9 @@ std::string hinges_text(const Report& report, const Finding& finding, const Text
 std::string citations_text(const std::vector<Citation>& citations, std::string_view indent, bool quotes,
                            const TextOptions& options) {
   std::string out;
-  const std::string first = std::string(indent) + "cites ";
-  const std::string next = std::string(indent) + "      ";
+  const std::string_view cites = options.words("cites");
+  const std::string first = std::string(indent) + std::string(cites) + " ";
+  const std::string next = std::string(indent) + std::string(base::display_width(cites) + 1, ' ');
   for (const auto& citation : citations) out += wrap(citation_words(citation, quotes), first, next, options.width);
   return out;
 }
@@ -88,28 +95,34 @@ std::string indent_for(std::size_t depth, const TextOptions& options) {
 void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& options, std::string& out) {
   const std::string indent = indent_for(depth, options);
   const std::string inner = indent_for(depth + 1, options);
-  out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step)), indent + "- ", inner, options.width);
-  if (!step.because.empty()) out += wrap("because " + printable(step.because), inner, inner + "  ", options.width);
-  for (const auto& absent : step.absent) out += wrap("checked: " + printable(absent), inner, inner + "  ", options.width);
+  const Words& words = options.words;
+  out += wrap(fmt::format("{} [{}]", fact_words(step.fact), step_source_words(step, words)), indent + "- ", inner,
+              options.width);
+  if (!step.because.empty())
+    out += wrap(words.format("step_because", {{"text", printable(step.because)}}), inner, inner + "  ", options.width);
+  for (const auto& absent : step.absent)
+    out += wrap(words.format("checked", {{"text", printable(absent)}}), inner, inner + "  ", options.width);
   out += citations_text(step.citations, inner, false, options);
   for (const auto& premise : step.premises) proof_text(premise, depth + 1, options, out);
-  if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded), inner, inner + "  ", options.width);
+  if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded, words), inner, inner + "  ", options.width);
 }
 
 std::string finding_text(const Report& report, const Finding& finding, const TextOptions& options) {
-  const std::string label = fmt::format("[{}]", to_string(finding.level));
+  const Words& words = options.words;
+  const std::string label = fmt::format("[{}]", level_words(finding.level, words));
   std::string out = coloured(
       wrap(fmt::format("{} {}: {}", label, printable(finding.principle), printable(finding.title)), "", "    ",
            options.width),
       label, finding.level, options.colour);
-  out += wrap("for " + roles_words(report, finding.roles), "  ", "      ", options.width);
+  out += wrap(words.format("finding_for", {{"roles", roles_words(report, finding.roles, words)}}), "  ", "      ",
+              options.width);
   out += hinges_text(report, finding, options);
   out += citations_text(finding.citations, "  ", true, options);
   if (options.detail == Detail::full) {
-    out += "  proof:\n";
+    out += fmt::format("  {}\n", words("proof"));
     proof_text(finding.proof, 0, options, out);
     for (const auto& other : finding.other_proofs) {
-      out += "  another proof:\n";
+      out += fmt::format("  {}\n", words("another_proof"));
       proof_text(other, 0, options, out);
     }
   }
@@ -117,13 +130,14 @@ std::string finding_text(const Report& report, const Finding& finding, const Tex
 }
 
 std::string why_not_text(const WhyNot& why, const TextOptions& options) {
-  const std::string label = "[not implicated]";
+  const Words& words = options.words;
+  const std::string label = fmt::format("[{}]", level_words(Level::not_implicated, words));
   std::string out = coloured(wrap(fmt::format("{} {}: {}", label, printable(why.principle), printable(why.title)), "",
                                   "    ", options.width),
                              label, Level::not_implicated, options.colour);
-  out += wrap("why not: " + why_not_words(why), "  ", "    ", options.width);
+  out += wrap(words.format("why_not", {{"text", why_not_words(why, words)}}), "  ", "    ", options.width);
   if (options.detail == Detail::full && !why.rule_id.empty()) {
-    out += wrap(failed_condition_words(why), "  ", "    ", options.width);
+    out += wrap(failed_condition_words(why, words), "  ", "    ", options.width);
   }
   return out;
 }

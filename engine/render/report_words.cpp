@@ -17,18 +17,27 @@ std::string fact_words(const explain::FactRef& fact) {
   return fmt::format("{}({})", printable(fact.relation), args);
 }
 
-std::string step_source_words(const explain::ProofStep& step) {
+std::string step_source_words(const explain::ProofStep& step, const Words& words) {
   const bool unknown = step.truth == Truth::unknown;
   switch (step.source) {
-    case StepSource::profile: return "profile";
-    case StepSource::scenario: return unknown ? "scenario fact, unknown" : "scenario fact";
+    case StepSource::profile: return std::string(words("from_profile"));
+    case StepSource::scenario: return std::string(words(unknown ? "from_scenario_unknown" : "from_scenario"));
     case StepSource::rule: break;
   }
-  return fmt::format("rule {}{}", printable(step.rule_id), unknown ? ", possible" : "");
+  return words.format(unknown ? "from_rule_possible" : "from_rule", {{"rule", printable(step.rule_id)}});
 }
 
-std::string hinge_words(const explain::Hinge& hinge) {
-  return fmt::format("{} (unknown, needs to be {})", fact_words(hinge.fact), hinge.needs_true ? "true" : "false");
+std::string hinge_words(const explain::Hinge& hinge, const Words& words) {
+  return words.format("hinge", {{"fact", fact_words(hinge.fact)}, {"value", words(hinge.needs_true ? "true" : "false")}});
+}
+
+std::string_view level_words(Level level, const Words& words) {
+  switch (level) {
+    case Level::implicated: return words("implicated");
+    case Level::possible: return words("possible");
+    case Level::not_implicated: return words("not_implicated");
+  }
+  return "?";
 }
 
 std::string hinge_condition_words(const explain::Hinge& hinge) {
@@ -36,34 +45,39 @@ std::string hinge_condition_words(const explain::Hinge& hinge) {
                      hinge.needs_true ? "true" : "false");
 }
 
-std::string hinge_set_words(const std::vector<explain::Hinge>& hinges) {
+std::string hinge_set_words(const std::vector<explain::Hinge>& hinges, const Words& words) {
   std::string out;
-  for (const auto& hinge : hinges) out += (out.empty() ? "" : " and ") + hinge_words(hinge);
+  for (const auto& hinge : hinges) {
+    if (!out.empty()) out += words("hinge_and");
+    out += hinge_words(hinge, words);
+  }
   return out;
 }
 
 namespace {
 
-std::string_view stopped_words(HingeLimit limit) {
+std::string_view stopped_words(HingeLimit limit, const Words& words) {
   switch (limit) {
     case HingeLimit::none: break;
-    case HingeLimit::work_budget: return "stopped at its work budget";
-    case HingeLimit::depth: return "stopped at a chain of derivations deeper than it follows";
-    case HingeLimit::derivations: return "met a fact with more derivations than evaluation keeps";
-    case HingeLimit::sets_per_fact: return "met a fact with more sets than it keeps";
+    case HingeLimit::work_budget: return words("stopped_work_budget");
+    case HingeLimit::depth: return words("stopped_depth");
+    case HingeLimit::derivations: return words("stopped_derivations");
+    case HingeLimit::sets_per_fact: return words("stopped_sets_per_fact");
   }
   return "";
 }
 
 }  // namespace
 
-std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit limit) {
+std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit limit, const Words& words) {
   std::string out;
-  if (found > listed) out = fmt::format("{} more {} of hinges, not shown", found - listed, found - listed == 1 ? "set" : "sets");
+  if (found > listed)
+    out = words.format(found - listed == 1 ? "more_hinge_set" : "more_hinge_sets", {{"count", fmt::format("{}", found - listed)}});
   if (limit == HingeLimit::none) return out;
   if (!out.empty()) out += "; ";
-  return out + fmt::format("the search for what this hinges on {}: {}", stopped_words(limit),
-                           found == 0 ? "it may hinge on sets not found" : "there may be more");
+  return out + words.format("hinge_search_stopped",
+                            {{"reason", stopped_words(limit, words)},
+                             {"consequence", words(found == 0 ? "may_hinge_on_unfound" : "may_hinge_on_more")}});
 }
 
 std::string answer_words(const explain::Report& report, const explain::Answer& answer, bool with_element) {
@@ -72,14 +86,16 @@ std::string answer_words(const explain::Report& report, const explain::Answer& a
   return fmt::format("{} \u2192 {}", printable(asked), printable(answer.text));
 }
 
-std::string routes_limit_words(const explain::Finding& finding) {
+std::string routes_limit_words(const explain::Finding& finding, const Words& words) {
   std::string out;
   const std::size_t hidden = finding.routes_found - std::min(finding.routes_found, finding.routes.size());
-  if (hidden > 0) out = fmt::format("and {} more {}, not shown (--hinge-sets)", hidden, hidden == 1 ? "way" : "ways");
+  if (hidden > 0) out = words.format(hidden == 1 ? "more_way" : "more_ways", {{"count", fmt::format("{}", hidden)}});
   if (finding.hinge_limit == HingeLimit::none) return out;
   if (!out.empty()) out += "; ";
-  return out + fmt::format("the search for what this hinges on {}: {}", stopped_words(finding.hinge_limit),
-                           finding.routes_found == 0 ? "it may hinge on questions not found" : "there may be more");
+  return out + words.format("hinge_search_stopped",
+                            {{"reason", stopped_words(finding.hinge_limit, words)},
+                             {"consequence", words(finding.routes_found == 0 ? "may_hinge_on_unfound"
+                                                                            : "may_hinge_on_more")}});
 }
 
 std::string label_of(const explain::Report& report, const std::string& id) {
@@ -88,23 +104,19 @@ std::string label_of(const explain::Report& report, const std::string& id) {
   return id;
 }
 
-std::string roles_words(const explain::Report& report, const std::vector<std::pair<std::string, std::string>>& roles) {
-  std::string out;
-  for (const auto& [role, value] : roles)
-    out += fmt::format("{}{}={}", out.empty() ? "" : ", ", printable(role), printable(label_of(report, value)));
-  return out;
+std::string roles_words(const explain::Report& report, const std::vector<std::pair<std::string, std::string>>& roles,
+                        const Words& words) {
+  std::vector<std::pair<std::string, std::string>> labelled;
+  for (const auto& [role, value] : roles) labelled.emplace_back(role, label_of(report, value));
+  return roles_words(labelled, words);
 }
 
-std::string fold_words(ProofFold fold) {
+std::string fold_words(ProofFold fold, const Words& words) {
   switch (fold) {
     case ProofFold::none: return {};
-    case ProofFold::depth:
-      return fmt::format("premises folded: the proof goes deeper than it is unfolded (--proof-depth, {} steps by "
-                         "default)",
-                         default_proof_depth);
+    case ProofFold::depth: return words.format("folded_depth", {{"steps", fmt::format("{}", default_proof_depth)}});
     case ProofFold::steps:
-      return fmt::format("premises folded: the proof has more steps than one tree shows ({})",
-                         explain::default_proof_steps);
+      return words.format("folded_steps", {{"steps", fmt::format("{}", explain::default_proof_steps)}});
   }
   return {};
 }
@@ -115,24 +127,29 @@ std::string citation_words(const Citation& citation, bool with_quote) {
   return out;
 }
 
-std::string pairs_words(const std::vector<std::pair<std::string, std::string>>& pairs) {
+std::string pairs_words(const std::vector<std::pair<std::string, std::string>>& pairs, const Words& words) {
   std::string out;
-  for (const auto& [name, value] : pairs) out += fmt::format("{}{}={}", out.empty() ? "" : ", ", printable(name), printable(value));
+  for (const auto& [name, value] : pairs)
+    out += fmt::format("{}{}={}", out.empty() ? std::string_view() : words("list_separator"), printable(name), printable(value));
   return out;
 }
 
-std::string roles_words(const std::vector<std::pair<std::string, std::string>>& roles) { return pairs_words(roles); }
+std::string roles_words(const std::vector<std::pair<std::string, std::string>>& roles, const Words& words) {
+  return pairs_words(roles, words);
+}
 
-std::string why_not_words(const explain::WhyNot& why) {
+std::string why_not_words(const explain::WhyNot& why, const Words& words) {
   if (!why.text.empty()) return printable(why.text);
-  if (why.rule_id.empty()) return "no rule concludes it";
-  return fmt::format("rule {} failed at {}", printable(why.rule_id), printable(why.failed_condition));
+  if (why.rule_id.empty()) return std::string(words("no_rule_concludes"));
+  return words.format("rule_failed_at", {{"rule", printable(why.rule_id)}, {"condition", printable(why.failed_condition)}});
 }
 
-std::string failed_condition_words(const explain::WhyNot& why) {
-  std::string out = fmt::format("nearest rule {} failed at: {}", printable(why.rule_id), printable(why.failed_condition));
-  if (!why.bindings.empty()) out += fmt::format(" (with {})", pairs_words(why.bindings));
-  return out;
+std::string failed_condition_words(const explain::WhyNot& why, const Words& words) {
+  if (why.bindings.empty())
+    return words.format("nearest_rule", {{"rule", printable(why.rule_id)}, {"condition", printable(why.failed_condition)}});
+  return words.format("nearest_rule_with", {{"rule", printable(why.rule_id)},
+                                            {"condition", printable(why.failed_condition)},
+                                            {"bindings", pairs_words(why.bindings, words)}});
 }
 
 }  // namespace cybernorms::render

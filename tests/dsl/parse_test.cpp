@@ -84,14 +84,14 @@ TEST_CASE("a type lists its values in order, each with its place") {
   CHECK(type.values[1].span.line == 2);
   CHECK(type.values[1].span.column == 3);
   CHECK(type.values[1].span.length == 11);
-  CHECK(type.doc == "How large.");
+  CHECK(type.doc->value == "How large.");
 }
 
 TEST_CASE("an entity names its collection") {
   const auto entity = only_item<ast::EntityDecl>("entity operation from operations \"A cyber operation.\"");
   CHECK(entity.name == "operation");
   CHECK(entity.collection == "operations");
-  CHECK(entity.doc == "A cyber operation.");
+  CHECK(entity.doc->value == "A cyber operation.");
 }
 
 TEST_CASE("a relation keeps its signature, doc string and binding") {
@@ -105,7 +105,7 @@ TEST_CASE("a relation keeps its signature, doc string and binding") {
     CHECK(relation.parameters[1].type == "act_kind");
     CHECK(relation.parameters[1].span.line == 1);
     CHECK(relation.parameters[1].span.column == 29);
-    CHECK(relation.doc == "{op} did {kind}");
+    CHECK(relation.doc->value == "{op} did {kind}");
     REQUIRE(relation.binding.has_value());
     CHECK(relation.binding->collection == "operations");
     CHECK(relation.binding->attribute == "acts");
@@ -144,7 +144,7 @@ TEST_CASE("a param has a type and a default of a name, an integer or a string") 
   CHECK(named.name == "breach_threshold");
   CHECK(named.type == "threshold");
   CHECK(as<ast::Constant>(named.default_value).name == "penetration");
-  CHECK(named.doc == "What it takes.");
+  CHECK(named.doc->value == "What it takes.");
   CHECK(as<ast::Integer>(only_item<ast::ParamDecl>("param n: int = -12").default_value).value == -12);
   CHECK(as<ast::String>(only_item<ast::ParamDecl>("param s: string = \"x\"").default_value).value == "x");
 }
@@ -160,8 +160,8 @@ TEST_CASE("a principle keeps its signature, title, layers and citations") {
 })");
   CHECK(principle.id == "non_infringement");
   CHECK(principle.parameters.size() == 2);
-  CHECK(principle.doc == "No state shall infringe the sovereignty of another.");
-  CHECK(principle.title == "Non-infringement");
+  CHECK(principle.doc->value == "No state shall infringe the sovereignty of another.");
+  CHECK(principle.title.value == "Non-infringement");
   REQUIRE(principle.layers.size() == 2);
   CHECK(principle.layers[1].name == "social");
   REQUIRE(principle.citations.size() == 1);
@@ -184,7 +184,7 @@ TEST_CASE("a rule keeps its head, conditions in order, template and citations") 
   cite tallinn2 section "Rule 4" quote "must not"
 })");
   CHECK(rule.id == "non_infringement.access");
-  CHECK(rule.doc == "Access without permission.");
+  CHECK(rule.doc->value == "Access without permission.");
   CHECK(rule.head.relation == "non_infringement");
   REQUIRE(rule.head.args.size() == 3);
   CHECK(as<ast::Variable>(rule.head.args[2]).name == "Op");
@@ -207,7 +207,7 @@ TEST_CASE("a rule keeps its head, conditions in order, template and citations") 
   CHECK(negation.atom.relation == "consented");
   CHECK(negation.span.column == 8);
   CHECK(negation.atom.span.column == 12);
-  CHECK(rule.because == "{Op} accessed {Victim}");
+  CHECK(rule.because.value == "{Op} accessed {Victim}");
   REQUIRE(rule.citations.size() == 2);
   CHECK(rule.citations[1].source == "tallinn2");
   CHECK(rule.span.line == 1);
@@ -284,9 +284,9 @@ TEST_CASE("an exception keeps its target pattern, conditions and template") {
   CHECK(exception.id == "consent");
   CHECK(exception.target.relation == "non_infringement");
   CHECK(exception.target.span.column == 23);
-  CHECK(exception.doc == "Consent precludes wrongfulness.");
+  CHECK(exception.doc->value == "Consent precludes wrongfulness.");
   REQUIRE(exception.body.conditions.size() == 1);
-  CHECK(exception.because == "{Victim} consented to {Op}");
+  CHECK(exception.because.value == "{Victim} consented to {Op}");
   CHECK(exception.citations.size() == 1);
 }
 
@@ -299,8 +299,8 @@ TEST_CASE("a profile keeps its settings and citations, and may be called default
   cite sov3 section "III" quote "binding"
 })");
   CHECK(profile.id == "default");
-  CHECK(profile.doc == "The primary source's reading.");
-  CHECK(profile.title == "Default");
+  CHECK(profile.doc->value == "The primary source's reading.");
+  CHECK(profile.title.value == "Default");
   REQUIRE(profile.settings.size() == 2);
   CHECK(profile.settings[0].param == "breach_threshold");
   CHECK(as<ast::Constant>(profile.settings[0].value).name == "penetration");

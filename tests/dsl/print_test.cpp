@@ -47,7 +47,7 @@ TEST_CASE("the sample rule file uses every construct and round-trips") {
   REQUIRE(parsed.diagnostics.all().empty());
   std::set<int> kinds;
   for (const ast::Item& item : parsed.file.items) kinds.insert(item.get().which());
-  CHECK(kinds.size() == 10);
+  CHECK(kinds.size() == 11);
   check_round_trip(parsed.file);
 }
 
@@ -114,4 +114,54 @@ TEST_CASE("tree equality ignores layout and comments but sees every difference i
   CHECK_FALSE(same("relation r(x: e) from es.x default []", "relation r(x: e) from es.x"));
   CHECK_FALSE(same("include \"a\"", "include \"a\" include \"a\""));
   CHECK_FALSE(same("entity e from es", "relation e()"));
+}
+
+TEST_CASE("translations and language blocks parse, print in the canonical layout and round-trip") {
+  const std::string text = R"(language zh "中文" {
+  word implicated "涉及"
+}
+
+relation consented(s: state) "{s} consented" zh "{s} 同意"
+
+principle harm(s: state) {
+  en "Harm done." zh "造成的损害。"
+  title "Harm"
+        zh "损害"
+  cite doc section "A" quote "b"
+}
+
+rule harm.x {
+  conclude harm(S)
+  when hostile(S)
+  because "{S} is hostile" zh "{S} 怀有敌意"
+}
+
+source doc_zh "中文文件" {
+  language zh
+  file "d.txt"
+}
+)";
+  const Parsed parsed = parse_text(text);
+  REQUIRE(parsed.diagnostics.all().empty());
+  check_round_trip(parsed.file);
+  const std::string printed = to_source(parsed.file);
+  CHECK(printed.find("language zh \"中文\" {\n  word implicated \"涉及\"\n}\n") != std::string::npos);
+  CHECK(printed.find("  title \"Harm\"\n        zh \"损害\"\n") != std::string::npos);
+  CHECK(printed.find("  because \"{S} is hostile\"\n          zh \"{S} 怀有敌意\"\n") != std::string::npos);
+  CHECK(printed.find("  \"Harm done.\"\n    zh \"造成的损害。\"\n") != std::string::npos);
+  CHECK(printed.find("  language zh\n") != std::string::npos);
+  // A translation differs from the same text without it.
+  CHECK_FALSE(same("relation r(s: state) \"{s}\" zh \"{s} 甲\"", "relation r(s: state) \"{s}\" zh \"{s} 乙\""));
+  CHECK_FALSE(same("relation r(s: state) \"{s}\" zh \"{s} 甲\"", "relation r(s: state) \"{s}\""));
+  CHECK(same("relation r(s: state) en \"{s}\"", "relation r(s: state) \"{s}\""));
+}
+
+TEST_CASE("a language tag without its string is a located syntax error") {
+  const Parsed parsed = parse_text("relation r(s: state) \"{s}\" zh from states\n");
+  REQUIRE(parsed.diagnostics.has_errors());
+  const auto& error = parsed.diagnostics.all().front();
+  CHECK(error.code == "E101");
+  CHECK(error.message.find("a string (the translation)") != std::string::npos);
+  CHECK(error.span.line == 1);
+  CHECK(error.span.column == 31);
 }

@@ -94,7 +94,7 @@ class SpanChecker {
   void check_node(const ast::Include& include) { covers(include, "include", quoted(include.path)); }
   void check_node(const ast::SourceDecl& source) { covers(source, "source " + source.id, "}"); }
   void check_node(const ast::TypeDecl& type) {
-    covers(type, "type " + type.name, type.doc ? quoted(*type.doc) : "}");
+    covers(type, "type " + type.name, type.doc ? quoted(type.doc->value) : "}");
     for (const ast::Constant& value : type.values) check_node(value);
   }
   void check_node(const ast::EntityDecl& entity) { covers(entity, "entity " + entity.name, entity.doc ? "\"" : ""); }
@@ -125,6 +125,10 @@ class SpanChecker {
     check_node(exception.target);
     check_node(exception.body);
     for (const ast::Citation& citation : exception.citations) check_node(citation);
+  }
+  void check_node(const ast::LanguageDecl& language) {
+    covers(language, "language " + language.id, "}");
+    for (const ast::WordDecl& word : language.words) covers(word, "word " + word.key, quoted(word.text));
   }
   void check_node(const ast::ProfileDecl& profile) {
     covers(profile, "profile " + profile.id, "}");

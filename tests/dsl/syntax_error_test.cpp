@@ -121,7 +121,7 @@ TEST_CASE("an unknown word where an item should start lists the items") {
   CHECK(error.span.length == 5);
   CHECK(error.message ==
         "expected a declaration (include, source, type, entity, relation, param, principle, rule, "
-        "exception or profile), found 'rules'");
+        "exception, profile or language), found 'rules'");
 }
 
 TEST_CASE("a variable where a value is due is refused") {

@@ -23,6 +23,9 @@ namespace cybernorms {
 struct LoadOptions {
   /// Where the cited source documents are; when set, quotes and headings are verified.
   std::optional<std::filesystem::path> sources_dir;
+  /// Languages the caller will ask for (`check --lang zh`): loading fails if the rule base
+  /// lacks one (E246), and warns (W010) about each text or word not translated into it.
+  std::vector<std::string> languages;
 };
 
 /// The hinge search's work budget when none is given (EvaluateOptions::hinge_budget).
@@ -34,6 +37,10 @@ inline constexpr std::size_t max_hinge_budget = 100'000'000;
 
 struct EvaluateOptions {
   std::string profile{default_profile};
+  /// The language of the report's texts from the rule base: titles, facts, `because`
+  /// texts, why-not (RuleBase::languages; an unknown one is E418). Render with
+  /// RuleBase::words of the same language for headings and labels.
+  std::string language{default_language};
   bool proofs = true;                ///< build proof trees (costs time; findings and levels do not need them)
   /// Minimal hinge sets reported per possible finding; a finding with more says how many
   /// it found (Finding::hinge_sets_found).
@@ -131,6 +138,11 @@ class RuleBase {
   /// Principle ids in the rule base's order (the order of findings and table columns).
   std::vector<std::string> principle_ids() const;
   bool has_profile(std::string_view id) const;
+  /// Language ids the rule base has, English ("en") first, then its `language` blocks.
+  std::vector<std::string> languages() const;
+  /// The program's words in a language of the rule base (English for one it lacks), for
+  /// RenderOptions::words.
+  Words words(std::string_view language) const;
 
   /// Validates and evaluates one scenario given as JSON text under one profile.
   Evaluation evaluate(std::string_view scenario_json, const std::string& document_name,

@@ -2,6 +2,8 @@
 // its renderers. Adding a format is a value here, a renderer file and a row there.
 // Part of the public API; includes no internal header.
 #pragma once
+#include <cybernorms/words.hpp>
+
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -50,6 +52,10 @@ struct RenderOptions {
   bool colour = false;     ///< text only; the caller knows whether output is a terminal
   std::size_t width = 80;  ///< text only: columns
   JsonLayout json_layout = JsonLayout::compact;  ///< JSON only
+  /// Headings, level names and labels in the report's language (RuleBase::words); the
+  /// texts from the rule base come in the language the report was evaluated in
+  /// (EvaluateOptions::language). English by default.
+  Words words{};
 };
 
 /// The format's name on the command line: "text", "json", ...

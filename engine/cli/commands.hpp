@@ -43,7 +43,7 @@ struct EvalArgs {
   std::string explain = "brief"; ///< brief, full
   std::string colour = "auto";
   JsonLayoutFlags json;
-  std::vector<std::string> why_not;  ///< goals, for facts files
+  std::vector<std::string> why_not;  ///< goals, answered instead of the report
   std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;

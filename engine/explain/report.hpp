@@ -18,6 +18,7 @@ using cybernorms::ProofFold;
 using cybernorms::ProofStep;
 using cybernorms::Report;
 using cybernorms::StepSource;
+using cybernorms::RuleElement;
 using cybernorms::WhyNot;
 
 }  // namespace cybernorms::explain

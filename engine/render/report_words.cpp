@@ -106,4 +106,10 @@ std::string failed_condition_words(const explain::WhyNot& why) {
   return out;
 }
 
+std::string held_conditions_words(const explain::WhyNot& why) {
+  std::string out;
+  for (const auto& element : why.held) out += (out.empty() ? "" : "; ") + printable(element.written);
+  return out;
+}
+
 }  // namespace cybernorms::render

@@ -49,6 +49,9 @@ struct RenderOptions {
   bool colour = false;     ///< text only; the caller knows whether output is a terminal
   std::size_t width = 80;  ///< text only: columns
   JsonLayout json_layout = JsonLayout::compact;  ///< JSON only
+  /// Profile comparisons: after the table, each profile's explanation of every row the
+  /// profiles disagree on (`eval --compare-profiles --explain`), at `detail`.
+  bool comparison_explanations = false;
 };
 
 /// The format's name on the command line: "text", "json", ...

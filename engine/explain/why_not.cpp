@@ -138,12 +138,12 @@ class ElementWords {
   /// for a derived one; an exception that does not apply says so by name.
   std::string absent_words(const compile::AtomLiteral& atom) const {
     const auto values = atom_values(atom);
-    if (const auto* exception = rules_.exception_of(atom.relation))
-      return fmt::format("the exception {} does not apply", exception->id);
-    const std::string reads = fact_ref(rules_, atom.relation, values).text;
     const auto key = ground(atom);
     const bool unknown = key.size() == atom.args.size() &&
                          session_.truth_of(atom.relation, key) == base::Truth::unknown;
+    if (const auto* exception = rules_.exception_of(atom.relation))
+      return fmt::format("the exception {} {}", exception->id, unknown ? "may apply (not known)" : "does not apply");
+    const std::string reads = fact_ref(rules_, atom.relation, values).text;
     if (unknown) return fmt::format("it is not known that {}", reads);
     if (rules_.relations[atom.relation].kind == compile::RelationKind::base)
       return fmt::format("no stated fact says that {}", reads);

@@ -54,6 +54,14 @@ scenario::ScenarioLimits input_limits(const EvaluateOptions& options) {
   return limits;
 }
 
+/// Entities the scenario names read by their names in explanations; ids stay in arguments.
+void label_entities(const scenario::LoadedScenario& loaded, infer::Session& session) {
+  for (const scenario::ScenarioEntity& entity : loaded.entities) {
+    if (entity.name.empty()) continue;
+    if (const auto symbol = session.find_symbol(entity.id)) session.set_label(*symbol, entity.name);
+  }
+}
+
 explain::HingeOptions hinge_options(const EvaluateOptions& options) {
   return {options.max_hinge_sets, std::min(options.hinge_budget, max_hinge_budget)};
 }
@@ -126,7 +134,11 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.max_hinge_sets = options.max_hinge_sets;
     report_options.hinge_budget = hinge_options(options).budget;
     report_options.proof_limits.max_depth = options.proof_depth;
+    label_entities(loaded, state_->session);
     evaluation.report = explain::build_report(rules, state_->session, report_options);
+    evaluation.report->title = loaded.title;
+    for (const scenario::ScenarioEntity& entity : loaded.entities)
+      if (!entity.name.empty()) evaluation.report->names.emplace_back(entity.id, entity.name);
   }
   return evaluations;
 }

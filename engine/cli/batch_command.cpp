@@ -94,6 +94,7 @@ int run_batch(const BatchArgs& args) {
   options.profile = args.profile;
   options.record = record_kind(args.explain);
   options.max_line_bytes = args.max_line_bytes;
+  options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
   BatchEvaluator evaluator(*rule_base, options);

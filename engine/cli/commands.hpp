@@ -61,6 +61,7 @@ struct BatchArgs {
   std::size_t block_size = 1024;             ///< lines read and evaluated at a time, at most
   std::size_t block_bytes = 8u << 20;        ///< bytes of lines held at a time, at most (+ one line)
   std::size_t max_line_bytes = max_input_bytes;  ///< longer lines are skipped, with an E407 record
+  std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
   /// The number the first input line gets in records and messages: a shard of a larger

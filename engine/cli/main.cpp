@@ -35,6 +35,14 @@ void add_check(CLI::App& app, CheckArgs& args) {
   check->add_flag("--werror", args.werror, "Treat warnings as errors");
 }
 
+void add_hinge_sets(CLI::App& command, std::size_t& sets) {
+  command
+      .add_option("--hinge-sets", sets,
+                  "Ways to settle the open questions shown per possible finding (default 4); the rest are counted "
+                  "(\"and 6 more ways\")")
+      ->check(CLI::Range(1, 64));
+}
+
 void add_hinge_budget(CLI::App& command, std::size_t& budget) {
   command
       .add_option("--hinge-budget", budget,
@@ -68,8 +76,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--why-not", args.why_not,
                    "Answer a goal such as 'non_interference(borania, _, op1)' (_ for any value): the facts "
                    "that match it, or why none does (repeatable)");
-  eval->add_option("--hinge-sets", args.hinge_sets, "Minimal hinge sets to report per possible finding")
-      ->check(CLI::Range(1, 64));
+  add_hinge_sets(*eval, args.hinge_sets);
   add_hinge_budget(*eval, args.hinge_budget);
   add_proof_depth(*eval, args.proof_depth);
   eval->add_option("--max-input-bytes", args.max_input_bytes,
@@ -104,6 +111,7 @@ void add_batch(CLI::App& app, BatchArgs& args) {
       ->add_option("--first-line", args.first_line,
                    "Number of the first input line in records and messages (default 1): a shard's offset + 1")
       ->check(CLI::Range(std::size_t{1}, largest_first_line));
+  add_hinge_sets(*batch, args.hinge_sets);
   add_hinge_budget(*batch, args.hinge_budget);
   add_proof_depth(*batch, args.proof_depth);
 }

@@ -87,18 +87,27 @@ void check_clause_because(const Program& program, const Clause& clause, base::Di
   }
 }
 
-void check_doc_placeholders(const Program& program, const Signature& signature, base::Diagnostics& diagnostics) {
-  const std::optional<std::string>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
-  if (!doc) return;
+/// Every `{name}` of a relation's doc or question, or a principle's doc, must name one of
+/// its arguments: explanations fill them in from a fact's values.
+void check_template_placeholders(const Program& program, const Signature& signature, const std::string& text,
+                                 std::string_view what, base::Diagnostics& diagnostics) {
   std::vector<std::string_view> arguments;
   for (const ast::Parameter& parameter : *signature.parameters) arguments.push_back(parameter.name);
-  for (const std::string& name : placeholders(*doc)) {
+  for (const std::string& name : placeholders(text)) {
     if (std::find(arguments.begin(), arguments.end(), name) != arguments.end()) continue;
     const std::string written = fmt::format("{{{}}}", name);
     auto& added = diagnostics.error("E219", token_span(*program.sources, signature.span, written),
-                                    "'{}' in the doc of '{}' names none of its arguments", written, signature.name);
+                                    "'{}' in the {} of '{}' names none of its arguments", written, what,
+                                    signature.name);
     if (auto note = base::did_you_mean(name, arguments)) added.notes.push_back(std::move(*note));
   }
+}
+
+void check_doc_placeholders(const Program& program, const Signature& signature, base::Diagnostics& diagnostics) {
+  const std::optional<std::string>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
+  if (doc) check_template_placeholders(program, signature, *doc, "doc", diagnostics);
+  if (signature.relation && signature.relation->question)
+    check_template_placeholders(program, signature, signature.relation->question->text, "question", diagnostics);
 }
 
 }  // namespace

@@ -79,6 +79,7 @@ void lower_signatures(const Program& program, LoweredNames& names, RuleSet& out)
       relation.kind = signature.relation->binding ? RelationKind::base : RelationKind::derived;
       relation.doc = doc_of(signature.relation->doc);
       relation.binding = lower_binding(out.symbols, signature.relation->binding);
+      if (const auto& question = signature.relation->question) relation.question = {question->element, question->text};
     }
     add_relation(names, out, std::move(relation));
   }
@@ -87,7 +88,8 @@ void lower_signatures(const Program& program, LoweredNames& names, RuleSet& out)
 void lower_params(const Program& program, LoweredNames& names, RuleSet& out) {
   for (const ast::ParamDecl* decl : program.params.in_order) {
     const TypeId type = names.types.at(decl->type);
-    Relation relation{"$" + decl->name, RelationKind::parameter, {"value"}, {type}, doc_of(decl->doc), {}, decl->span};
+    Relation relation{"$" + decl->name, RelationKind::parameter, {"value"}, {type}, doc_of(decl->doc), {}, {},
+                      decl->span};
     const RelationId id = add_relation(names, out, std::move(relation));
     names.params.emplace(decl->name, static_cast<std::uint32_t>(out.params.size()));
     out.params.push_back(Param{decl->name, type, lower_constant(out.symbols, decl->default_value), id,
@@ -101,7 +103,7 @@ void lower_exceptions(const Program& program, LoweredNames& names, RuleSet& out)
   for (const ast::ExceptionDecl* decl : program.exceptions.in_order) {
     const RelationId target = names.relations.at(decl->target.relation);
     Relation relation{fmt::format("exception:{}", decl->id), RelationKind::exception, {}, {}, doc_of(decl->doc), {},
-                      decl->span};
+                      {},  decl->span};
     for (std::size_t i = 0; i < decl->target.args.size(); ++i) {
       const std::string* name = variable_name(decl->target.args[i]);
       if (name != nullptr && *name == "_") continue;

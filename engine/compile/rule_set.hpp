@@ -63,6 +63,14 @@ enum class RelationKind : std::uint8_t {
   parameter,  ///< unary; its one fact is the active profile's value
 };
 
+/// The legal element an unknown fact settles ("attribution", "knowledge", ...) and the
+/// question's template, with `{arg}` placeholders; arguments it leaves out are what an
+/// answer names ("Where is {asset} located?" is answered by a state).
+struct RelationQuestion {
+  std::string element;
+  std::string text;
+};
+
 struct Relation {
   std::string name;
   RelationKind kind = RelationKind::derived;
@@ -70,6 +78,9 @@ struct Relation {
   std::vector<TypeId> arg_types;
   std::string doc;  ///< how a fact reads: "{op} involved {kind}"
   std::optional<Binding> binding;
+  /// How an unknown fact of it is asked about (`question element "text"`); none: it is
+  /// asked as its doc reads.
+  std::optional<RelationQuestion> question;
   base::Span span;
   std::size_t arity() const { return arg_names.size(); }
 };

@@ -142,12 +142,21 @@ struct Binding : Node {
   bool empty_list_default = false;
 };
 
-/// `relation acts(op: operation, act: act_kind) "doc" from operations.acts[]`
+/// `question attribution "Is the conduct of {actor} attributable to {state}?"`: how an
+/// unknown fact of a base relation is asked about, and the legal element it settles.
+/// Unknown facts whose questions have the same element and read the same are one question.
+struct Question : Node {
+  std::string element;
+  std::string text;
+};
+
+/// `relation acts(op: operation, act: act_kind) "doc" from operations.acts[] question acts "..."`
 struct RelationDecl : Node {
   std::string name;
   std::vector<Parameter> parameters;
   std::optional<std::string> doc;
   std::optional<Binding> binding;
+  std::optional<Question> question;
 };
 
 /// `param breach_threshold: threshold = penetration "doc"`

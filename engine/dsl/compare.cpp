@@ -53,7 +53,11 @@ bool equal(const ast::Binding& a, const ast::Binding& b) {
          equal(a.default_value, b.default_value) && a.empty_list_default == b.empty_list_default;
 }
 bool equal(const ast::RelationDecl& a, const ast::RelationDecl& b) {
-  return a.name == b.name && equal(a.parameters, b.parameters) && a.doc == b.doc && equal(a.binding, b.binding);
+  const bool same_question = a.question.has_value() == b.question.has_value() &&
+                             (!a.question || (a.question->element == b.question->element &&
+                                              a.question->text == b.question->text));
+  return a.name == b.name && equal(a.parameters, b.parameters) && a.doc == b.doc && equal(a.binding, b.binding) &&
+         same_question;
 }
 bool equal(const ast::ParamDecl& a, const ast::ParamDecl& b) {
   return a.name == b.name && a.type == b.type && equal(a.default_value, b.default_value) && a.doc == b.doc;

@@ -19,7 +19,8 @@ BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Parameter, name, type)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::SourceDecl, id, title, doc, date, file, url, headings)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::TypeDecl, name, values, doc)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::EntityDecl, name, collection, doc)
-BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::RelationDecl, name, parameters, doc, binding)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::Question, element, text)
+BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::RelationDecl, name, parameters, doc, binding, question)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::ParamDecl, name, type, default_value, doc)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::PrincipleDecl, id, parameters, doc, title, layers, citations)
 BOOST_FUSION_ADAPT_STRUCT(cybernorms::dsl::ast::RuleDecl, id, doc, head, body, because, citations)
@@ -51,7 +52,7 @@ const integer_parser integer_word;
 const keyword_parser kw_and{"and"}, kw_because{"because"}, kw_cite{"cite"}, kw_conclude{"conclude"}, kw_date{"date"},
     kw_default{"default"}, kw_entity{"entity"}, kw_exception{"exception"}, kw_file{"file"}, kw_for{"for"},
     kw_from{"from"}, kw_heading{"heading"}, kw_include{"include"}, kw_layers{"layers"}, kw_not{"not"}, kw_or{"or"},
-    kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"}, kw_quote{"quote"}, kw_relation{"relation"},
+    kw_param{"param"}, kw_principle{"principle"}, kw_profile{"profile"}, kw_question{"question"}, kw_quote{"quote"}, kw_relation{"relation"},
     kw_rule{"rule"}, kw_section{"section"}, kw_set{"set"}, kw_source{"source"}, kw_title{"title"}, kw_type{"type"},
     kw_url{"url"}, kw_when{"when"};
 
@@ -116,6 +117,8 @@ struct value_list_id : annotate {};
 struct list_marker_id : annotate {};
 struct binding_id : annotate {};
 struct binding_parts_id : annotate {};
+struct question_id : annotate {};
+struct question_text_id : annotate {};
 struct include_id : annotate {};
 struct source_id : annotate {};
 struct type_id : annotate {};
@@ -164,6 +167,8 @@ const x3::rule<value_list_id, std::vector<ast::Constant>> value_list = "a list o
 const x3::rule<list_marker_id> list_marker = "'[]'";
 const x3::rule<binding_id, ast::Binding> binding = "a binding";
 const x3::rule<binding_parts_id, ast::Binding> binding_parts = "a collection name";
+const x3::rule<question_id, ast::Question> question = "a question";
+const x3::rule<question_text_id, std::string> question_text = "a string (the question)";
 const x3::rule<include_id, ast::Include> include_decl = "an include";
 const x3::rule<source_id, ast::SourceDecl> source_decl = "a source";
 const x3::rule<type_id, ast::TypeDecl> type_decl = "a type";
@@ -253,6 +258,10 @@ const auto binding_def = kw_from > binding_parts;
 // binding_parts = name [ "." name [ list_marker ] ] [ "default" default_value ] ;
 const auto binding_parts_def = name[set_collection] > -('.' > name[set_attribute] > -list_marker[set_is_list]) >
                                -(kw_default > default_value);
+// question_text = string ;
+const auto question_text_def = string_word;
+// question = "question" name string ;
+const auto question_def = kw_question > name > question_text;
 // include = "include" string ;
 const auto include_decl_def = spanned((kw_include > path_text)[set_path]);
 // source = "source" name string "{" [ string ] [ "date" string ] [ "file" string ] [ "url" string ]
@@ -263,8 +272,8 @@ const auto source_decl_def = kw_source > name > title_text > '{' > -text > -(kw_
 const auto type_decl_def = kw_type > name > '=' > '{' > value_list > '}' > -text;
 // entity = "entity" name "from" name [ string ] ;
 const auto entity_decl_def = kw_entity > name > kw_from > name > -text;
-// relation = "relation" name "(" [ parameters ] ")" [ string ] [ binding ] ;
-const auto relation_decl_def = kw_relation > name > '(' > parameter_list > list_end > -text > -binding;
+// relation = "relation" name "(" [ parameters ] ")" [ string ] [ binding ] [ question ] ;
+const auto relation_decl_def = kw_relation > name > '(' > parameter_list > list_end > -text > -binding > -question;
 // param = "param" name ":" name "=" constant [ string ] ;
 const auto param_decl_def = kw_param > name > ':' > type_name > '=' > constant_term > -text;
 // principle = "principle" name "(" parameters ")" "{" [ string ] "title" string [ "layers" value_list ]
@@ -292,7 +301,7 @@ BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, sec
                     path_text, variable, constant, integer, string_term, param_ref, term, terms, constant_term)
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
 BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding,
-                    binding_parts)
+                    binding_parts, question, question_text)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)
 

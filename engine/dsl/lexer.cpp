@@ -9,10 +9,11 @@
 namespace cybernorms::dsl::detail {
 namespace {
 
-constexpr std::array<std::string_view, 29> keywords{
-    "and",      "because", "cite",    "conclude", "date",   "default", "entity", "exception", "file",    "for",
-    "from",     "heading", "include", "layers",   "not",    "or",      "param",  "principle", "profile", "quote",
-    "relation", "rule",    "section", "set",      "source", "title",   "type",   "url",       "when"};
+constexpr std::array<std::string_view, 30> keywords{
+    "and",      "because",  "cite",  "conclude", "date",   "default", "entity", "exception", "file",
+    "for",      "from",     "heading", "include", "layers", "not",     "or",     "param",     "principle",
+    "profile",  "question", "quote", "relation", "rule",   "section", "set",    "source",    "title",
+    "type",     "url",      "when"};
 
 constexpr std::array<std::string_view, 10> item_keywords{"include", "source",    "type", "entity",    "relation",
                                                          "param",   "principle", "rule", "exception", "profile"};

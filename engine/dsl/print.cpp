@@ -128,6 +128,7 @@ std::string item_text(const ast::RelationDecl& relation) {
   std::string out = "relation " + relation.name + parameters_text(relation.parameters) + "\n";
   optional_line(out, "", relation.doc);
   if (relation.binding) out += "  " + binding_text(*relation.binding) + "\n";
+  if (relation.question) out += "  question " + relation.question->element + " " + quoted(relation.question->text) + "\n";
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "explain/build_report.hpp"
 
 #include "explain/outcome.hpp"
+#include "explain/questions.hpp"
 #include "explain/wording.hpp"
 #include "infer/hinges.hpp"
 
@@ -74,7 +75,7 @@ class ProofBuilder {
     step.source = StepSource::rule;
     step.rule_id = rule.id;
     step.bindings = named_bindings(rule, values, session_);
-    step.because = fill_template(rule.because, step.bindings);
+    step.because = fill_template(rule.because, labelled_bindings(rule, values, session_));
     step.citations = rule.citations;
     for (const auto& literal : rule.body)
       if (const auto* atom = std::get_if<compile::AtomLiteral>(&literal); atom && atom->negated)
@@ -146,8 +147,26 @@ std::vector<std::pair<std::string, std::string>> parameters_used(const infer::Se
   return used;
 }
 
+/// Minimal sets the search looks for per fact in a report: enough that the sets one
+/// question's alternatives make (eleven governmental functions, every state an asset may
+/// be in) are merged into routes before the list of routes is cut.
+std::size_t sets_searched(const ReportOptions& options) { return std::max<std::size_t>(options.max_hinge_sets, 32); }
+
+void add_hinges(const infer::Session& session, infer::FactId fact, const ReportOptions& options,
+                infer::HingeSearch& hinges, QuestionBook& questions, Finding& finding) {
+  const infer::HingeResult result = hinges.find(fact, sets_searched(options));
+  finding.routes = questions.routes(result.sets);
+  finding.routes_found = finding.routes.size();
+  if (finding.routes.size() > options.max_hinge_sets) finding.routes.resize(options.max_hinge_sets);
+  auto reported = reported_hinges(session, result);
+  if (reported.sets.size() > options.max_hinge_sets) reported.sets.resize(options.max_hinge_sets);
+  finding.hinge_sets = std::move(reported.sets);
+  finding.hinge_sets_found = reported.found;
+  finding.hinge_limit = reported.limit;
+}
+
 Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
-                    const ReportOptions& options, infer::HingeSearch& hinges) {
+                    const ReportOptions& options, infer::HingeSearch& hinges, QuestionBook& questions) {
   const auto& relation = session.network().rules().relations[principle.relation];
   Finding finding;
   finding.principle = principle.id;
@@ -157,12 +176,7 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
   for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
-  if (finding.level == Level::possible) {
-    auto reported = reported_hinges(session, hinges.find(fact, options.max_hinge_sets));
-    finding.hinge_sets = std::move(reported.sets);
-    finding.hinge_sets_found = reported.found;
-    finding.hinge_limit = reported.limit;
-  }
+  if (finding.level == Level::possible) add_hinges(session, fact, options, hinges, questions, finding);
   finding.parameters = parameters_used(session, fact);
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.proof_limits);
@@ -197,13 +211,14 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
     for (std::size_t i = 0; i < rules.params.size() && i < values.size(); ++i)
       report.parameters.emplace_back(rules.params[i].name, rules.symbols.name(values[i]));
   }
-  infer::HingeSearch hinges(session, std::max<std::size_t>(options.max_hinge_sets, 8), options.hinge_budget);
+  infer::HingeSearch hinges(session, sets_searched(options), options.hinge_budget);
+  QuestionBook questions(session, report.questions);
   std::size_t total = 0;
   for (const auto& principle : rules.principles) total += session.facts_of(principle.relation).size();
   report.findings.reserve(total);
   for (const auto& principle : rules.principles) {
     const auto facts = sorted_facts(session, principle.relation);
-    for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges));
+    for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges, questions));
     if (!facts.empty()) continue;
     const Values open(rules.relations[principle.relation].arity());
     auto why = why_not(rules, session, principle.relation, open, options.profile);

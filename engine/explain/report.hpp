@@ -5,6 +5,7 @@
 
 namespace cybernorms::explain {
 
+using cybernorms::Answer;
 using cybernorms::DerivedFact;
 using cybernorms::FactRef;
 using cybernorms::FactsReport;
@@ -16,7 +17,9 @@ using cybernorms::default_proof_depth;
 using cybernorms::max_proof_depth;
 using cybernorms::ProofFold;
 using cybernorms::ProofStep;
+using cybernorms::Question;
 using cybernorms::Report;
+using cybernorms::Route;
 using cybernorms::StepSource;
 using cybernorms::RuleElement;
 using cybernorms::WhyNot;

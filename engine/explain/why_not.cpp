@@ -105,7 +105,7 @@ class ElementWords {
   }
 
   std::string term_words(const compile::Term& term) const {
-    if (const auto bound = value(term)) return session_.symbol_name(*bound);
+    if (const auto bound = value(term)) return session_.label(*bound);
     return term.value < rule_.variable_names.size() ? rule_.variable_names[term.value] : "?";
   }
 
@@ -115,7 +115,7 @@ class ElementWords {
     std::vector<std::string> out;
     for (std::size_t i = 0; i < atom.args.size(); ++i) {
       if (const auto bound = value(atom.args[i])) {
-        out.push_back(session_.symbol_name(*bound));
+        out.push_back(session_.label(*bound));
       } else {
         const bool typed = i < relation.arg_types.size() && relation.arg_types[i] < rules_.types.size();
         out.push_back(typed ? "any " + rules_.types[relation.arg_types[i]].name : "anything");
@@ -163,7 +163,7 @@ class ElementWords {
         const auto derivation = session_.derivation(fact, 0);
         const auto& rule = rules_.rules[derivation.rule];
         const Values bound(derivation.bindings.begin(), derivation.bindings.end());
-        because = fill_template(rule.because, named_bindings(rule, bound, session_));
+        because = fill_template(rule.because, labelled_bindings(rule, bound, session_));
       }
       return fmt::format("{}, which excludes it (exception {})", because, exception->id);
     }

@@ -66,6 +66,12 @@ std::string plain_fact(std::string_view relation, const std::vector<std::string>
 }
 
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args) {
+  std::vector<std::string> labels = args;
+  return fact_ref(rules, relation, std::move(args), labels);
+}
+
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const std::vector<std::string>& labels) {
   const auto& declared = rules.relations.at(relation);
   FactRef ref{declared.name, std::move(args), {}};
   if (const compile::Param* param = rules.parameter_of(relation); param && ref.args.size() == 1) {
@@ -80,18 +86,27 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
     ref.text = plain_fact(ref.relation, ref.args);
     return ref;
   }
-  ref.text = fill(declared.doc, [&](std::string_view name) -> const std::string* {
-    for (std::size_t i = 0; i < declared.arg_names.size() && i < ref.args.size(); ++i)
-      if (declared.arg_names[i] == name) return &ref.args[i];
+  ref.text = fill_arguments(declared, declared.doc, labels);
+  return ref;
+}
+
+std::string fill_arguments(const compile::Relation& relation, std::string_view text,
+                           const std::vector<std::string>& values) {
+  return fill(text, [&](std::string_view name) -> const std::string* {
+    for (std::size_t i = 0; i < relation.arg_names.size() && i < values.size(); ++i)
+      if (relation.arg_names[i] == name) return &values[i];
     return nullptr;
   });
-  return ref;
 }
 
 FactRef fact_ref(const infer::Session& session, infer::FactId fact) {
   std::vector<std::string> args;
-  for (const auto value : session.args(fact)) args.push_back(session.symbol_name(value));
-  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args));
+  std::vector<std::string> labels;
+  for (const auto value : session.args(fact)) {
+    args.push_back(session.symbol_name(value));
+    labels.push_back(session.label(value));
+  }
+  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args), labels);
 }
 
 std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {
@@ -115,6 +130,16 @@ Bindings named_bindings(const compile::Rule& rule, std::span<const std::optional
     named.emplace_back(rule.variable_names[i], session.symbol_name(*values[i]));
   }
   return named;
+}
+
+Bindings labelled_bindings(const compile::Rule& rule, std::span<const std::optional<base::SymbolId>> values,
+                           const infer::Session& session) {
+  Bindings labelled;
+  for (std::size_t i = 0; i < rule.variable_names.size() && i < values.size(); ++i) {
+    if (!values[i] || rule.variable_names[i].starts_with('_')) continue;
+    labelled.emplace_back(rule.variable_names[i], session.label(*values[i]));
+  }
+  return labelled;
 }
 
 }  // namespace cybernorms::explain

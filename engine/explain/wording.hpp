@@ -21,7 +21,16 @@ std::string fill_template(std::string_view text, const Bindings& bindings);
 /// A ground fact: relation name, values, and the relation's doc with `{arg}` filled in
 /// (or `rel(a, b)` when the relation has no doc).
 FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args);
+/// As above, with the doc filled from `labels` (what each value reads as) instead of the values.
+FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, std::vector<std::string> args,
+                 const std::vector<std::string>& labels);
+/// A session's fact, its doc filled with the values' labels (entity names where the
+/// scenario gives them), its arguments the values' ids.
 FactRef fact_ref(const infer::Session& session, infer::FactId fact);
+
+/// Replaces each `{arg}` of `text` by the value of the relation's argument of that name.
+std::string fill_arguments(const compile::Relation& relation, std::string_view text,
+                           const std::vector<std::string>& values);
 
 /// `rel(a, b)`.
 std::string plain_fact(std::string_view relation, const std::vector<std::string>& args);
@@ -34,5 +43,9 @@ std::string condition_text(const compile::RuleSet& rules, const compile::Rule& r
 /// anonymous (`_`) variables.
 Bindings named_bindings(const compile::Rule& rule, std::span<const std::optional<base::SymbolId>> values,
                         const infer::Session& session);
+/// As named_bindings, with each value's label (its entity's name where it has one): what a
+/// `because` template is filled with.
+Bindings labelled_bindings(const compile::Rule& rule, std::span<const std::optional<base::SymbolId>> values,
+                           const infer::Session& session);
 
 }  // namespace cybernorms::explain

@@ -56,6 +56,13 @@ const std::string& Session::symbol_name(SymbolId symbol) const {
   return local_names_.at(symbol - shared.size());
 }
 
+const std::string& Session::label(SymbolId symbol) const {
+  if (const auto found = labels_.find(symbol); found != labels_.end()) return found->second;
+  return symbol_name(symbol);
+}
+
+void Session::set_label(SymbolId symbol, std::string label) { labels_[symbol] = std::move(label); }
+
 bool Session::compare(compile::CompareOp op, SymbolId left, SymbolId right) const {
   if (op == compile::CompareOp::eq) return left == right;
   if (op == compile::CompareOp::ne) return left != right;
@@ -119,6 +126,7 @@ void Session::clear() {
   derivation_data_.clear();
   local_names_.clear();
   local_keys_.clear();
+  labels_.clear();
   exclusive_group_.clear();
   exclusive_groups_ = 0;
   std::fill(local_slots_.begin(), local_slots_.end(), 0);

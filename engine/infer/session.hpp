@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace cybernorms::infer {
@@ -96,6 +97,10 @@ class Session {
   SymbolId intern(std::string_view text);
   std::optional<SymbolId> find_symbol(std::string_view text) const;
   const std::string& symbol_name(SymbolId symbol) const;
+  /// How a symbol reads to a person: the name a scenario gave its entity, else its id.
+  /// Explanations word facts with labels; ids stay in their arguments.
+  const std::string& label(SymbolId symbol) const;
+  void set_label(SymbolId symbol, std::string label);
   std::optional<std::int64_t> order_key(SymbolId symbol) const;
   /// Whether `left op right` holds: `=` and `!=` compare symbols, `<` and the others their
   /// order keys (false when either has none).
@@ -184,6 +189,7 @@ class Session {
   std::vector<DerivationRecord> derivations_;
   std::vector<std::uint32_t> derivation_data_;
   std::vector<std::string> local_names_;
+  std::unordered_map<SymbolId, std::string> labels_;  ///< only symbols with a name of their own
   std::vector<std::optional<std::int64_t>> local_keys_;
   std::vector<std::uint32_t> local_slots_;  ///< open addressing over local_names_; 0 empty, else index + 1
   /// Scratch the evaluator reuses from one scenario to the next.

@@ -62,11 +62,40 @@ void add_hinge_limits(const explain::Finding& finding, ordered_json& out) {
   out["hinge_limit"] = to_string(finding.hinge_limit);
 }
 
+// The routes as answers to the report's questions; `truncated` with the total when the
+// list was cut to --hinge-sets.
+ordered_json routes_json(const explain::Finding& finding) {
+  ordered_json routes = ordered_json::array();
+  for (const auto& route : finding.routes) {
+    ordered_json answers = ordered_json::array();
+    for (const auto& answer : route)
+      answers.push_back({{"question", answer.question},
+                         {"answer", answer.yes ? "yes" : "no"},
+                         {"facts", answer.facts},
+                         {"text", answer.text}});
+    routes.push_back(std::move(answers));
+  }
+  return ordered_json{{"routes", std::move(routes)},
+                      {"total", finding.routes_found},
+                      {"truncated", finding.routes_truncated()}};
+}
+
+ordered_json questions_json(const std::vector<explain::Question>& questions) {
+  ordered_json out = ordered_json::array();
+  for (const auto& question : questions) {
+    ordered_json facts = ordered_json::array();
+    for (const auto& fact : question.facts) facts.push_back(fact_json(fact));
+    out.push_back({{"element", question.element}, {"text", question.text}, {"facts", std::move(facts)}});
+  }
+  return out;
+}
+
 ordered_json finding_json(const explain::Finding& finding, Detail detail) {
   ordered_json out{{"principle", finding.principle},
                    {"title", finding.title},
                    {"roles", pairs_json(finding.roles)},
                    {"level", level_token(finding.level)},
+                   {"hinges", routes_json(finding)},
                    {"hinge_sets", hinge_sets_json(finding.hinge_sets)}};
   add_hinge_limits(finding, out);
   out["citations"] = citations_json(finding.citations);
@@ -130,8 +159,11 @@ std::string report_to_json(const explain::Report& report, Detail detail, JsonLay
   ordered_json not_implicated = ordered_json::array();
   for (const auto& why : report.not_implicated) not_implicated.push_back(why_not_json(why));
   const ordered_json out{{"scenario", report.scenario},
+                         {"title", report.title},
                          {"profile", report.profile},
+                         {"names", pairs_json(report.names)},
                          {"findings", std::move(findings)},
+                         {"questions", questions_json(report.questions)},
                          {"not_implicated", std::move(not_implicated)}};
   return json_text(out, layout);
 }

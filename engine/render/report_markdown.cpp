@@ -62,15 +62,18 @@ void proof_markdown(const ProofStep& step, std::size_t depth, std::string& out) 
   if (step.folded != ProofFold::none) out += fmt::format("{}  - *{}*\n", indent, markdown_text(fold_words(step.folded)));
 }
 
-std::string finding_markdown(const Finding& finding, Detail detail) {
+std::string finding_markdown(const explain::Report& report, const Finding& finding, Detail detail) {
   std::string out = fmt::format("### {}: {} ({})\n\n", level_heading(finding.level), markdown_text(finding.title),
                                 markdown_code(finding.principle));
-  out += fmt::format("- **For:** {}\n", markdown_text(roles_words(finding.roles)));
-  for (std::size_t i = 0; i < finding.hinge_sets.size(); ++i) {
-    out += fmt::format("- **{}** {}\n", i == 0 ? "Hinges on:" : "Or on:", markdown_text(hinge_set_words(finding.hinge_sets[i])));
+  out += fmt::format("- **For:** {}\n", markdown_text(roles_words(report, finding.roles)));
+  for (std::size_t i = 0; i < finding.routes.size(); ++i) {
+    std::string answers;
+    for (const auto& answer : finding.routes[i])
+      answers += (answers.empty() ? "" : "; and ") + markdown_text(answer_words(report, answer));
+    out += fmt::format("- **{}** {}\n", i == 0 ? "Implicated if:" : "Or if:", answers);
   }
-  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
-  if (!limit.empty()) out += fmt::format("- **Incomplete list:** {}\n", markdown_text(limit));
+  const auto limit = routes_limit_words(finding);
+  if (!limit.empty()) out += fmt::format("- **Not all shown:** {}\n", markdown_text(limit));
   out += citations_markdown(finding.citations, "");
   if (detail == Detail::full) {
     out += "\n**Proof**\n\n";
@@ -102,9 +105,13 @@ std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail d
 }  // namespace
 
 std::string report_to_markdown(const explain::Report& report, Detail detail) {
-  std::string out = fmt::format("## Scenario {}, profile {}\n\n", markdown_code(report.scenario), markdown_code(report.profile));
+  std::string out = report.title.empty()
+                        ? fmt::format("## Scenario {}, profile {}\n\n", markdown_code(report.scenario),
+                                      markdown_code(report.profile))
+                        : fmt::format("## {} ({}), profile {}\n\n", markdown_text(report.title),
+                                      markdown_code(report.scenario), markdown_code(report.profile));
   if (report.findings.empty()) out += "No principle is implicated or possible.\n\n";
-  for (const auto& finding : report.findings) out += finding_markdown(finding, detail);
+  for (const auto& finding : report.findings) out += finding_markdown(report, finding, detail);
   out += why_not_markdown(report.not_implicated, detail);
   return out;
 }

@@ -45,21 +45,26 @@ std::string heading(const Report& report, const TextOptions& options) {
     return std::count_if(report.findings.begin(), report.findings.end(),
                          [&](const Finding& finding) { return finding.level == level; });
   };
+  const std::string named = report.title.empty() ? report.scenario : fmt::format("{} ({})", report.title, report.scenario);
   const std::string line = fmt::format("Scenario {} under profile {}: {} implicated, {} possible, {} not implicated",
-                                       printable(report.scenario), printable(report.profile), count(Level::implicated),
+                                       printable(named), printable(report.profile), count(Level::implicated),
                                        count(Level::possible), report.not_implicated.size());
   return wrap(line, "", "  ", options.width);
 }
 
-std::string hinges_text(const Finding& finding, const TextOptions& options) {
+/// Each way the finding becomes implicated, as the answers it needs, then what is not shown.
+std::string hinges_text(const Report& report, const Finding& finding, const TextOptions& options) {
   std::string out;
-  for (std::size_t i = 0; i < finding.hinge_sets.size(); ++i) {
-    out += wrap(hinge_set_words(finding.hinge_sets[i]), i == 0 ? "  hinges on: " : "         or: ", "             ",
-                options.width);
+  if (!finding.routes.empty()) out += "  implicated if:\n";
+  for (std::size_t i = 0; i < finding.routes.size(); ++i) {
+    const auto& route = finding.routes[i];
+    for (std::size_t k = 0; k < route.size(); ++k) {
+      const std::string lead = k > 0 ? "     and " : i == 0 ? "     " : "  or ";
+      out += wrap(answer_words(report, route[k]), lead, "         ", options.width);
+    }
   }
-  const auto limit = hinge_limit_words(finding.hinge_sets.size(), finding.hinge_sets_found, finding.hinge_limit);
-  const bool after_sets = !finding.hinge_sets.empty() && finding.hinge_sets_found > finding.hinge_sets.size();
-  if (!limit.empty()) out += wrap((after_sets ? "and " : "") + limit, "  ", "    ", options.width);
+  const auto limit = routes_limit_words(finding);
+  if (!limit.empty()) out += wrap(limit, "  ", "    ", options.width);
   return out;
 }
 
@@ -90,14 +95,14 @@ void proof_text(const ProofStep& step, std::size_t depth, const TextOptions& opt
   if (step.folded != ProofFold::none) out += wrap(fold_words(step.folded), inner, inner + "  ", options.width);
 }
 
-std::string finding_text(const Finding& finding, const TextOptions& options) {
+std::string finding_text(const Report& report, const Finding& finding, const TextOptions& options) {
   const std::string label = fmt::format("[{}]", to_string(finding.level));
   std::string out = coloured(
       wrap(fmt::format("{} {}: {}", label, printable(finding.principle), printable(finding.title)), "", "    ",
            options.width),
       label, finding.level, options.colour);
-  out += wrap("for " + roles_words(finding.roles), "  ", "      ", options.width);
-  out += hinges_text(finding, options);
+  out += wrap("for " + roles_words(report, finding.roles), "  ", "      ", options.width);
+  out += hinges_text(report, finding, options);
   out += citations_text(finding.citations, "  ", true, options);
   if (options.detail == Detail::full) {
     out += "  proof:\n";
@@ -127,7 +132,7 @@ std::string why_not_text(const WhyNot& why, const TextOptions& options) {
 
 std::string report_to_text(const Report& report, const TextOptions& options) {
   std::string out = heading(report, options);
-  for (const auto& finding : report.findings) out += '\n' + finding_text(finding, options);
+  for (const auto& finding : report.findings) out += '\n' + finding_text(report, finding, options);
   for (const auto& why : report.not_implicated) out += '\n' + why_not_text(why, options);
   return out;
 }

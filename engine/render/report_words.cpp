@@ -66,6 +66,35 @@ std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit 
                            found == 0 ? "it may hinge on sets not found" : "there may be more");
 }
 
+std::string answer_words(const explain::Report& report, const explain::Answer& answer, bool with_element) {
+  const explain::Question& question = report.questions.at(answer.question);
+  const std::string asked = with_element ? fmt::format("{}: {}", question.element, question.text) : question.text;
+  return fmt::format("{} \u2192 {}", printable(asked), printable(answer.text));
+}
+
+std::string routes_limit_words(const explain::Finding& finding) {
+  std::string out;
+  const std::size_t hidden = finding.routes_found - std::min(finding.routes_found, finding.routes.size());
+  if (hidden > 0) out = fmt::format("and {} more {}, not shown (--hinge-sets)", hidden, hidden == 1 ? "way" : "ways");
+  if (finding.hinge_limit == HingeLimit::none) return out;
+  if (!out.empty()) out += "; ";
+  return out + fmt::format("the search for what this hinges on {}: {}", stopped_words(finding.hinge_limit),
+                           finding.routes_found == 0 ? "it may hinge on questions not found" : "there may be more");
+}
+
+std::string label_of(const explain::Report& report, const std::string& id) {
+  for (const auto& [named, name] : report.names)
+    if (named == id) return name;
+  return id;
+}
+
+std::string roles_words(const explain::Report& report, const std::vector<std::pair<std::string, std::string>>& roles) {
+  std::string out;
+  for (const auto& [role, value] : roles)
+    out += fmt::format("{}{}={}", out.empty() ? "" : ", ", printable(role), printable(label_of(report, value)));
+  return out;
+}
+
 std::string fold_words(ProofFold fold) {
   switch (fold) {
     case ProofFold::none: return {};

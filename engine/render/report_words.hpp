@@ -25,6 +25,19 @@ std::string hinge_condition_words(const explain::Hinge& hinge);
 /// The hinges of one set joined by "and".
 std::string hinge_set_words(const std::vector<explain::Hinge>& hinges);
 
+/// `Where is the ministry's server located? → Arland`: one answer of a route, with the
+/// question it answers (the legal element first when `with_element`).
+std::string answer_words(const explain::Report& report, const explain::Answer& answer, bool with_element = true);
+
+/// Nothing when all the routes found are listed, else "and 6 more ways, not shown
+/// (--hinge-sets)"; then, when the search for hinges stopped early, where it stopped.
+std::string routes_limit_words(const explain::Finding& finding);
+
+/// The name the report's scenario gives an entity, else its id.
+std::string label_of(const explain::Report& report, const std::string& id);
+/// `responsible=Borania, injured=Arland`: roles by name where the scenario names them.
+std::string roles_words(const explain::Report& report, const std::vector<std::pair<std::string, std::string>>& roles);
+
 /// Nothing when every minimal set was found and listed; otherwise one sentence on what is
 /// missing: "3 more sets of hinges, not shown" when the list was cut (after the sets
 /// listed, "and " reads before it), and where the search stopped when it was cut short

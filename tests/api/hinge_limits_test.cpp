@@ -113,10 +113,15 @@ TEST_CASE("asking for no hinge sets still says how many there are") {
     CHECK(finding.hinge_sets.empty());
     CHECK(finding.hinge_sets_found > 0);
   }
-  // With no set listed, the line reads on its own: "N more sets of hinges, not shown".
+  // With no way listed, the line says how many there are.
+  for (const Finding& finding : report.findings) {
+    CHECK(finding.routes.empty());
+    CHECK(finding.routes_found > 0);
+    CHECK(finding.routes_truncated());
+  }
   const std::string text = render_report(report, {Format::text, Detail::brief, false, 1000});
-  CHECK(text.find("\n  and ") == std::string::npos);
-  CHECK(text.find("more sets of hinges, not shown") != std::string::npos);
+  CHECK(text.find("implicated if:") == std::string::npos);
+  CHECK(text.find("more way") != std::string::npos);
 }
 
 TEST_CASE("a list of hinge sets cut to the number asked for says how many there are") {
@@ -129,10 +134,18 @@ TEST_CASE("a list of hinge sets cut to the number asked for says how many there 
   });
   REQUIRE(cut != report.findings.end());
   CHECK(cut->hinge_sets.size() == 1);
-  const std::string more = std::to_string(cut->hinge_sets_found - 1) + " more";
   const json out = json::parse(render_report(report, {Format::json, Detail::brief}));
   const auto index = static_cast<std::size_t>(cut - report.findings.begin());
   CHECK(out["findings"][index]["hinge_sets_found"] == cut->hinge_sets_found);
   CHECK_FALSE(out["findings"][index].contains("hinges_complete"));
-  CHECK(render_report(report, {Format::text, Detail::brief, false, 1000}).find("and " + more) != std::string::npos);
+  // The ways (routes) shown are cut the same way, and say so in text and JSON.
+  const auto cut_routes = std::find_if(report.findings.begin(), report.findings.end(),
+                                       [](const Finding& f) { return f.routes_truncated(); });
+  REQUIRE(cut_routes != report.findings.end());
+  CHECK(cut_routes->routes.size() == 1);
+  const auto routes_index = static_cast<std::size_t>(cut_routes - report.findings.begin());
+  CHECK(out["findings"][routes_index]["hinges"]["truncated"] == true);
+  CHECK(out["findings"][routes_index]["hinges"]["total"] == cut_routes->routes_found);
+  const std::string more = "and " + std::to_string(cut_routes->routes_found - 1) + " more way";
+  CHECK(render_report(report, {Format::text, Detail::brief, false, 1000}).find(more) != std::string::npos);
 }

@@ -1,12 +1,22 @@
-// Sample outputs in the documentation (docs/scenario-format.md, README.md) come from the real program: a fenced block right
-// after a line `<!-- sample: ARGS -->` must be what `cybernorms ARGS`, run in the
-// project's folder, prints. A line `...` in the block stands for lines left out; each
-// part between such lines must appear in the output as written.
+// Every sample output in docs/ is what the real program prints. A sample is marked by an
+// HTML comment naming the command line, right before its fenced block:
+//
+//   <!-- sample: eval scenarios/attribution_unknown.json -->
+//   ```
+//   ...exactly what `cybernorms eval scenarios/attribution_unknown.json` prints...
+//   ```
+//
+// The command runs from the project's folder. `<!-- sample-head N: ... -->` compares only
+// the first N lines of the output (for long outputs, the docs show their start).
+// CYBERNORMS_UPDATE_DOCS=1 rewrites the blocks from the program's output instead.
 #include "run_binary.hpp"
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <optional>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,49 +27,79 @@ namespace {
 
 struct Sample {
   std::string arguments;
-  std::vector<std::string> parts;  ///< the block, cut at its `...` lines
-  int line = 0;                    ///< of the marker, for the message
+  std::optional<std::size_t> head;  ///< only the first lines are shown
+  std::size_t block_begin = 0;      ///< offset of the block's first line in the document
+  std::size_t block_end = 0;        ///< offset of the closing fence
+  std::string shown;
 };
 
-std::vector<Sample> samples_in(const std::string& markdown) {
+std::vector<Sample> samples_of(const std::string& document) {
+  static const std::regex marker(R"(<!-- sample(-head (\d+))?: (.*?) -->\n```[a-z]*\n)");
   std::vector<Sample> samples;
-  std::istringstream lines(markdown);
-  const std::string marker = "<!-- sample: ";
-  std::optional<Sample> pending;
-  bool inside = false;
-  int number = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++number;
-    if (!inside && line.starts_with(marker) && line.ends_with(" -->")) {
-      pending = Sample{line.substr(marker.size(), line.size() - marker.size() - 4), {""}, number};
-    } else if (line.starts_with("```")) {
-      inside = !inside;
-      if (!inside && pending) {
-        samples.push_back(std::move(*pending));
-        pending.reset();
-      }
-    } else if (inside && pending) {
-      if (line == "...") pending->parts.emplace_back();
-      else pending->parts.back() += line + "\n";
-    } else if (!inside && !line.empty()) {
-      pending.reset();  // a marker belongs to the block right after it
-    }
+  for (auto it = std::sregex_iterator(document.begin(), document.end(), marker); it != std::sregex_iterator(); ++it) {
+    Sample sample;
+    sample.arguments = (*it)[3].str();
+    if ((*it)[2].matched) sample.head = std::stoul((*it)[2].str());
+    sample.block_begin = static_cast<std::size_t>(it->position() + it->length());
+    sample.block_end = document.find("```\n", sample.block_begin);
+    if (sample.block_end == std::string::npos) sample.block_end = document.size();
+    sample.shown = document.substr(sample.block_begin, sample.block_end - sample.block_begin);
+    samples.push_back(std::move(sample));
   }
   return samples;
 }
 
+std::string first_lines(const std::string& text, std::size_t count) {
+  std::size_t end = 0;
+  for (std::size_t line = 0; line < count && end != std::string::npos; ++line) {
+    end = text.find('\n', end);
+    if (end != std::string::npos) ++end;
+  }
+  return end == std::string::npos ? text : text.substr(0, end);
+}
+
+std::string output_of(const Sample& sample) {
+  const Run run = run_command("cd " + project + " && COLUMNS=80 " + binary + " " + sample.arguments + " 2>&1");
+  std::string out = sample.head ? first_lines(run.out, *sample.head) : run.out;
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  return out;
+}
+
 }  // namespace
 
-TEST_CASE("every sample output marked in the documentation is what the program prints") {
-  std::size_t count = 0;
-  for (const std::string document : {"docs/scenario-format.md", "README.md"}) {
-    const std::vector<Sample> samples = samples_in(read(project + "/" + document));
-    count += samples.size();
-    for (const Sample& sample : samples) {
-      const Run result = run_command("cd " + project + " && " + binary + " " + sample.arguments);
-      INFO(document, ":", sample.line, ": cybernorms ", sample.arguments, "\n", result.out);
-      for (const std::string& part : sample.parts) CHECK(result.out.find(part) != std::string::npos);
+TEST_CASE("every sample output in docs/ is what the program prints") {
+  const bool update = std::getenv("CYBERNORMS_UPDATE_DOCS") != nullptr;
+  std::size_t checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(project + "/docs")) {
+    if (entry.path().extension() != ".md") continue;
+    std::string document = read(entry.path());
+    const auto samples = samples_of(document);
+    // Back to front, so rewriting one block leaves the offsets of those before it valid.
+    for (auto sample = samples.rbegin(); sample != samples.rend(); ++sample) {
+      const std::string printed = output_of(*sample);
+      ++checked;
+      if (update) {
+        document.replace(sample->block_begin, sample->block_end - sample->block_begin, printed);
+        continue;
+      }
+      INFO(entry.path().filename().string() << ": cybernorms " << sample->arguments);
+      CHECK(sample->shown == printed);
     }
+    if (update) write(entry.path(), document);
   }
-  CHECK(count >= 6);
+  CHECK(checked >= 3);
+}
+
+TEST_CASE("a sample marker finds its block, and a head marker its first lines") {
+  const std::string document =
+      "text\n<!-- sample: --version -->\n```\n0.1.0\n```\nmore\n<!-- sample-head 2: eval x.json -->\n```text\na\nb\n```\n";
+  const auto samples = samples_of(document);
+  REQUIRE(samples.size() == 2);
+  CHECK(samples[0].arguments == "--version");
+  CHECK(samples[0].shown == "0.1.0\n");
+  CHECK_FALSE(samples[0].head.has_value());
+  CHECK(samples[1].arguments == "eval x.json");
+  CHECK(samples[1].head == 2u);
+  CHECK(samples[1].shown == "a\nb\n");
+  CHECK(first_lines("1\n2\n3\n", 2) == "1\n2\n");
 }

@@ -43,8 +43,8 @@ TEST_CASE("why-not names the profile and the parameter's value when the profile 
                  "the case that remote surveillance or theft of data as such breaches the sovereignty of the state "
                  "where the systems are: the profile sets espionage_breaches = false. What held: the profile sets "
                  "sovereignty_is_rule = true; cable_collection involved surveillance; cable_collection is "
-                 "attributable to arland; cable_collection reached systems or people in borania; arland is not "
-                 "borania;"));
+                 "attributable to Arland; cable_collection reached systems or people in Borania; Arland is not "
+                 "Borania;"));
   const Run json = run("eval " + scenario("remote_espionage_foreign_ministry") + " --profile tallinn_majority --format json");
   CHECK(contains(json.out, R"j("failed":{"condition":"$espionage_breaches = true","text":"under tallinn_majority it is not )j"
                            R"j(the case that remote surveillance or theft of data as such breaches the sovereignty of the )j"
@@ -64,18 +64,19 @@ TEST_CASE("why-not names the profile and the parameter's value when the profile 
 TEST_CASE("why-not words the facts that held and the one that failed, with the values reached") {
   const Run json = run("eval " + scenario("attribution_unknown") + " --format json");
   REQUIRE(json.exit_code == 0);
-  // Due diligence: Borania's territory was used, but no fact says it knew.
-  CHECK(contains(json.out, R"j("failed":{"condition":"knew_of(Op, State)","text":"no stated fact says that borania knew )j"
+  // Due diligence: Borania's territory was used, but no fact says it knew. Entities read
+  // by their names in words, by their ids in the structured fields.
+  CHECK(contains(json.out, R"j("failed":{"condition":"knew_of(Op, State)","text":"no stated fact says that Borania knew )j"
                            R"j(of ministry_intrusion while it was under way"})j"));
   CHECK(contains(json.out, R"j({"condition":"uses_territory_of(Op, State)","text":"territory or infrastructure under )j"
-                           R"j(the control of borania was used for ministry_intrusion","fact":{"relation":)j"
+                           R"j(the control of Borania was used for ministry_intrusion","fact":{"relation":)j"
                            R"j("uses_territory_of","args":["ministry_intrusion","borania"]}})j"));
   CHECK(contains(json.out, R"j("bindings":{"State":"borania","Op":"ministry_intrusion")j"));
   // A first element that fails for every operation: no values reached, and it says "any".
   CHECK(contains(json.out, R"j("text":"no stated fact says that any operation caused injury")j"));
   // A negated element that failed names the fact that is there.
   const Run consent = run("eval " + scenario("consent_given"));
-  CHECK(contains(unwrapped(consent.out), "it fails because borania consented to workshop_strike, which excludes it "
+  CHECK(contains(unwrapped(consent.out), "it fails because Borania consented to workshop_strike, which excludes it "
                                          "(exception non_infringement.consent)."));
 }
 
@@ -130,7 +131,7 @@ TEST_CASE("--explain with --compare-profiles explains each profile's reading of 
                         "non_infringement.surveillance_or_theft"));
   CHECK(contains(words, "under united_kingdom: not implicated: the nearest rule is"));
   const Run full = run("eval " + scenario("remote_espionage_foreign_ministry") + " --compare-profiles --explain full");
-  CHECK(contains(unwrapped(full.out), "implicated; because cable_collection, an act of arland,"));
+  CHECK(contains(unwrapped(full.out), "implicated; because cable_collection, an act of Arland,"));
   const Run json = run("eval " + scenario("remote_espionage_foreign_ministry") +
                        " --compare-profiles --explain brief --format json");
   CHECK(contains(json.out, R"j("explanations":{"default":"implicated",)j"));

@@ -79,9 +79,10 @@ TEST_CASE("brief text gives each finding's line, hinges, citations and a one-lin
         "[possible] non_interference: Non-interference in the internal affairs of\n"
         "    other countries\n"
         "  for responsible=a, injured=b, operation=op1\n"
-        "  hinges on: op1 was coercive (unknown, needs to be true)\n"
-        "         or: op1 aimed at coerce_policy (unknown, needs to be true) and b\n"
-        "             consented to op1 (unknown, needs to be false)\n"
+        "  implicated if:\n"
+        "     coercion: Was op1 coercive? \u2192 yes\n"
+        "  or aims: What did op1 aim at? \u2192 coerce_policy\n"
+        "     and consent: Did b consent to op1? \u2192 no\n"
         "  cites sov3, \"The Concept of Sovereignty in Cyberspace / II. Obligations\":\n"
         "        \"Non-interference in the internal affairs of other countries\"\n"
         "\n"
@@ -168,12 +169,21 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
   const auto json = nlohmann::ordered_json::parse(render::report_to_json(test::sample_report(), render::Detail::full));
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"scenario", "profile", "findings", "not_implicated"});
+  CHECK(keys == std::vector<std::string>{"scenario", "title", "profile", "names", "findings", "questions",
+                                         "not_implicated"});
   const auto& finding = json["findings"][1];
   keys.clear();
   for (const auto& [key, value] : finding.items()) keys.push_back(key);
   CHECK(keys ==
-        std::vector<std::string>{"principle", "title", "roles", "level", "hinge_sets", "citations", "proof", "other_proofs"});
+        std::vector<std::string>{"principle", "title", "roles", "level", "hinges", "hinge_sets", "citations", "proof",
+                                 "other_proofs"});
+  CHECK(finding["hinges"].dump() ==
+        R"({"routes":[[{"question":0,"answer":"yes","facts":[0],"text":"yes"}],)"
+        R"([{"question":1,"answer":"yes","facts":[0],"text":"coerce_policy"},)"
+        R"({"question":2,"answer":"no","facts":[0],"text":"no"}]],"total":2,"truncated":false})");
+  CHECK(json["questions"][2].dump() ==
+        R"({"element":"consent","text":"Did b consent to op1?","facts":[{"relation":"consent_given","args":["op1","b"],)"
+        R"("text":"b consented to op1"}]})");
   CHECK(finding["level"] == "possible");
   CHECK(finding["roles"].dump() == R"({"responsible":"a","injured":"b","operation":"op1"})");
   CHECK(finding["hinge_sets"][1][1].dump() ==
@@ -241,8 +251,8 @@ TEST_CASE("Markdown gives a section per finding and escapes markup in texts") {
   CHECK(markdown.find("## Scenario `grid-blackout`, profile `default`\n\n"
                       "### Implicated: Non-infringement of the sovereignty of other countries (`non_infringement`)\n\n"
                       "- **For:** responsible=a, injured=b, operation=op1\n") == 0);
-  CHECK(markdown.find("- **Or on:** op1 aimed at coerce\\_policy (unknown, needs to be true) and b consented to op1 "
-                      "(unknown, needs to be false)\n") != std::string::npos);
+  CHECK(markdown.find("- **Or if:** aims: What did op1 aim at? \u2192 coerce\\_policy; and consent: Did b consent to "
+                      "op1? \u2192 no\n") != std::string::npos);
   CHECK(markdown.find("| `use_of_force` | a \\| b \\*c\\* |\n") != std::string::npos);
   CHECK(markdown.find("**Proof**") == std::string::npos);
   CHECK(render::report_to_markdown(report, render::Detail::full).find("**Proof**") != std::string::npos);

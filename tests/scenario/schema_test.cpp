@@ -216,7 +216,7 @@ std::vector<std::string> documented_json_blocks() {
 /// Every key of a JSON value at any depth, as dotted paths with array items as `[]`.
 /// Premises of premises count as premises; the keys of roles and bindings are data.
 void key_paths(const json& value, const std::string& at, std::set<std::string>& out) {
-  const bool data_keys = (at.ends_with(".roles") || at.ends_with(".bindings"));
+  const bool data_keys = at.ends_with(".roles") || at.ends_with(".bindings") || at == ".names";
   if (value.is_array()) {
     const std::string item_at = at.ends_with(".premises[].premises") ? at.substr(0, at.size() - 11) : at;
     for (const auto& item : value) key_paths(item, item_at + "[]", out);

@@ -138,6 +138,31 @@ struct ProofStep {
   ProofFold folded = ProofFold::none;  ///< set on a derived step whose premises are not (all) shown
 };
 
+/// An open question of fact that possible findings of a report hinge on: the legal
+/// element it settles (the rule base's `question` clause: "attribution", "knowledge", ...),
+/// how it is asked, and the unknown facts of the scenario it asks about. Unknown facts
+/// whose relations ask the same question about the same values are one question: the
+/// three ways a group's conduct becomes a state's are one attribution question, and the
+/// states an asset may be located in are answers to one "where" question.
+struct Question {
+  std::string element;
+  std::string text;  ///< "Did Arland know of the intrusion while it was under way?"
+  std::vector<FactRef> facts;  ///< the unknown facts it asks about, in the order first met
+};
+
+/// One answer a way to implicate a possible finding needs: the question, and which of its
+/// facts must hold (`yes`) or must not (`!yes`); any one of `facts` will do.
+struct Answer {
+  std::size_t question = 0;         ///< index into Report::questions
+  bool yes = true;
+  std::vector<std::size_t> facts;   ///< indices into the question's facts: alternatives
+  std::string text;                 ///< "yes", "no", "Arland or Borania", "not Arland"
+};
+
+/// Answers that together make a possible finding implicated: one minimal hinge set, or
+/// several that differ only in one answer's alternatives, merged.
+using Route = std::vector<Answer>;
+
 /// A principle that holds (or may hold) for one binding of its arguments.
 struct Finding {
   std::string principle;
@@ -153,6 +178,13 @@ struct Finding {
   /// Where the search for hinge sets stopped early; `none` when it found them all.
   HingeLimit hinge_limit = HingeLimit::none;
   bool hinges_complete() const { return hinge_limit == HingeLimit::none; }
+  /// For possible findings: the hinge sets as answers to the report's questions, fewest
+  /// answers first, up to EvaluateOptions::max_hinge_sets of them.
+  std::vector<Route> routes;
+  /// Routes the sets found make, listed or not: more than `routes.size()` when the list
+  /// was cut (`routes_truncated()`).
+  std::size_t routes_found = 0;
+  bool routes_truncated() const { return routes_found > routes.size(); }
   ProofStep proof;
   /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
   std::vector<ProofStep> other_proofs;
@@ -215,8 +247,14 @@ struct WhyNot {
 /// deterministic order (principle order in the rule base, then roles).
 struct Report {
   std::string scenario;
+  std::string title;  ///< the scenario's own title; empty when it gives none
   std::string profile;
+  /// The scenario's entities that have names, id -> name, in scenario order: people read
+  /// names, programs ids (JSON gives both).
+  std::vector<std::pair<std::string, std::string>> names;
   std::vector<Finding> findings;
+  /// The open questions the possible findings' routes answer, in the order first met.
+  std::vector<Question> questions;
   std::vector<WhyNot> not_implicated;
   /// Every parameter's value under `profile`, name and value, in the rule base's order.
   std::vector<std::pair<std::string, std::string>> parameters;

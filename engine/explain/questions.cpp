@@ -1,0 +1,147 @@
+#include "explain/questions.hpp"
+
+#include "explain/wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace cybernorms::explain {
+
+namespace {
+
+/// Whether `text` has the placeholder `{name}`.
+bool mentions(std::string_view text, std::string_view name) {
+  return text.find(fmt::format("{{{}}}", name)) != std::string_view::npos;
+}
+
+bool answer_less(const Answer& left, const Answer& right) {
+  return std::tie(left.question, left.yes, left.facts) < std::tie(right.question, right.yes, right.facts);
+}
+
+bool answer_equal(const Answer& left, const Answer& right) {
+  return left.question == right.question && left.yes == right.yes && left.facts == right.facts;
+}
+
+bool route_less(const Route& left, const Route& right) {
+  if (left.size() != right.size()) return left.size() < right.size();
+  return std::lexicographical_compare(left.begin(), left.end(), right.begin(), right.end(), answer_less);
+}
+
+/// The one position where two routes of the same length differ, when they differ in one
+/// answer's alternatives only (same question, same yes or no); nullopt otherwise.
+std::optional<std::size_t> merge_position(const Route& left, const Route& right) {
+  if (left.size() != right.size()) return std::nullopt;
+  std::optional<std::size_t> position;
+  for (std::size_t i = 0; i < left.size(); ++i) {
+    if (answer_equal(left[i], right[i])) continue;
+    if (position || left[i].question != right[i].question || left[i].yes != right[i].yes) return std::nullopt;
+    position = i;
+  }
+  return position;
+}
+
+void merge_into(Route& into, const Route& from, std::size_t position) {
+  auto& facts = into[position].facts;
+  facts.insert(facts.end(), from[position].facts.begin(), from[position].facts.end());
+  std::sort(facts.begin(), facts.end());
+  facts.erase(std::unique(facts.begin(), facts.end()), facts.end());
+  std::sort(into.begin(), into.end(), answer_less);
+}
+
+/// Merges routes pairwise until no two differ in one answer's alternatives only.
+void merge_routes(std::vector<Route>& routes) {
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (std::size_t i = 0; i < routes.size() && !merged; ++i) {
+      for (std::size_t j = i + 1; j < routes.size(); ++j) {
+        const auto position = merge_position(routes[i], routes[j]);
+        if (!position) continue;
+        merge_into(routes[i], routes[j], *position);
+        routes.erase(routes.begin() + static_cast<std::ptrdiff_t>(j));
+        merged = true;
+        break;
+      }
+    }
+  }
+}
+
+std::string joined(const std::vector<std::string>& values, std::string_view separator) {
+  return fmt::format("{}", fmt::join(values, separator));
+}
+
+}  // namespace
+
+QuestionBook::QuestionBook(const infer::Session& session, std::vector<Question>& questions)
+    : session_(session), questions_(questions) {}
+
+QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
+  if (const auto found = places_.find(fact); found != places_.end()) return found->second;
+  const auto& rules = session_.network().rules();
+  const compile::Relation& relation = rules.relations[session_.relation_of(fact)];
+  std::vector<std::string> ids;
+  std::vector<std::string> labels;
+  for (const auto value : session_.args(fact)) {
+    ids.push_back(session_.symbol_name(value));
+    labels.push_back(session_.label(value));
+  }
+  FactRef ref = fact_ref(session_, fact);
+  std::string key;
+  std::string element;
+  std::string text;
+  std::vector<std::string> values;  // the arguments the question leaves for its answer
+  if (relation.question) {
+    element = relation.question->element;
+    key = element + '\x1f' + fill_arguments(relation, relation.question->text, ids);
+    text = fill_arguments(relation, relation.question->text, labels);
+    for (std::size_t i = 0; i < relation.arg_names.size() && i < labels.size(); ++i)
+      if (!mentions(relation.question->text, relation.arg_names[i])) values.push_back(labels[i]);
+  } else {
+    element = relation.name;
+    key = '\x1e' + plain_fact(relation.name, ids);
+    text = fmt::format("Is it so that {}?", ref.text);
+  }
+  auto [slot, added] = by_key_.try_emplace(std::move(key), questions_.size());
+  if (added) {
+    questions_.push_back(Question{std::move(element), std::move(text), {}});
+    answer_values_.emplace_back();
+  }
+  const Place place{slot->second, questions_[slot->second].facts.size()};
+  questions_[place.question].facts.push_back(std::move(ref));
+  answer_values_[place.question].push_back(joined(values, " "));
+  places_.emplace(fact, place);
+  return place;
+}
+
+std::string QuestionBook::answer_text(const Answer& answer) const {
+  const auto& values = answer_values_[answer.question];
+  std::vector<std::string> named;
+  for (const std::size_t fact : answer.facts)
+    if (!values[fact].empty()) named.push_back(values[fact]);
+  if (named.size() != answer.facts.size() || named.empty()) return answer.yes ? "yes" : "no";
+  if (answer.yes) return joined(named, " or ");
+  for (auto& value : named) value = "not " + value;
+  return joined(named, ", or ");
+}
+
+std::vector<Route> QuestionBook::routes(const std::vector<infer::HingeSet>& sets) {
+  std::vector<Route> routes;
+  routes.reserve(sets.size());
+  for (const infer::HingeSet& set : sets) {
+    Route route;
+    for (const infer::HingeLiteral& literal : set) {
+      const Place place = place_of(literal.fact);
+      route.push_back(Answer{place.question, literal.needs_true, {place.fact}, {}});
+    }
+    std::sort(route.begin(), route.end(), answer_less);
+    routes.push_back(std::move(route));
+  }
+  merge_routes(routes);
+  std::sort(routes.begin(), routes.end(), route_less);
+  for (Route& route : routes)
+    for (Answer& answer : route) answer.text = answer_text(answer);
+  return routes;
+}
+
+}  // namespace cybernorms::explain

@@ -1,0 +1,48 @@
+// Hinge sets as questions. A possible finding's minimal hinge sets name unknown facts one
+// by one, so one question ("was the group's conduct attributable to Borania?") comes back
+// in every set that settles it another way, and each value of an unknown attribute makes a
+// set of its own. Here each unknown fact is mapped to the question its relation asks (the
+// rule base's `question element "text"` clause), and sets that differ only in which fact
+// answers one question are merged into one route whose answer lists the alternatives.
+#pragma once
+#include "compile/rule_set.hpp"
+#include "explain/report.hpp"
+#include "infer/session.hpp"
+
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace cybernorms::explain {
+
+/// The questions of one report, grown as findings are added: every unknown fact is asked
+/// about by exactly one question, and questions keep the order they were first met in.
+class QuestionBook {
+ public:
+  QuestionBook(const infer::Session& session, std::vector<Question>& questions);
+
+  /// The routes the minimal `sets` make: each set as answers to questions, then sets equal
+  /// but for the alternatives of one answer merged, until none can be; fewest answers
+  /// first. Sound by construction: every alternative of an answer, with the route's other
+  /// answers, is one of the sets given, or a merge of sets given.
+  std::vector<Route> routes(const std::vector<infer::HingeSet>& sets);
+
+ private:
+  struct Place {
+    std::size_t question = 0;
+    std::size_t fact = 0;  ///< index into the question's facts
+  };
+  Place place_of(infer::FactId fact);
+  std::string answer_text(const Answer& answer) const;
+
+  const infer::Session& session_;
+  std::vector<Question>& questions_;
+  std::unordered_map<std::string, std::size_t> by_key_;
+  std::unordered_map<infer::FactId, Place> places_;
+  /// Per question, the values that answer it per fact (the arguments its text leaves
+  /// out, as labels); empty where the text names every argument: answered yes or no.
+  std::vector<std::vector<std::string>> answer_values_;
+};
+
+}  // namespace cybernorms::explain

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages cybernorms builds with. Idempotent: quiet and
 # quick when everything is already present.
-#   scripts/install-deps.sh          what the build and the tests need
+#   scripts/install-deps.sh          what the build and the tests need, but for a browser
 #   scripts/install-deps.sh --fuzz   and clang with libFuzzer, for scripts/fuzz.sh
+#   scripts/install-deps.sh --browser  and headless Chromium with Python, for the test
+#                                      that opens HTML reports in a browser (scripts/test.sh)
 set -euo pipefail
 
 packages=(
@@ -15,9 +17,13 @@ packages=(
   libbenchmark-dev        # benchmarks (built, not run by the tests)
   parallel                # GNU parallel: the test of sharded batch runs (docs/batch.md)
 )
-if [ "${1:-}" = "--fuzz" ]; then
-  packages+=(clang libclang-rt-14-dev)  # libFuzzer and the sanitizers' runtimes
-fi
+for option in "$@"; do
+  case "$option" in
+    --fuzz) packages+=(clang libclang-rt-14-dev) ;;  # libFuzzer and the sanitizers' runtimes
+    --browser) packages+=(chromium python3 fonts-dejavu-core) ;;  # tests/browser/, offline
+    *) echo "install-deps.sh: unknown option $option (options: --fuzz, --browser)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for package in "${packages[@]}"; do

@@ -6,6 +6,8 @@
 #                              concurrent evaluation, batch -j 2), in build-tsan/
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The tests need a browser the build does not: the HTML reports are opened in Chromium.
+scripts/install-deps.sh --browser
 if [ "${1:-}" = "--sanitize" ]; then
   scripts/build.sh build-asan -DCYBERNORMS_SANITIZE=ON -DCYBERNORMS_BENCHMARKS=OFF -DCYBERNORMS_WERROR=ON
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -8,6 +8,8 @@
 #include "render/batch_records.hpp"
 #include "render/compact_record.hpp"
 #include "infer/session.hpp"
+#include "explain/wording.hpp"
+#include "scenario/assumptions.hpp"
 #include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
 
@@ -94,6 +96,27 @@ std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, c
 
 namespace {
 
+/// A scenario with assumptions applied, and what the report says of them.
+struct AssumedScenario {
+  scenario::LoadedScenario scenario;
+  std::vector<Assumption> assumptions;
+};
+
+/// The scenario as the assumptions make it; nullopt (with their diagnostics) when one
+/// does not fit the rule set or the scenario.
+std::optional<AssumedScenario> with_assumptions(const compile::RuleSet& rules, const scenario::LoadedScenario& loaded,
+                                                const std::vector<AssumedFact>& assumptions,
+                                                Diagnostics& diagnostics) {
+  const auto checked = scenario::check_assumptions(assumptions, rules, loaded, diagnostics);
+  if (diagnostics.has_errors()) return std::nullopt;
+  AssumedScenario assumed{loaded, {}};
+  const std::vector<Truth> stated = scenario::apply_assumptions(assumed.scenario, checked);
+  for (std::size_t i = 0; i < checked.size(); ++i)
+    assumed.assumptions.push_back(
+        Assumption{explain::fact_ref(rules, checked[i].relation, checked[i].args), checked[i].value, stated[i]});
+  return assumed;
+}
+
 }  // namespace
 
 Evaluator::Evaluator(RuleBase rule_base)
@@ -116,6 +139,10 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   const scenario::LoadedScenario loaded =
       rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
   profiles_exist(rules, profiles, document_name, input_problems);
+  std::optional<AssumedScenario> assumed;
+  if (!options.assumptions.empty() && !input_problems.has_errors())
+    assumed = with_assumptions(rules, loaded, options.assumptions, input_problems);
+  const scenario::LoadedScenario& facts = assumed ? assumed->scenario : loaded;
   std::vector<Evaluation> evaluations(profiles.size());
   if (loaded.has_id)
     for (Evaluation& evaluation : evaluations) evaluation.scenario = loaded.id;
@@ -125,7 +152,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   }
   for (std::size_t i = 0; i < profiles.size(); ++i) {
     Evaluation& evaluation = evaluations[i];
-    if (!state_->run(loaded, *rules.find_profile(profiles[i]), options, document_name, evaluation.diagnostics))
+    if (!state_->run(facts, *rules.find_profile(profiles[i]), options, document_name, evaluation.diagnostics))
       continue;
     explain::ReportOptions report_options;
     report_options.scenario = loaded.id;
@@ -139,6 +166,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     evaluation.report->title = loaded.title;
     for (const scenario::ScenarioEntity& entity : loaded.entities)
       if (!entity.name.empty()) evaluation.report->names.emplace_back(entity.id, entity.name);
+    if (assumed) evaluation.report->assumptions = assumed->assumptions;
   }
   return evaluations;
 }
@@ -197,8 +225,12 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
       rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options));
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);
+  std::optional<AssumedScenario> assumed;
+  if (!options.assumptions.empty() && !evaluation.diagnostics.has_errors())
+    assumed = with_assumptions(rules, loaded, options.assumptions, evaluation.diagnostics);
   if (evaluation.diagnostics.has_errors()) return evaluation;
-  if (!state_->run(loaded, *rules.find_profile(options.profile), options, document_name, evaluation.diagnostics))
+  if (!state_->run(assumed ? assumed->scenario : loaded, *rules.find_profile(options.profile), options, document_name,
+                   evaluation.diagnostics))
     return evaluation;
   evaluation.answers = state_->answer_goals(parsed, hinge_options(options), options.profile);
   return evaluation;

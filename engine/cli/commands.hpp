@@ -44,6 +44,8 @@ struct EvalArgs {
   std::string colour = "auto";
   JsonLayoutFlags json;
   std::vector<std::string> why_not;  ///< goals, answered instead of the report
+  std::vector<std::string> assume;        ///< `FACT=true|false`, for scenarios
+  std::vector<std::string> assume_files;  ///< files of such lines
   std::size_t hinge_sets = 4;
   std::size_t hinge_budget = default_hinge_budget;
   std::size_t proof_depth = default_proof_depth;
@@ -51,6 +53,19 @@ struct EvalArgs {
   GivenOptions given;
 };
 int run_eval(const EvalArgs& args);
+
+struct WhatIfArgs {
+  std::string input;  ///< one scenario file; "-" reads standard input
+  std::string rules_dir;
+  std::string profile{default_profile};
+  std::string format = "text";  ///< text, json, markdown
+  JsonLayoutFlags json;
+  std::vector<std::string> assume;        ///< assumed in every evaluation of the table
+  std::vector<std::string> assume_files;
+  std::size_t hinge_budget = default_hinge_budget;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+};
+int run_what_if(const WhatIfArgs& args);
 
 struct BatchArgs {
   std::string input;  ///< a JSON Lines file; empty or "-": standard input

@@ -1,3 +1,4 @@
+#include "cli/assumption_options.hpp"
 #include "cli/command_line.hpp"
 #include "cli/commands.hpp"
 #include "cli/option_checks.hpp"
@@ -20,11 +21,13 @@ struct EvalContext {
   RuleBase rule_base;
   std::vector<std::string> profiles;
   RenderOptions render;
+  AssumptionOptions assumed;
 };
 
 /// What the command line asks of every evaluation.
-EvaluateOptions evaluate_options(const EvalArgs& args) {
+EvaluateOptions evaluate_options(const EvalArgs& args, const AssumptionOptions& assumed) {
   EvaluateOptions options;
+  options.assumptions = assumed.assumptions;
   options.proofs = args.explain == "full" && !args.summary;
   options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
@@ -37,7 +40,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args) {
 bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const std::string& text,
                          const std::string& name) {
   const FactsEvaluation evaluation =
-      evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args));
+      evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args, context.assumed));
   if (!evaluation.ok()) {
     fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, evaluation.sources, {Format::text}));
     return false;
@@ -49,7 +52,7 @@ bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const
 /// A scenario's answers to the --why-not goals under the profile asked for.
 bool answer_goals(const EvalContext& context, Evaluator& evaluator, const std::string& text, const std::string& name,
                   std::vector<std::string>& rendered) {
-  EvaluateOptions options = evaluate_options(context.args);
+  EvaluateOptions options = evaluate_options(context.args, context.assumed);
   options.profile = context.args.profile;
   const GoalsEvaluation evaluation = evaluator.why_not(text, name, context.args.why_not, options);
   if (!evaluation.ok()) {
@@ -67,11 +70,11 @@ bool evaluate_scenario(const EvalContext& context, Evaluator& evaluator, const s
                        const std::string& name, std::vector<Report>& collected,
                        std::vector<std::string>& rendered) {
   std::vector<Evaluation> evaluations =
-      evaluator.evaluate_profiles(text, name, context.profiles, evaluate_options(context.args));
+      evaluator.evaluate_profiles(text, name, context.profiles, evaluate_options(context.args, context.assumed));
   std::vector<Report> reports;
   for (Evaluation& evaluation : evaluations) {
     if (!evaluation.ok()) {
-      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
+      fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, context.assumed.sources, {Format::text}));
       return false;
     }
     reports.push_back(std::move(*evaluation.report));
@@ -139,12 +142,20 @@ int run_eval(const EvalArgs& args) {
     fmt::print(stderr, "error: no scenario files (*.json) in {}\n", fmt::join(args.inputs, ", "));
     return exit_usage;
   }
+  if (args.format == "html" && !args.summary && inputs.size() > 1) {
+    // A page is one document: several written one after another would not be one.
+    fmt::print(stderr, "error: --format html writes one page: give one scenario ({} given), or --summary for many\n",
+               inputs.size());
+    return exit_usage;
+  }
   std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
   if (!profile_names_valid(args, *rule_base)) return exit_usage;
   if (!goals_valid(args, *rule_base)) return exit_usage;
 
-  EvalContext context{args, *rule_base, {}, render_options(args)};
+  std::optional<AssumptionOptions> assumed = read_assumption_options(args.assume, args.assume_files);
+  if (!assumed) return exit_usage;
+  EvalContext context{args, *rule_base, {}, render_options(args), std::move(*assumed)};
   context.profiles = args.compare_profiles ? rule_base->profile_ids() : std::vector<std::string>{args.profile};
   Evaluator evaluator(*rule_base);
   std::vector<Report> collected;

@@ -58,6 +58,29 @@ void add_proof_depth(CLI::App& command, std::size_t& depth) {
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_proof_depth));
 }
 
+void add_assume(CLI::App& command, std::vector<std::string>& assume, std::vector<std::string>& files) {
+  command.add_option("--assume", assume,
+                     "Take a scenario fact as true or false: 'knew_of(op1, arland)=true' (repeatable; docs/what-if.md)")
+      ->allow_extra_args(false);
+  command.add_option("--assume-file", files, "Assumptions, one FACT=true|false a line (# comments)")->allow_extra_args(false);
+}
+
+void add_what_if(CLI::App& app, WhatIfArgs& args) {
+  CLI::App* what_if = app.add_subcommand(
+      "whatif", "For each open question of a scenario, how answering it yes or no moves each finding");
+  what_if->add_option("input", args.input, "Scenario file (*.json); - reads standard input")->required();
+  what_if->add_option("--rules", args.rules_dir, "Rule folder");
+  what_if->add_option("--profile", args.profile, "Evaluate under this profile");
+  what_if->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  add_json_layout(*what_if, args.json);
+  add_assume(*what_if, args.assume, args.assume_files);
+  add_hinge_budget(*what_if, args.hinge_budget);
+  what_if
+      ->add_option("--max-input-bytes", args.max_input_bytes,
+                   "A larger scenario is refused with E407 (default 8 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs,
@@ -76,6 +99,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   eval->add_option("--why-not", args.why_not,
                    "Answer a goal such as 'non_interference(borania, _, op1)' (_ for any value): the facts "
                    "that match it, or why none does (repeatable)");
+  add_assume(*eval, args.assume, args.assume_files);
   add_hinge_sets(*eval, args.hinge_sets);
   add_hinge_budget(*eval, args.hinge_budget);
   add_proof_depth(*eval, args.proof_depth);
@@ -145,12 +169,13 @@ GivenOptions given_options(const CLI::App& command) {
 
 /// Options that one another would make ignored, for the subcommand given; each printed.
 bool options_agree(const CLI::App& app, const CheckArgs& check_args, const EvalArgs& eval_args,
-                   const BatchArgs& batch_args, const InfoArgs& profile_args) {
+                   const BatchArgs& batch_args, const InfoArgs& profile_args, const WhatIfArgs& what_if_args) {
   std::vector<std::string> messages;
   if (app.got_subcommand("check")) messages = layout_conflicts(check_args.format, check_args.json);
   if (app.got_subcommand("eval")) messages = eval_conflicts(eval_args);
   if (app.got_subcommand("batch")) messages = batch_conflicts(batch_args);
   if (app.got_subcommand("profiles")) messages = layout_conflicts(profile_args.format, profile_args.json);
+  if (app.got_subcommand("whatif")) messages = layout_conflicts(what_if_args.format, what_if_args.json);
   for (const std::string& message : messages) std::fprintf(stderr, "%s\n", message.c_str());
   return messages.empty();
 }
@@ -172,6 +197,8 @@ int main(int argc, char** argv) {
   add_info(app, schema_args, profile_args);
   InfoArgs rules_args;
   add_rules(app, rules_args);
+  WhatIfArgs what_if_args;
+  add_what_if(app, what_if_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -186,7 +213,7 @@ int main(int argc, char** argv) {
   }
   eval_args.given = given_options(*app.get_subcommand("eval"));
   batch_args.given = given_options(*app.get_subcommand("batch"));
-  if (!options_agree(app, check_args, eval_args, batch_args, profile_args)) return exit_usage;
+  if (!options_agree(app, check_args, eval_args, batch_args, profile_args, what_if_args)) return exit_usage;
   try {
     if (app.got_subcommand("check")) {
       if (check_args.paths.empty()) check_args.paths.push_back("rules");
@@ -197,6 +224,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("schema")) return run_schema(schema_args);
     if (app.got_subcommand("profiles")) return run_profiles(profile_args);
     if (app.got_subcommand("rules")) return run_rules(rules_args);
+    if (app.got_subcommand("whatif")) return run_what_if(what_if_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

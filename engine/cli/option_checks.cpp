@@ -62,6 +62,10 @@ std::vector<std::string> eval_conflicts(const EvalArgs& args) {
     messages.push_back(fmt::format("error: --hinge-sets does not apply: {} shows no hinge sets",
                                    !table.empty() ? table : "--format terse"));
   }
+  if ((args.given.contains("--assume") || args.given.contains("--assume-file")) && !table.empty()) {
+    messages.push_back(fmt::format("error: --assume applies to reports, which list the assumptions; {} does not",
+                                   table));
+  }
   if (args.given.contains("--color") && (args.format != "text" || !table.empty())) {
     messages.push_back(fmt::format("error: --color applies to text reports only, not to {}",
                                    !table.empty() ? table : "--format " + args.format));
@@ -82,7 +86,7 @@ std::optional<std::string> facts_file_conflict(const EvalArgs& args, const std::
   if (args.format != "text") unused.push_back("--format " + args.format);
   if (args.summary) unused.push_back("--summary");
   if (args.compare_profiles) unused.push_back("--compare-profiles");
-  for (const char* option : {"--profile", "--explain", "--proof-depth", "--color"}) {
+  for (const char* option : {"--profile", "--explain", "--proof-depth", "--color", "--assume", "--assume-file"}) {
     if (args.given.contains(option)) unused.push_back(option);
   }
   if (unused.empty()) return std::nullopt;

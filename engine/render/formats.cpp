@@ -5,6 +5,7 @@
 #include "render/catalog_render.hpp"
 #include "render/diagnostics_json.hpp"
 #include "render/profiles_render.hpp"
+#include "render/report_html.hpp"
 #include "render/report_render.hpp"
 #include "render/tables.hpp"
 #include "render/terse.hpp"
@@ -79,6 +80,15 @@ constexpr std::array format_table{
               [](const Report& r, const RenderOptions&) { return terse_to_text(terse_findings({r})); },
               [](const std::vector<Report>& rs, const Principles&, const RenderOptions&) {
                 return terse_to_text(terse_findings(rs));
+              },
+              nullptr, nullptr, nullptr},
+    FormatRow{Format::html, "html",
+              [](const Report& r, const RenderOptions& o) { return report_to_html(r, o.detail); },
+              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
+                return comparison_to_html(rs, p, o.detail);
+              },
+              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
+                return summary_to_html(rs, p);
               },
               nullptr, nullptr, nullptr},
 };

@@ -3,6 +3,7 @@
 #include "render/report_render.hpp"
 
 #include "render/json_text.hpp"
+#include "render/what_if_render.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -158,13 +159,15 @@ std::string report_to_json(const explain::Report& report, Detail detail, JsonLay
   for (const auto& finding : report.findings) findings.push_back(finding_json(finding, detail));
   ordered_json not_implicated = ordered_json::array();
   for (const auto& why : report.not_implicated) not_implicated.push_back(why_not_json(why));
-  const ordered_json out{{"scenario", report.scenario},
-                         {"title", report.title},
-                         {"profile", report.profile},
-                         {"names", pairs_json(report.names)},
-                         {"findings", std::move(findings)},
-                         {"questions", questions_json(report.questions)},
-                         {"not_implicated", std::move(not_implicated)}};
+  ordered_json out{{"scenario", report.scenario},
+                   {"title", report.title},
+                   {"profile", report.profile},
+                   {"names", pairs_json(report.names)}};
+  // Only a report that made assumptions lists them, so other reports keep their shape.
+  if (!report.assumptions.empty()) out["assumptions"] = assumptions_to_json(report.assumptions);
+  out["findings"] = std::move(findings);
+  out["questions"] = questions_json(report.questions);
+  out["not_implicated"] = std::move(not_implicated);
   return json_text(out, layout);
 }
 

@@ -2,6 +2,7 @@
 #include "render/markdown.hpp"
 #include "render/report_render.hpp"
 #include "render/report_words.hpp"
+#include "render/what_if_render.hpp"
 #include "base/text_layout.hpp"
 
 #include <fmt/format.h>
@@ -110,6 +111,7 @@ std::string report_to_markdown(const explain::Report& report, Detail detail) {
                                       markdown_code(report.profile))
                         : fmt::format("## {} ({}), profile {}\n\n", markdown_text(report.title),
                                       markdown_code(report.scenario), markdown_code(report.profile));
+  out += assumptions_to_markdown(report.assumptions);
   if (report.findings.empty()) out += "No principle is implicated or possible.\n\n";
   for (const auto& finding : report.findings) out += finding_markdown(report, finding, detail);
   out += why_not_markdown(report.not_implicated, detail);

@@ -1,6 +1,7 @@
 // A report as text for an 80-column terminal.
 #include "render/report_render.hpp"
 #include "render/report_words.hpp"
+#include "render/what_if_render.hpp"
 #include "base/text_layout.hpp"
 
 #include <fmt/format.h>
@@ -131,7 +132,7 @@ std::string why_not_text(const WhyNot& why, const TextOptions& options) {
 }  // namespace
 
 std::string report_to_text(const Report& report, const TextOptions& options) {
-  std::string out = heading(report, options);
+  std::string out = heading(report, options) + assumptions_to_text(report.assumptions, options.width);
   for (const auto& finding : report.findings) out += '\n' + finding_text(report, finding, options);
   for (const auto& why : report.not_implicated) out += '\n' + why_not_text(why, options);
   return out;

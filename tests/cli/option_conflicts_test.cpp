@@ -27,7 +27,7 @@ void check_refused(const std::string& arguments, const std::string& message) {
 
 TEST_CASE("eval refuses options that its output would ignore") {
   const std::vector<std::pair<std::string, std::string>> refused{
-      {"--summary --format terse", "error: --summary has no terse format (formats: text, json, markdown)"},
+      {"--summary --format terse", "error: --summary has no terse format (formats: text, json, markdown, html)"},
       {"--summary --explain full", "error: --explain does not apply: --summary shows levels, not explanations"},
       {"--format terse --explain brief",
        "error: --explain does not apply: --format terse shows one line per finding, not explanations"},
@@ -45,6 +45,9 @@ TEST_CASE("eval refuses options that its output would ignore") {
       {"--format markdown --compact", "error: --compact lays out JSON; it does not apply to --format markdown"},
   };
   for (const auto& [options, message] : refused) check_refused("eval " + scenario + " " + options, message);
+  // A page is one document: one scenario per page, except in a summary.
+  check_refused("eval " + scenario + " " + scenario + " --format html",
+                "error: --format html writes one page: give one scenario (2 given), or --summary for many");
   // Two at once: both said.
   const Run both = run("eval " + scenario + " --summary --format terse --explain full");
   CHECK(both.exit_code == 2);
@@ -53,12 +56,14 @@ TEST_CASE("eval refuses options that its output would ignore") {
 }
 
 TEST_CASE("eval still takes the combinations that apply") {
-  for (const char* options :
+  for (const std::string& options : std::vector<std::string>
        {"--explain full --proof-depth 3 --color never", "--format json --pretty --explain full --proof-depth 2",
         "--format json --compact --hinge-sets 2", "--summary --format json --pretty", "--summary --format markdown",
         "--compare-profiles --format terse", "--compare-profiles --format json --compact", "--format terse",
         "--format text --color always --hinge-sets 1", "--compare-profiles --explain brief",
-        "--compare-profiles --explain full --format markdown", "--compare-profiles --explain full --proof-depth 3"}) {
+        "--compare-profiles --explain full --format markdown", "--compare-profiles --explain full --proof-depth 3",
+        "--format html --explain full --hinge-sets 2", "--compare-profiles --format html", "--summary --format html",
+        std::string(scenario + " --summary --format html")}) {
     const Run result = run("eval " + scenario + " " + options);
     INFO(options, "\n", result.out.substr(0, 300));
     CHECK(result.exit_code == 0);

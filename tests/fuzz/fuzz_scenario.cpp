@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
+#include <string>
+#include <string_view>
 #include <vector>
 
 using namespace cybernorms;
@@ -22,16 +25,29 @@ void check_terse_round_trip(const std::vector<Report>& reports) {
   fuzz::require(read.has_value() && *read == findings, "terse findings read back as written");
 }
 
+/// HTML escapes every `<` of the input: a page holds no script element, whatever ids
+/// and names the scenario brings.
+bool no_script(std::string_view html) {
+  std::string lower(html);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower.find("<script") == std::string::npos;
+}
+
 void render_everything(const RuleBase& rule_base, const std::vector<Report>& reports) {
   for (const Report& report : reports) {
     for (const Format format : {Format::text, Format::markdown, Format::terse})
       for (const Detail detail : {Detail::brief, Detail::full}) render_report(report, {format, detail, false, 80});
+    const std::string html = render_report(report, {Format::html, Detail::full, false, 80});
+    fuzz::require(no_script(html), "scenario text never opens a script element in an HTML report");
     const std::string json = render_report(report, {Format::json, Detail::full, false, 80});
     fuzz::require(nlohmann::json::accept(json), "a report rendered as JSON is JSON");
   }
-  for (const Format format : {Format::text, Format::json, Format::markdown, Format::terse}) {
+  for (const Format format : {Format::text, Format::json, Format::markdown, Format::terse, Format::html}) {
     const std::string comparison = rule_base.render_comparison(reports, {format, Detail::brief, false, 80});
     const std::string summary = rule_base.render_summary(reports, {format, Detail::brief, false, 80});
+    if (format == Format::html) {
+      fuzz::require(no_script(comparison) && no_script(summary), "scenario text never opens an element in HTML");
+    }
     if (format == Format::json) {
       fuzz::require(nlohmann::json::accept(comparison), "a comparison rendered as JSON is JSON");
       fuzz::require(nlohmann::json::accept(summary), "a summary rendered as JSON is JSON");

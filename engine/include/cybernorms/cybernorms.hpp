@@ -8,6 +8,7 @@
 #include <cybernorms/input.hpp>
 #include <cybernorms/render.hpp>
 #include <cybernorms/report.hpp>
+#include <cybernorms/what_if.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -48,7 +49,20 @@ struct EvaluateOptions {
   /// Largest scenario or facts file text evaluated, in bytes; a larger one is E407. Up to
   /// max_settable_input_bytes; more is used as that.
   std::size_t max_input_bytes = cybernorms::max_input_bytes;
+  /// Base facts taken as true or false whatever the scenario says (docs/what-if.md);
+  /// the report lists them (Report::assumptions). Scenarios only, not facts files.
+  /// E410 unknown relation, E411 wrong number of values, E420 malformed, E421 not a
+  /// relation read from scenarios, E422 a value the scenario does not have, E423 the
+  /// same fact assumed both ways.
+  std::vector<AssumedFact> assumptions;
 };
+
+/// Reads assumptions, one a line: `FACT=true` or `FACT=false`, FACT written as in the
+/// rule language (`knew_of(op1, arland)`); blank lines and `#` comments are skipped. The
+/// text of `eval --assume` and of an `--assume-file`. Malformed lines are E420, with a
+/// caret under the place in `sources`; which relations and values exist is checked when
+/// the assumptions are used (EvaluateOptions::assumptions).
+std::vector<AssumedFact> read_assumptions(const SourceSet& sources, FileId file, Diagnostics& diagnostics);
 
 /// One scenario's outcome. `report` is set only for a valid scenario that evaluated
 /// within the limits; otherwise `diagnostics` says why (E4xx input, E5xx limits).
@@ -79,6 +93,14 @@ struct GoalsEvaluation {
   SourceSet sources;  ///< the goals as typed, as FactsEvaluation::sources
   std::optional<std::vector<GoalAnswer>> answers;
   bool ok() const { return answers.has_value(); }
+};
+
+/// The what-if table of one scenario: set only for a valid scenario (and valid
+/// assumptions) whose evaluations stayed within the limits.
+struct WhatIfEvaluation {
+  Diagnostics diagnostics;
+  std::optional<WhatIfTable> table;
+  bool ok() const { return table.has_value(); }
 };
 
 /// What a rule base holds, counted: what `cybernorms check` reports.
@@ -171,6 +193,14 @@ class Evaluator {
   /// evaluator's storage is reused, so steady state allocates little. True when evaluated.
   bool append_compact_record(std::string_view scenario_json, std::size_t line, const EvaluateOptions& options,
                              std::string& out);
+
+  /// Every open question of one scenario under `options.profile` (each unknown base
+  /// fact some possible finding hinges on), answered yes and no: the scenario is
+  /// evaluated with the fact assumed true and assumed false (on top of
+  /// `options.assumptions`), and each answer lists the findings whose level moves.
+  /// Hinge sets are searched up to `options.max_hinge_sets` per finding (at least 64).
+  WhatIfEvaluation what_if(std::string_view scenario_json, const std::string& document_name,
+                           const EvaluateOptions& options = {});
 
   /// Why-not for any relation of the rule base, about one scenario under
   /// `options.profile`: for each goal (`non_interference(aldoria, _, _)`, `_` for any

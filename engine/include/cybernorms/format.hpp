@@ -16,6 +16,7 @@ enum class Format : std::uint8_t {
   json,      ///< for programs: keys in a fixed order (docs/scenario-format.md, "Output")
   markdown,  ///< for documents
   terse,     ///< one line per finding, sorted: the expected files of scenarios
+  html,      ///< one self-contained page: inline style, no script, loads nothing (docs/html-report.md)
 };
 
 /// What is rendered. Not every format has a renderer for every output; where it has none

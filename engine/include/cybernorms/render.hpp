@@ -5,6 +5,7 @@
 #include <cybernorms/diagnostics.hpp>
 #include <cybernorms/format.hpp>
 #include <cybernorms/report.hpp>
+#include <cybernorms/what_if.hpp>
 
 #include <string>
 
@@ -12,6 +13,10 @@ namespace cybernorms {
 
 /// One report in `options.format` (text, JSON, Markdown or terse).
 std::string render_report(const Report& report, const RenderOptions& options);
+
+/// A what-if table as text (wrapped to `options.width`), one JSON object, or Markdown;
+/// other formats give text (docs/what-if.md).
+std::string render_what_if(const WhatIfTable& table, const RenderOptions& options);
 
 /// Diagnostics as text (`file:line:col: error[E201]: ...` with the source line and a
 /// caret, then a summary line) or as one JSON object (`options.format`, `options.json_layout`).

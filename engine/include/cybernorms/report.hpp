@@ -243,6 +243,15 @@ struct WhyNot {
   bool search_complete = true;
 };
 
+/// A base fact an evaluation took as true or false whatever the scenario said
+/// (EvaluateOptions::assumptions, `eval --assume`), and what the scenario had said.
+struct Assumption {
+  FactRef fact;
+  bool value = true;
+  Truth stated = Truth::unknown;  ///< yes: stated true; no: not stated (false); unknown: stated unknown
+  friend bool operator==(const Assumption&, const Assumption&) = default;
+};
+
 /// Everything one evaluation of one scenario under one profile found, in a
 /// deterministic order (principle order in the rule base, then roles).
 struct Report {
@@ -258,6 +267,8 @@ struct Report {
   std::vector<WhyNot> not_implicated;
   /// Every parameter's value under `profile`, name and value, in the rule base's order.
   std::vector<std::pair<std::string, std::string>> parameters;
+  /// The assumptions the evaluation made, in the order given; empty when it made none.
+  std::vector<Assumption> assumptions;
 };
 
 

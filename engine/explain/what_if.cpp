@@ -1,0 +1,83 @@
+#include "explain/what_if.hpp"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace cybernorms::explain {
+
+namespace {
+
+using Roles = std::vector<std::pair<std::string, std::string>>;
+using FindingKey = std::pair<std::string, Roles>;
+
+FindingKey key_of(const Finding& finding) { return {finding.principle, finding.roles}; }
+
+std::map<FindingKey, const Finding*> by_key(const Report& report) {
+  std::map<FindingKey, const Finding*> findings;
+  for (const Finding& finding : report.findings) findings.emplace(key_of(finding), &finding);
+  return findings;
+}
+
+void count(const Finding& finding, Level from, Level to, WhatIfAnswer& answer) {
+  if (from == to) {
+    ++answer.unchanged;
+    return;
+  }
+  answer.changes.push_back(LevelChange{finding.principle, finding.title, finding.roles, from, to});
+}
+
+}  // namespace
+
+std::vector<FactRef> open_facts(const Report& report) {
+  std::vector<FactRef> facts;
+  for (const Finding& finding : report.findings)
+    for (const std::vector<Hinge>& set : finding.hinge_sets)
+      for (const Hinge& hinge : set)
+        if (std::find(facts.begin(), facts.end(), hinge.fact) == facts.end()) facts.push_back(hinge.fact);
+  return facts;
+}
+
+bool hinges_listed_in_full(const Report& report) {
+  return std::all_of(report.findings.begin(), report.findings.end(), [](const Finding& finding) {
+    return finding.hinges_complete() && finding.hinge_sets_found <= finding.hinge_sets.size();
+  });
+}
+
+namespace {
+
+std::string question_text(const Report& report, const FactRef& fact) {
+  const std::string plain = fact.text.empty() ? fact.relation : fact.text;
+  for (const Question& asked : report.questions) {
+    if (std::find(asked.facts.begin(), asked.facts.end(), fact) == asked.facts.end()) continue;
+    return asked.facts.size() == 1 ? asked.text : asked.text + " (" + plain + ")";
+  }
+  return plain + "?";
+}
+
+}  // namespace
+
+WhatIfQuestion question_about(const Report& report, const FactRef& fact) {
+  WhatIfQuestion question;
+  question.text = question_text(report, fact);
+  question.facts.push_back(fact);
+  question.answers.push_back(WhatIfAnswer{"yes", {Assumption{fact, true, Truth::unknown}}, {}, 0});
+  question.answers.push_back(WhatIfAnswer{"no", {Assumption{fact, false, Truth::unknown}}, {}, 0});
+  return question;
+}
+
+void compare_findings(const Report& before, const Report& after, WhatIfAnswer& answer) {
+  answer.changes.clear();
+  answer.unchanged = 0;
+  const auto after_findings = by_key(after);
+  const auto before_findings = by_key(before);
+  for (const Finding& finding : before.findings) {
+    const auto found = after_findings.find(key_of(finding));
+    count(finding, finding.level, found == after_findings.end() ? Level::not_implicated : found->second->level,
+          answer);
+  }
+  for (const Finding& finding : after.findings)
+    if (!before_findings.contains(key_of(finding))) count(finding, Level::not_implicated, finding.level, answer);
+}
+
+}  // namespace cybernorms::explain

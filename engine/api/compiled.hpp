@@ -3,6 +3,7 @@
 #pragma once
 #include "compile/rule_set.hpp"
 #include "infer/network.hpp"
+#include "scenario/facts_file.hpp"
 #include "scenario/scenario.hpp"
 
 #include <cybernorms/cybernorms.hpp>
@@ -24,5 +25,9 @@ struct RuleBase::Compiled {
   RuleBaseSummary summary;
   std::vector<std::string> principle_order;
 };
+
+/// Why-not goals read against the rule base (evaluator.cpp); see RuleBase::check_goals.
+std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, const compile::RuleSet& rules,
+                                        SourceSet& sources, Diagnostics& diagnostics);
 
 }  // namespace cybernorms

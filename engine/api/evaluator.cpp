@@ -29,7 +29,8 @@ struct Evaluator::State {
            const std::string& document_name, Diagnostics& diagnostics);
   void add_facts(const scenario::LoadedScenario& loaded);
   /// Each goal's matching facts in the evaluated session, or why none matches.
-  std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, const explain::HingeOptions& hinges);
+  std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, const explain::HingeOptions& hinges,
+                                       std::string_view profile);
 
   /// The hinge search of compact records, kept (and restarted) from scenario to scenario
   /// while the number of sets kept per fact stays the same.
@@ -92,14 +93,21 @@ const compile::Language* find_language(const compile::RuleSet& rules, const std:
   return nullptr;
 }
 
-/// The goals that parse; each that does not gets its diagnostic (named "--why-not").
+}  // namespace
+
+/// The goals that parse; each that does not gets its diagnostic, pointing into the goal's
+/// text, added to `sources` as a file named "--why-not".
 std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, const compile::RuleSet& rules,
-                                        Diagnostics& diagnostics) {
+                                        SourceSet& sources, Diagnostics& diagnostics) {
   std::vector<scenario::Goal> parsed;
-  for (const std::string& goal : goals)
-    if (auto one = scenario::parse_goal(goal, "--why-not", rules, diagnostics)) parsed.push_back(std::move(*one));
+  for (const std::string& goal : goals) {
+    const FileId file = sources.add("--why-not", goal);
+    if (auto one = scenario::parse_goal(sources.file(file), file, rules, diagnostics)) parsed.push_back(std::move(*one));
+  }
   return parsed;
 }
+
+namespace {
 
 /// A scenario with assumptions applied, and what the report says of them.
 struct AssumedScenario {
@@ -215,12 +223,12 @@ FactsEvaluation Evaluator::evaluate_facts(std::string_view facts_json, const std
   FactsEvaluation evaluation;
   const auto file = scenario::read_facts_file(facts_json, document_name, rules, evaluation.diagnostics,
                                               input_limits(options).max_bytes);
-  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
+  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);
   if (!file || evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(file->facts, file->profile, options, document_name, evaluation.diagnostics))
     return evaluation;
   evaluation.report = FactsReport{explain::derived_facts(state_->session, hinge_options(options)),
-                                  state_->answer_goals(parsed, hinge_options(options))};
+                                  state_->answer_goals(parsed, hinge_options(options), rules.profiles[file->profile].id)};
   return evaluation;
 }
 
@@ -231,7 +239,7 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const scenario::LoadedScenario loaded =
       rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options));
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
-  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.diagnostics);
+  const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);
   std::optional<AssumedScenario> assumed;
   if (!options.assumptions.empty() && !evaluation.diagnostics.has_errors())
     assumed = with_assumptions(rules, loaded, options.assumptions, evaluation.diagnostics);
@@ -239,12 +247,12 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   if (!state_->run(assumed ? assumed->scenario : loaded, *rules.find_profile(options.profile), options, document_name,
                    evaluation.diagnostics))
     return evaluation;
-  evaluation.answers = state_->answer_goals(parsed, hinge_options(options));
+  evaluation.answers = state_->answer_goals(parsed, hinge_options(options), options.profile);
   return evaluation;
 }
 
 std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenario::Goal>& goals,
-                                                       const explain::HingeOptions& hinges) {
+                                                       const explain::HingeOptions& hinges, std::string_view profile) {
   std::vector<GoalAnswer> answers;
   for (const scenario::Goal& goal : goals) {
     std::vector<std::optional<base::SymbolId>> values;
@@ -253,7 +261,7 @@ std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenari
       values.push_back(arg ? std::optional(session.intern(*arg)) : std::nullopt);
       shown.push_back(arg.value_or("_"));
     }
-    answers.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown), hinges));
+    answers.push_back(explain::answer_goal(session, goal.relation, values, std::move(shown), hinges, profile));
   }
   return answers;
 }

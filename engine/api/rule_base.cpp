@@ -56,6 +56,12 @@ Words RuleBase::words(std::string_view language) const {
   return found == nullptr ? Words() : found->words;
 }
 
+bool RuleBase::check_goals(const std::vector<std::string>& goals, SourceSet& sources, Diagnostics& diagnostics) const {
+  const std::size_t errors_before = diagnostics.error_count();
+  parse_goals(goals, compiled_->rules, sources, diagnostics);
+  return diagnostics.error_count() == errors_before;
+}
+
 std::string RuleBase::scenario_schema() const { return scenario::json_schema(compiled_->rules); }
 
 Evaluation RuleBase::evaluate(std::string_view scenario_json, const std::string& document_name,

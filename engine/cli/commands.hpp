@@ -44,7 +44,7 @@ struct EvalArgs {
   std::string explain = "brief"; ///< brief, full
   std::string colour = "auto";
   JsonLayoutFlags json;
-  std::vector<std::string> why_not;  ///< goals, for facts files
+  std::vector<std::string> why_not;  ///< goals, answered instead of the report
   std::vector<std::string> assume;        ///< `FACT=true|false`, for scenarios
   std::vector<std::string> assume_files;  ///< files of such lines
   std::size_t hinge_sets = 4;

@@ -44,10 +44,26 @@ bool evaluate_facts_file(const EvalContext& context, Evaluator& evaluator, const
   const FactsEvaluation evaluation =
       evaluator.evaluate_facts(text, name, context.args.why_not, evaluate_options(context.args, context.assumed));
   if (!evaluation.ok()) {
-    fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, SourceSet{}, {Format::text}));
+    fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, evaluation.sources, {Format::text}));
     return false;
   }
   fmt::print("{}", render_facts(*evaluation.report));
+  return true;
+}
+
+/// A scenario's answers to the --why-not goals under the profile asked for.
+bool answer_goals(const EvalContext& context, Evaluator& evaluator, const std::string& text, const std::string& name,
+                  std::vector<std::string>& rendered) {
+  EvaluateOptions options = evaluate_options(context.args, context.assumed);
+  options.profile = context.args.profile;
+  const GoalsEvaluation evaluation = evaluator.why_not(text, name, context.args.why_not, options);
+  if (!evaluation.ok()) {
+    fmt::print(stderr, "{}", render_diagnostics(evaluation.diagnostics, evaluation.sources, {Format::text}));
+    return false;
+  }
+  std::string out = fmt::format("{} under profile {}:\n", name, context.args.profile);
+  for (const GoalAnswer& answer : *evaluation.answers) out += "\n" + render_goal_answer(answer);
+  rendered.push_back(std::move(out));
   return true;
 }
 
@@ -104,6 +120,16 @@ bool language_valid(const EvalArgs& args, const RuleBase& rule_base) {
   return false;
 }
 
+/// The --why-not goals, checked once before any input: a malformed one is a usage error,
+/// shown with a caret under the part of the goal that is wrong.
+bool goals_valid(const EvalArgs& args, const RuleBase& rule_base) {
+  SourceSet sources;
+  Diagnostics diagnostics;
+  if (rule_base.check_goals(args.why_not, sources, diagnostics)) return true;
+  fmt::print(stderr, "{}", render_diagnostics(diagnostics, sources, {Format::text}));
+  return false;
+}
+
 RenderOptions render_options(const EvalArgs& args, const RuleBase& rule_base) {
   RenderOptions options;
   options.words = rule_base.words(args.language);
@@ -111,6 +137,7 @@ RenderOptions render_options(const EvalArgs& args, const RuleBase& rule_base) {
   options.detail = args.explain == "full" ? Detail::full : Detail::brief;
   options.colour = stdout_wants_colour(args.colour);
   options.json_layout = stdout_json_layout(args.json);
+  options.comparison_explanations = args.compare_profiles && args.given.contains("--explain");
   return options;
 }
 
@@ -134,6 +161,7 @@ int run_eval(const EvalArgs& args) {
   std::optional<RuleBase> rule_base = load_rule_base(args.rules_dir, args.sources_dir);
   if (!rule_base) return exit_findings_error;
   if (!profile_names_valid(args, *rule_base) || !language_valid(args, *rule_base)) return exit_usage;
+  if (!goals_valid(args, *rule_base)) return exit_usage;
 
   std::optional<AssumptionOptions> assumed = read_assumption_options(args.assume, args.assume_files);
   if (!assumed) return exit_usage;
@@ -159,6 +187,8 @@ int run_eval(const EvalArgs& args) {
     } else if (const auto conflict = scenario_conflict(args, name)) {
       fmt::print(stderr, "{}", *conflict);
       all_valid = false;
+    } else if (!args.why_not.empty()) {
+      all_valid = answer_goals(context, evaluator, read.text, name, rendered) && all_valid;
     } else {
       all_valid = evaluate_scenario(context, evaluator, read.text, name, collected, rendered) && all_valid;
     }

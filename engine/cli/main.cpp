@@ -98,7 +98,9 @@ void add_eval(CLI::App& app, EvalArgs& args) {
       ->check(CLI::IsMember({"brief", "full"}));
   add_json_layout(*eval, args.json);
   eval->add_option("--color", args.colour, "Colour in text output")->check(CLI::IsMember({"auto", "always", "never"}));
-  eval->add_option("--why-not", args.why_not, "For facts files: explain why a goal such as 'rel(a, b)' does not hold");
+  eval->add_option("--why-not", args.why_not,
+                   "Answer a goal such as 'non_interference(borania, _, op1)' (_ for any value): the facts "
+                   "that match it, or why none does (repeatable)");
   add_assume(*eval, args.assume, args.assume_files);
   add_hinge_sets(*eval, args.hinge_sets);
   add_hinge_budget(*eval, args.hinge_budget);

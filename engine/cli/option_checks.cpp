@@ -44,9 +44,10 @@ std::vector<std::string> eval_conflicts(const EvalArgs& args) {
     }
   }
   // What each option shows, and the outputs that do not show it.
-  const std::string no_explanations = !table.empty() ? table + " shows levels, not explanations"
-                                      : terse       ? "--format terse shows one line per finding, not explanations"
-                                                    : std::string();
+  // A profile comparison explains the rows the profiles disagree on when --explain is given.
+  const std::string no_explanations = args.summary ? table + " shows levels, not explanations"
+                                      : terse      ? "--format terse shows one line per finding, not explanations"
+                                                   : std::string();
   if (args.given.contains("--explain") && !no_explanations.empty()) {
     messages.push_back(fmt::format("error: --explain does not apply: {}", no_explanations));
   }
@@ -100,9 +101,17 @@ std::optional<std::string> facts_file_conflict(const EvalArgs& args, const std::
 
 std::optional<std::string> scenario_conflict(const EvalArgs& args, const std::string& name) {
   if (args.why_not.empty()) return std::nullopt;
-  return fmt::format("{}: error: --why-not answers about plain facts files (examples/README.md); this is a "
-                     "scenario, whose report already says why not for each principle not implicated\n",
-                     name);
+  std::vector<std::string> unused;
+  if (args.format != "text") unused.push_back("--format " + args.format);
+  if (args.summary) unused.push_back("--summary");
+  if (args.compare_profiles) unused.push_back("--compare-profiles");
+  for (const char* option : {"--explain", "--proof-depth", "--color"}) {
+    if (args.given.contains(option)) unused.push_back(option);
+  }
+  if (unused.empty()) return std::nullopt;
+  return fmt::format("{}: error: --why-not answers its goals as text, under one profile (--profile): {} {} not "
+                     "apply with it\n",
+                     name, fmt::join(unused, ", "), unused.size() == 1 ? "does" : "do");
 }
 
 }  // namespace cybernorms::cli

@@ -20,7 +20,8 @@ std::vector<std::string> layout_conflicts(const std::string& format, const JsonL
 /// For a plain facts file given to eval: the options given that a facts file does not
 /// use (it is shown as text, under the profile it names), as one message; nullopt when none.
 std::optional<std::string> facts_file_conflict(const EvalArgs& args, const std::string& name);
-/// For a scenario given to eval: `--why-not`, which answers about facts files only.
+/// For a scenario given to eval with `--why-not`: the options that do not apply to its
+/// answers (text, under one profile).
 std::optional<std::string> scenario_conflict(const EvalArgs& args, const std::string& name);
 
 }  // namespace cybernorms::cli

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <unordered_set>
 #include <variant>
 
 namespace cybernorms::explain {
@@ -19,12 +20,6 @@ using Values = std::vector<std::optional<base::SymbolId>>;
 Values known(std::span<const base::SymbolId> values) { return {values.begin(), values.end()}; }
 
 std::string joined(const std::vector<std::string>& parts) { return fmt::format("{}", fmt::join(parts, ", ")); }
-
-std::string bindings_text(const Bindings& bindings) {
-  std::vector<std::string> parts;
-  for (const auto& [name, value] : bindings) parts.push_back(name + " = " + value);
-  return joined(parts);
-}
 
 // What a negated condition that held says: nothing there, or only unknown; exceptions by name.
 std::string absent_text(const infer::Session& session, const compile::AtomLiteral& atom, const Values& bindings,
@@ -129,6 +124,37 @@ std::vector<Hinge> hinges_of(const infer::Session& session, const infer::HingeSe
   return hinges;
 }
 
+/// Steps a search for the parameters a finding rests on takes at most, as a proof tree.
+constexpr std::size_t parameter_search_steps = default_proof_steps;
+
+/// The parameters (name, value) a fact rests on: the parameter facts its first
+/// derivations reach, following premises the way a proof tree does, in rule-base order.
+std::vector<std::pair<std::string, std::string>> parameters_used(const infer::Session& session, infer::FactId fact) {
+  const auto& rules = session.network().rules();
+  std::vector<std::optional<std::string>> values(rules.params.size());
+  std::vector<infer::FactId> pending{fact};
+  std::unordered_set<infer::FactId> seen;
+  while (!pending.empty() && seen.size() < parameter_search_steps) {
+    const infer::FactId next = pending.back();
+    pending.pop_back();
+    if (!seen.insert(next).second) continue;
+    if (const compile::Param* param = rules.parameter_of(session.relation_of(next))) {
+      if (!session.args(next).empty())
+        values[static_cast<std::size_t>(param - rules.params.data())] = session.symbol_name(session.args(next).front());
+      continue;
+    }
+    const auto given = session.base_truth(next);
+    const bool is_leaf = session.derivation_count(next) == 0 || given == base::Truth::yes ||
+                         (given == base::Truth::unknown && session.truth(next) == base::Truth::unknown);
+    if (is_leaf) continue;
+    for (const auto premise : session.derivation(next, 0).premises) pending.push_back(premise);
+  }
+  std::vector<std::pair<std::string, std::string>> used;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (values[i]) used.emplace_back(rules.params[i].name, *values[i]);
+  return used;
+}
+
 /// Minimal sets the search looks for per fact in a report: enough that the sets one
 /// question's alternatives make (eleven governmental functions, every state an asset may
 /// be in) are merged into routes before the list of routes is cut.
@@ -160,31 +186,13 @@ Finding finding_for(const compile::Principle& principle, const infer::Session& s
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
   if (finding.level == Level::possible) add_hinges(session, fact, options, hinges, questions, finding);
+  finding.parameters = parameters_used(session, fact);
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.proof_limits, options.language);
   const std::size_t kept = session.derivation_count(fact);
   for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
     finding.other_proofs.push_back(build_proof(session, fact, k, options.proof_limits, options.language));
   return finding;
-}
-
-std::string principle_title(const compile::RuleSet& rules, compile::RelationId relation) {
-  for (const auto& principle : rules.principles)
-    if (principle.relation == relation) return principle.title;
-  return {};
-}
-
-std::string miss_text(const compile::RuleSet& rules, const compile::Rule& rule, const infer::RuleMiss& miss,
-                      const WhyNot& why, const Words& words) {
-  const auto& name = rules.relations[rule.head].name;
-  if (!miss.head_matches) return words.format("not_derived_other_values", {{"relation", name}, {"rule", rule.id}});
-  if (!miss.failed_literal) return words.format("not_derived_stopped", {{"relation", name}, {"rule", rule.id}});
-  if (why.bindings.empty())
-    return words.format("not_derived_failed", {{"relation", name}, {"rule", rule.id}, {"condition", why.failed_condition}});
-  return words.format("not_derived_failed_with", {{"relation", name},
-                                                  {"rule", rule.id},
-                                                  {"condition", why.failed_condition},
-                                                  {"bindings", bindings_text(why.bindings)}});
 }
 
 }  // namespace
@@ -214,34 +222,15 @@ std::vector<Citation> citations_for(const compile::RuleSet& rules, std::vector<C
   return citations;
 }
 
-WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
-               std::span<const std::optional<base::SymbolId>> goal, const compile::Language* language) {
-  const Words words = words_in(language);
-  WhyNot why;
-  why.principle = rules.relations.at(relation).name;
-  why.title = text_in(language, principle_title(rules, relation));
-  const auto misses = session.why_not(relation, goal);
-  if (misses.empty()) {
-    why.text = words.format("not_derived_no_rule", {{"relation", why.principle}});
-    return why;
-  }
-  const auto& miss = misses.front();
-  const auto& rule = rules.rules[miss.rule];
-  why.rule_id = rule.id;
-  if (miss.failed_literal) why.failed_condition = condition_text(rules, rule, rule.body[*miss.failed_literal]);
-  why.bindings = named_bindings(rule, miss.bindings, session);
-  why.text = miss_text(rules, rule, miss, why, words);
-  why.search_complete = std::all_of(misses.begin(), misses.end(), [](const auto& m) { return m.searched_all; });
-  if (!why.search_complete) {
-    why.text += words.format("why_not_search_cut", {{"steps", fmt::format("{}", infer::why_not_step_budget)}});
-  }
-  return why;
-}
-
 Report build_report(const compile::RuleSet& rules, const infer::Session& session, const ReportOptions& options) {
   Report report;
   report.scenario = options.scenario;
   report.profile = options.profile;
+  if (const auto profile = rules.find_profile(options.profile)) {
+    const auto& values = rules.profiles[*profile].values;
+    for (std::size_t i = 0; i < rules.params.size() && i < values.size(); ++i)
+      report.parameters.emplace_back(rules.params[i].name, rules.symbols.name(values[i]));
+  }
   infer::HingeSearch hinges(session, sets_searched(options), options.hinge_budget);
   QuestionBook questions(session, report.questions, options.language);
   std::size_t total = 0;
@@ -252,7 +241,8 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
     for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges, questions));
     if (!facts.empty()) continue;
     const Values open(rules.relations[principle.relation].arity());
-    auto why = why_not(rules, session, principle.relation, open, options.language);
+    auto why = why_not(rules, session, principle.relation, open, options.profile);
+    why.title = std::string(text_in(options.language, why.title));
     why.principle = principle.id;
     report.not_implicated.push_back(std::move(why));
   }

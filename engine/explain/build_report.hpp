@@ -3,6 +3,7 @@
 #pragma once
 #include "compile/rule_set.hpp"
 #include "explain/report.hpp"
+#include "explain/why_not.hpp"
 #include "infer/hinges.hpp"
 #include "infer/session.hpp"
 
@@ -56,12 +57,6 @@ ReportedHinges reported_hinges(const infer::Session& session, const infer::Hinge
 /// The proof tree of one fact, by its `derivation`-th kept derivation (0: the first).
 ProofStep build_proof(const infer::Session& session, infer::FactId fact, std::size_t derivation = 0,
                       const ProofLimits& limits = {}, const compile::Language* language = nullptr);
-
-/// Why a goal does not hold in the upper model: the nearest rule concluding `relation`, its
-/// first failed condition as written and the bindings reached. A goal value left nullopt
-/// matches anything (a principle's why-not leaves them all open).
-WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
-               std::span<const std::optional<base::SymbolId>> goal, const compile::Language* language = nullptr);
 
 /// Citations with those of sources written in `language` first, each group in written
 /// order (null or English: as written), so a reader meets the source's text in their

@@ -62,14 +62,14 @@ std::vector<DerivedFact> derived_facts(const infer::Session& session, const Hing
 
 GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relation,
                        std::span<const std::optional<base::SymbolId>> goal, std::vector<std::string> shown,
-                       const HingeOptions& options) {
+                       const HingeOptions& options, std::string_view profile) {
   const compile::RuleSet& rules = session.network().rules();
   GoalAnswer answer{fact_ref(rules, relation, std::move(shown)), {}, {}};
   infer::HingeSearch search = hinge_search(session, options);
   for (const auto fact : session.facts_of(relation))
     if (matches_goal(session.args(fact), goal))
       answer.matches.push_back(derived_fact(session, fact, fact_ref(session, fact), options, search));
-  if (answer.matches.empty()) answer.why_not = why_not(rules, session, relation, goal);
+  if (answer.matches.empty()) answer.why_not = why_not(rules, session, relation, goal, profile);
   return answer;
 }
 

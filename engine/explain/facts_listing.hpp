@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cybernorms::explain {
@@ -25,9 +26,10 @@ struct HingeOptions {
 std::vector<DerivedFact> derived_facts(const infer::Session& session, const HingeOptions& options);
 
 /// The facts of `relation` matching `goal` (nullopt: any value) or, when none does, why
-/// not. `shown` spells the goal's values as asked (`_` for any).
+/// not. `shown` spells the goal's values as asked (`_` for any); `profile` is the one
+/// the session was evaluated under, which a why-not names when a parameter failed.
 GoalAnswer answer_goal(const infer::Session& session, compile::RelationId relation,
                        std::span<const std::optional<base::SymbolId>> goal, std::vector<std::string> shown,
-                       const HingeOptions& options);
+                       const HingeOptions& options, std::string_view profile = default_profile);
 
 }  // namespace cybernorms::explain

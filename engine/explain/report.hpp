@@ -21,6 +21,7 @@ using cybernorms::Question;
 using cybernorms::Report;
 using cybernorms::Route;
 using cybernorms::StepSource;
+using cybernorms::RuleElement;
 using cybernorms::WhyNot;
 
 }  // namespace cybernorms::explain

@@ -72,8 +72,15 @@ struct RuleMiss {
   /// The body literal (index into Rule::body) that failed first on the deepest path, or
   /// nullopt when the whole body held (the goal is derivable in the model asked).
   std::optional<std::uint32_t> failed_literal;
-  std::uint32_t depth = 0;  ///< body literals that held before it
+  std::uint32_t depth = 0;  ///< body literals passed before it (held, or parameter comparisons that failed)
   std::vector<std::optional<SymbolId>> bindings;  ///< per rule variable, as reached
+  /// The fact each of the first `depth` body steps matched on the deepest path (in body
+  /// order), or no_fact for a step that is not a positive atom.
+  std::vector<FactId> matched;
+  /// Comparisons with a profile parameter (`$espionage_breaches = true`) that failed on
+  /// that path, as body literal indices. The search goes on past them, so a rule that
+  /// fails only because of the profile is found to do so, and says which parameter.
+  std::vector<std::uint32_t> failed_parameters;
   /// false: the search's step budget ran out before it had tried every path, so a
   /// deeper miss may exist than the one given.
   bool searched_all = true;
@@ -150,7 +157,9 @@ class Session {
 
   /// Why a goal (relation and arguments, nullopt for "any") does not hold in a model: for
   /// each rule concluding the relation, the deepest point its body reached. The nearest
-  /// miss is the front (deepest first, then rule order). Bounded by `max_steps` matches.
+  /// miss is the front: a rule whose every condition holds but for profile parameters
+  /// first, then the one with most conditions held, then rule order. Bounded by
+  /// `max_steps` matches.
   std::vector<RuleMiss> why_not(RelationId relation, std::span<const std::optional<SymbolId>> goal,
                                 Model model = Model::upper, std::size_t max_steps = why_not_step_budget) const;
 

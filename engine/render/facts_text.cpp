@@ -2,6 +2,7 @@
 #include "explain/wording.hpp"
 #include "render/facts_text.hpp"
 #include "render/report_words.hpp"
+#include "base/text_layout.hpp"
 
 #include <fmt/format.h>
 
@@ -32,6 +33,7 @@ std::string why_not_text(const GoalAnswer& answer) {
   const WhyNot& why = answer.why_not;
   std::string text = fmt::format("{} is not derived\n", plain(answer.goal));
   if (why.rule_id.empty()) return text + "  no rule concludes it\n";
+  text += base::wrap("why not: " + why_not_words(why), "  ", "    ", 80);
   text += fmt::format("  nearest rule: {}\n", why.rule_id);
   if (!why.failed_condition.empty()) text += fmt::format("  failed condition: {}\n", why.failed_condition);
   else text += "  its head does not match the goal\n";

@@ -11,6 +11,7 @@
 #include "render/terse.hpp"
 
 #include <array>
+#include <optional>
 
 namespace cybernorms::render {
 
@@ -23,6 +24,11 @@ using SummaryRenderer = std::string (*)(const std::vector<Report>&, const Princi
 using ProfilesRenderer = std::string (*)(const compile::RuleSet&, const RenderOptions&);
 using DiagnosticsRenderer = std::string (*)(const Diagnostics&, const SourceSet&, const RenderOptions&);
 using CatalogRenderer = std::string (*)(const compile::RuleSet&, const RenderOptions&);
+
+/// The detail a comparison explains its differing rows at, if it is asked to.
+std::optional<Detail> explained(const RenderOptions& options) {
+  return options.comparison_explanations ? std::optional(options.detail) : std::nullopt;
+}
 
 /// A format's renderers; null where it has none of its own (the text one is used).
 struct FormatRow {
@@ -40,7 +46,7 @@ constexpr std::array format_table{
     FormatRow{Format::text, "text",
               [](const Report& r, const RenderOptions& o) { return report_to_text(r, {o.detail, o.colour, o.width, o.words}); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
-                return comparison_to_text(compare_profiles(rs, p), o.width);
+                return comparison_to_text(compare_profiles(rs, p, explained(o)), o.width);
               },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
                 return summary_to_text(summarise(rs, p), o.width);
@@ -51,7 +57,7 @@ constexpr std::array format_table{
     FormatRow{Format::json, "json",
               [](const Report& r, const RenderOptions& o) { return report_to_json(r, o.detail, o.json_layout); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
-                return comparison_to_json(compare_profiles(rs, p), o.json_layout);
+                return comparison_to_json(compare_profiles(rs, p, explained(o)), o.json_layout);
               },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
                 return summary_to_json(summarise(rs, p), o.json_layout);
@@ -63,8 +69,8 @@ constexpr std::array format_table{
               [](const compile::RuleSet& rules, const RenderOptions& o) { return catalog_to_json(rules, o.json_layout); }},
     FormatRow{Format::markdown, "markdown",
               [](const Report& r, const RenderOptions& o) { return report_to_markdown(r, o.detail, o.words); },
-              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
-                return comparison_to_markdown(compare_profiles(rs, p));
+              [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
+                return comparison_to_markdown(compare_profiles(rs, p, explained(o)));
               },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions&) {
                 return summary_to_markdown(summarise(rs, p));

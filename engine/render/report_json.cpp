@@ -109,13 +109,36 @@ ordered_json finding_json(const explain::Finding& finding, Detail detail) {
   return out;
 }
 
+/// An element of a why-not's nearest rule: as written, in words, and the fact or the
+/// parameter behind it where there is one.
+ordered_json element_json(const RuleElement& element) {
+  ordered_json out{{"condition", element.written}, {"text", element.text}};
+  if (!element.fact.relation.empty())
+    out["fact"] = ordered_json{{"relation", element.fact.relation}, {"args", element.fact.args}};
+  if (!element.parameter.empty()) {
+    out["parameter"] = element.parameter;
+    out["value"] = element.value;
+  }
+  return out;
+}
+
 ordered_json why_not_json(const explain::WhyNot& why) {
+  ordered_json held = ordered_json::array();
+  for (const auto& element : why.held) held.push_back(element_json(element));
+  ordered_json parameters = ordered_json::array();
+  for (const auto& element : why.parameters) parameters.push_back(element_json(element));
   ordered_json out{{"principle", why.principle},
                    {"title", why.title},
                    {"rule", why.rule_id.empty() ? ordered_json(nullptr) : ordered_json(why.rule_id)},
+                   {"rule_doc", why.rule_doc},
                    {"failed_condition", why.failed_condition},
                    {"bindings", pairs_json(why.bindings)},
-                   {"text", why.text}};
+                   {"held", std::move(held)},
+                   {"failed", why.failed.written.empty() ? ordered_json(nullptr) : element_json(why.failed)},
+                   {"parameters", std::move(parameters)}};
+  // Only a why-not a parameter failed names the profile, as only a cut search says so.
+  if (!why.profile.empty()) out["profile"] = why.profile;
+  out["text"] = why.text;
   if (!why.search_complete) out["search_complete"] = false;
   return out;
 }

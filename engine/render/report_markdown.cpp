@@ -100,8 +100,11 @@ std::string why_not_markdown(const std::vector<WhyNot>& not_implicated, Detail d
   out += detail == Detail::full ? fmt::format(" {} |\n|---|---|---|\n", words("column_nearest_rule")) : "\n|---|---|\n";
   for (const auto& why : not_implicated) {
     out += fmt::format("| {} | {} |", markdown_code(why.principle), markdown_text(why_not_words(why, words)));
-    if (detail == Detail::full)
-      out += fmt::format(" {} |", why.rule_id.empty() ? "" : markdown_text(failed_condition_words(why, words)));
+    if (detail == Detail::full) {
+      std::string nearest = why.rule_id.empty() ? "" : failed_condition_words(why, words);
+      if (!why.held.empty()) nearest += "; held: " + held_conditions_words(why);
+      out += fmt::format(" {} |", markdown_text(nearest));
+    }
     out += '\n';
   }
   return out + '\n';

@@ -138,6 +138,7 @@ std::string why_not_text(const WhyNot& why, const TextOptions& options) {
   out += wrap(words.format("why_not", {{"text", why_not_words(why, words)}}), "  ", "    ", options.width);
   if (options.detail == Detail::full && !why.rule_id.empty()) {
     out += wrap(failed_condition_words(why, words), "  ", "    ", options.width);
+    if (!why.held.empty()) out += wrap("held: " + held_conditions_words(why), "  ", "    ", options.width);
   }
   return out;
 }

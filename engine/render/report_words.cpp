@@ -152,4 +152,10 @@ std::string failed_condition_words(const explain::WhyNot& why, const Words& word
                                             {"bindings", pairs_words(why.bindings, words)}});
 }
 
+std::string held_conditions_words(const explain::WhyNot& why) {
+  std::string out;
+  for (const auto& element : why.held) out += (out.empty() ? "" : "; ") + printable(element.written);
+  return out;
+}
+
 }  // namespace cybernorms::render

@@ -68,4 +68,7 @@ std::string why_not_words(const explain::WhyNot& why, const Words& words = Words
 /// The nearest rule, its failed condition and the bindings it had reached.
 std::string failed_condition_words(const explain::WhyNot& why, const Words& words = Words());
 
+/// The nearest rule's elements that held, as written, joined by "; ".
+std::string held_conditions_words(const explain::WhyNot& why);
+
 }  // namespace cybernorms::render

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 #include <tuple>
@@ -199,14 +200,14 @@ std::vector<ComparisonRow> comparison_rows(const std::vector<Report>& reports, c
     for (const auto& finding : report.findings) {
       const std::size_t column = columns.of(finding.principle);
       if (!seen.emplace(column, role_values(finding.roles), finding.principle).second) continue;
-      rows.push_back(ComparisonRow{finding.principle, finding.roles, {}, false});
+      rows.push_back(ComparisonRow{finding.principle, finding.roles, {}, false, {}, {}});
       places.emplace_back(column, role_values(finding.roles));
       has_rows[column] = true;
     }
   }
   for (std::size_t p = 0; p < principles.size(); ++p) {
     if (has_rows[p]) continue;
-    rows.push_back(ComparisonRow{principles[p], {}, {}, false});
+    rows.push_back(ComparisonRow{principles[p], {}, {}, false, {}, {}});
     places.emplace_back(p, std::vector<std::string>{});
   }
   return in_place_order(std::move(rows), places);
@@ -228,6 +229,134 @@ class LevelsOf {
   std::map<std::pair<std::string, Roles>, Level> levels_;
 };
 
+using Pairs = std::vector<std::pair<std::string, std::string>>;
+
+const std::string* value_in(const Pairs& pairs, const std::string& name) {
+  const auto found = std::find_if(pairs.begin(), pairs.end(), [&](const auto& pair) { return pair.first == name; });
+  return found == pairs.end() ? nullptr : &found->second;
+}
+
+const explain::Finding* finding_of(const Report& report, const ComparisonRow& row) {
+  for (const auto& finding : report.findings)
+    if (finding.principle == row.principle && finding.roles == row.roles) return &finding;
+  return nullptr;
+}
+
+const explain::WhyNot* why_not_of(const Report& report, const std::string& principle) {
+  for (const auto& why : report.not_implicated)
+    if (why.principle == principle) return &why;
+  return nullptr;
+}
+
+/// The parameters that make the profiles disagree on a row: a parameter is named when,
+/// for a profile that gives the row a stronger level than another, the stronger one's
+/// finding rests on it or the weaker one's why-not failed on it, and the two profiles
+/// give it different values. In the rule base's parameter order.
+std::vector<ParameterReason> reasons_for(const ComparisonRow& row, const std::vector<Report>& reports) {
+  // Per profile: the parameters its finding rests on, or its why-not failed on.
+  std::vector<std::set<std::string>> rests_on(reports.size());
+  std::vector<std::set<std::string>> failed_on(reports.size());
+  for (std::size_t p = 0; p < reports.size(); ++p) {
+    if (const auto* finding = finding_of(reports[p], row)) {
+      for (const auto& parameter : finding->parameters) rests_on[p].insert(parameter.first);
+    } else if (const auto* why = why_not_of(reports[p], row.principle)) {
+      for (const auto& element : why->parameters) failed_on[p].insert(element.parameter);
+    }
+  }
+  std::vector<ParameterReason> reasons;
+  if (reports.empty()) return reasons;
+  for (const auto& parameter : reports.front().parameters) {
+    ParameterReason reason{parameter.first, {}};
+    for (const auto& report : reports) {
+      const std::string* value = value_in(report.parameters, reason.parameter);
+      reason.values.push_back(value != nullptr ? *value : std::string());
+    }
+    bool differs = false;
+    for (std::size_t strong = 0; strong < reports.size() && !differs; ++strong) {
+      for (std::size_t weak = 0; weak < reports.size() && !differs; ++weak) {
+        const bool stronger_level = static_cast<int>(row.levels[strong]) < static_cast<int>(row.levels[weak]);
+        const bool involved = rests_on[strong].contains(reason.parameter) || failed_on[weak].contains(reason.parameter);
+        differs = stronger_level && involved && reason.values[strong] != reason.values[weak];
+      }
+    }
+    if (differs) reasons.push_back(std::move(reason));
+  }
+  return reasons;
+}
+
+/// One profile's explanation of a row, in words: its finding's level (with the first
+/// hinge set of a possible one), or why not.
+std::string row_explanation(const Report& report, const ComparisonRow& row, Detail detail) {
+  if (const auto* finding = finding_of(report, row)) {
+    std::string out = level_words(finding->level);
+    if (!finding->hinge_sets.empty()) {
+      out += "; hinges on: " + hinge_set_words(finding->hinge_sets.front());
+      if (finding->hinge_sets.size() > 1) out += fmt::format(" (or {} other sets)", finding->hinge_sets.size() - 1);
+    }
+    if (detail == Detail::full && !finding->proof.because.empty()) out += "; because " + printable(finding->proof.because);
+    if (detail == Detail::full && !finding->parameters.empty()) out += "; rests on " + pairs_words(finding->parameters);
+    return out;
+  }
+  if (const auto* why = why_not_of(report, row.principle)) {
+    std::string out = "not implicated: " + why_not_words(*why);
+    if (detail == Detail::full && !why->rule_id.empty()) out += " (" + failed_condition_words(*why) + ")";
+    return out;
+  }
+  return "not implicated for these roles (the profile finds the principle for others)";
+}
+
+using Groups = std::vector<std::pair<std::string, std::vector<std::string>>>;
+
+/// Adds a profile to the group of its key, a new group at the end for a new key.
+void add_to_group(Groups& groups, const std::string& key, const std::string& profile) {
+  auto found = std::find_if(groups.begin(), groups.end(), [&](const auto& group) { return group.first == key; });
+  if (found == groups.end()) {
+    groups.emplace_back(key, std::vector<std::string>{});
+    found = std::prev(groups.end());
+  }
+  found->second.push_back(profile);
+}
+
+/// `a`, `a and b`, `a, b and c`.
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
+/// `false under united_kingdom, true under the others`: a parameter's values across
+/// the profiles, the largest group (of three or more) last as "the others".
+std::string reason_words(const ParameterReason& reason, const std::vector<std::string>& profiles) {
+  Groups groups;
+  for (std::size_t p = 0; p < profiles.size() && p < reason.values.size(); ++p) {
+    add_to_group(groups, reason.values[p], profiles[p]);
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.second.size() < b.second.size(); });
+  std::vector<std::string> parts;
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const bool others = g + 1 == groups.size() && groups.size() > 1 && groups[g].second.size() > 2;
+    parts.push_back(fmt::format("{} under {}", printable(groups[g].first),
+                                others ? std::string("the others") : printable(listed(groups[g].second))));
+  }
+  return fmt::format("{} is {}", printable(reason.parameter), fmt::join(parts, ", "));
+}
+
+std::string reasons_words(const ComparisonRow& row, const std::vector<std::string>& profiles) {
+  if (row.reasons.empty()) return "no parameter traced (a finding's proof follows its first derivation only)";
+  std::vector<std::string> parts;
+  for (const auto& reason : row.reasons) parts.push_back(reason_words(reason, profiles));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+/// Profiles with the same explanation of a row, together, in order of first appearance.
+Groups explanation_groups(const ComparisonRow& row, const std::vector<std::string>& profiles) {
+  Groups groups;
+  for (std::size_t p = 0; p < profiles.size() && p < row.explanations.size(); ++p) {
+    add_to_group(groups, row.explanations[p], profiles[p]);
+  }
+  return groups;
+}
+
 std::string comparison_label(const ComparisonRow& row) {
   if (row.roles.empty()) return printable(row.principle);
   std::string values;
@@ -237,7 +366,8 @@ std::string comparison_label(const ComparisonRow& row) {
 
 }  // namespace
 
-ProfileComparison compare_profiles(const std::vector<Report>& reports, const std::vector<std::string>& principle_order) {
+ProfileComparison compare_profiles(const std::vector<Report>& reports, const std::vector<std::string>& principle_order,
+                                   std::optional<Detail> explain) {
   ProfileComparison comparison;
   if (!reports.empty()) comparison.scenario = reports.front().scenario;
   for (const auto& report : reports) comparison.profiles.push_back(report.profile);
@@ -246,9 +376,33 @@ ProfileComparison compare_profiles(const std::vector<Report>& reports, const std
   for (auto& row : comparison.rows) {
     for (const auto& report_levels : levels) row.levels.push_back(report_levels.of(row));
     row.disagree = std::any_of(row.levels.begin(), row.levels.end(), [&](Level level) { return level != row.levels.front(); });
+    if (!row.disagree) continue;
+    row.reasons = reasons_for(row, reports);
+    if (explain)
+      for (const auto& report : reports) row.explanations.push_back(row_explanation(report, row, *explain));
   }
   return comparison;
 }
+
+namespace {
+
+/// After the table: for each row the profiles disagree on, the parameters that make the
+/// difference and, when asked, each profile's explanation.
+std::string differences_text(const ProfileComparison& comparison, std::size_t width) {
+  std::string out;
+  for (const auto& row : comparison.rows) {
+    if (!row.disagree) continue;
+    out += '\n' + wrap(comparison_label(row) + ": the profiles differ because " +
+                           reasons_words(row, comparison.profiles), "", "    ", width);
+    for (const auto& [explanation, profiles] : explanation_groups(row, comparison.profiles)) {
+      out += wrap(fmt::format("under {}: {}", printable(listed(profiles)), explanation),
+                  "  ", "    ", width);
+    }
+  }
+  return out;
+}
+
+}  // namespace
 
 std::string comparison_to_text(const ProfileComparison& comparison, std::size_t width) {
   TextTable text;
@@ -262,8 +416,8 @@ std::string comparison_to_text(const ProfileComparison& comparison, std::size_t 
   }
   std::string out = wrap(fmt::format("Scenario {} compared across {} profiles", printable(comparison.scenario),
                                      comparison.profiles.size()), "", "  ", width);
-  return out + '\n' + table_to_text(text, width) + '\n' + std::string(level_legend) +
-         "\n* the profiles disagree on this row\n";
+  out += '\n' + table_to_text(text, width) + '\n' + std::string(level_legend) + "\n* the profiles disagree on this row\n";
+  return out + differences_text(comparison, width);
 }
 
 std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout layout) {
@@ -273,8 +427,20 @@ std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout l
     for (const auto& [name, value] : row.roles) roles[name] = value;
     ordered_json levels = ordered_json::object();
     for (std::size_t p = 0; p < comparison.profiles.size(); ++p) levels[comparison.profiles[p]] = level_token(row.levels[p]);
-    rows.push_back({{"principle", row.principle}, {"roles", std::move(roles)}, {"levels", std::move(levels)},
-                    {"agree", !row.disagree}});
+    ordered_json reasons = ordered_json::array();
+    for (const auto& reason : row.reasons) {
+      ordered_json values = ordered_json::object();
+      for (std::size_t p = 0; p < comparison.profiles.size(); ++p) values[comparison.profiles[p]] = reason.values[p];
+      reasons.push_back({{"parameter", reason.parameter}, {"values", std::move(values)}});
+    }
+    ordered_json json_row{{"principle", row.principle}, {"roles", std::move(roles)}, {"levels", std::move(levels)},
+                          {"agree", !row.disagree}, {"parameters", std::move(reasons)}};
+    if (!row.explanations.empty()) {
+      ordered_json explanations = ordered_json::object();
+      for (std::size_t p = 0; p < comparison.profiles.size(); ++p) explanations[comparison.profiles[p]] = row.explanations[p];
+      json_row["explanations"] = std::move(explanations);
+    }
+    rows.push_back(std::move(json_row));
   }
   const ordered_json out{{"scenario", comparison.scenario}, {"profiles", comparison.profiles}, {"rows", std::move(rows)}};
   return json_text(out, layout);
@@ -293,6 +459,18 @@ std::string comparison_to_markdown(const ProfileComparison& comparison) {
     for (const auto level : row.levels) out += fmt::format(" {} |", level_words(level));
     out += row.disagree ? " **differ** |\n" : " agree |\n";
   }
+  std::string differences;
+  for (const auto& row : comparison.rows) {
+    if (!row.disagree) continue;
+    differences += fmt::format("- {}: the profiles differ because {}\n", markdown_text(comparison_label(row)),
+                               markdown_text(reasons_words(row, comparison.profiles)));
+    for (const auto& [explanation, profiles] : explanation_groups(row, comparison.profiles)) {
+      std::vector<std::string> names;
+      for (const auto& profile : profiles) names.push_back(markdown_code(profile));
+      differences += fmt::format("  - under {}: {}\n", listed(names), markdown_text(explanation));
+    }
+  }
+  if (!differences.empty()) out += "\n### Why the profiles differ\n\n" + differences;
   return out;
 }
 

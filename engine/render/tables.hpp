@@ -43,6 +43,15 @@ std::string summary_to_text(const SummaryTable& table, std::size_t width = 80);
 std::string summary_to_json(const SummaryTable& table, JsonLayout layout = JsonLayout::compact);
 std::string summary_to_markdown(const SummaryTable& table);
 
+/// A profile parameter that makes profiles disagree on a row: one the proofs of the row's
+/// findings rest on (Finding::parameters), or whose comparison failed in the why-not of a
+/// profile that does not find it, and whose values differ between two profiles that give
+/// the row different levels.
+struct ParameterReason {
+  std::string parameter;
+  std::vector<std::string> values;  ///< one per profile, in the comparison's order
+};
+
 /// One finding (principle and roles) or, for a principle found under no profile, the
 /// principle alone; its level under each profile.
 struct ComparisonRow {
@@ -50,6 +59,10 @@ struct ComparisonRow {
   std::vector<std::pair<std::string, std::string>> roles;
   std::vector<explain::Level> levels;  ///< one per profile, in the comparison's order
   bool disagree = false;               ///< the profiles do not all give the same level
+  std::vector<ParameterReason> reasons;  ///< for a row the profiles disagree on
+  /// When explanations are asked for and the profiles disagree: each profile's, in words
+  /// (its finding's level and hinges, or its why-not), in the comparison's order.
+  std::vector<std::string> explanations;
 };
 
 /// Principle by profile for one scenario.
@@ -61,8 +74,11 @@ struct ProfileComparison {
 
 /// `reports` are one scenario's reports, one per profile, in the order to show them.
 /// Rows come in principle order (as for summarise), then by role values.
+/// With `explain`, rows the profiles disagree on carry each profile's explanation at that
+/// detail (ComparisonRow::explanations).
 ProfileComparison compare_profiles(const std::vector<explain::Report>& reports,
-                                   const std::vector<std::string>& principle_order = {});
+                                   const std::vector<std::string>& principle_order = {},
+                                   std::optional<Detail> explain = std::nullopt);
 
 std::string comparison_to_text(const ProfileComparison& comparison, std::size_t width = 80);
 std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout layout = JsonLayout::compact);

@@ -11,6 +11,7 @@
 // facts rendered by render/facts_text.cpp.
 #pragma once
 #include "base/diagnostics.hpp"
+#include "base/source_file.hpp"
 #include "base/truth.hpp"
 #include "compile/rule_set.hpp"
 #include "scenario/scenario.hpp"
@@ -46,9 +47,11 @@ struct Goal {
   std::vector<std::optional<std::string>> args;
 };
 
-/// Parses `rel(a, b)` (white space allowed, `_` for any value). E413 when malformed, E410
-/// for an unknown relation, E411 for a wrong number of values; diagnostics name `document`.
-std::optional<Goal> parse_goal(std::string_view text, const std::string& document, const compile::RuleSet& rules,
+/// Parses `rel(a, b)` (white space allowed, `_` for any value), the goal's text being
+/// `source` (file `file` of the caller's SourceSet). E413 when malformed, E410 for an
+/// unknown relation (with "did you mean"), E411 for a wrong number of values; each points
+/// at the part of the text that is wrong.
+std::optional<Goal> parse_goal(const base::SourceFile& source, base::FileId file, const compile::RuleSet& rules,
                                base::Diagnostics& diagnostics);
 
 }  // namespace cybernorms::scenario

@@ -120,7 +120,8 @@ TEST_CASE("the outcome that rests on a profile parameter names the parameter in 
   const Report report = report_in("remote_espionage_foreign_ministry", "tallinn_majority", "zh");
   const std::string text = rendered(report, Format::text, Detail::full, "zh");
   CHECK(text.find("[不涉及] non_infringement: 不侵犯他国") != std::string::npos);
-  CHECK(text.find("为何不涉及：未得出 non_infringement") != std::string::npos);
+  CHECK(text.find("为何不涉及：") != std::string::npos);
+  CHECK(text.find("the profile sets espionage_breaches = false") != std::string::npos);
 }
 
 TEST_CASE("an unknown language is E418 naming the languages there are; English is always there") {

@@ -127,8 +127,76 @@ TEST_CASE("a principle with no finding says which condition of the nearest rule 
   CHECK(why.rule_id == "non_interference.coercion");
   CHECK(why.failed_condition == "act(Op, coercion)");
   CHECK(why.bindings == explain::Bindings{{"S", "a"}, {"V", "b"}, {"Op", "op1"}});
-  CHECK(why.text == "non_interference not derived: rule non_interference.coercion failed at `act(Op, coercion)` with "
-                    "S = a, V = b, Op = op1");
+  // Each element in words: the facts that satisfied those that held, and the one that failed.
+  REQUIRE(why.held.size() == 2);
+  CHECK(why.held[0].written == "attributed_to(Op, S)");
+  CHECK(why.held[0].text == "op1 is attributable to a");
+  CHECK(why.held[0].fact == explain::FactRef{"attributed_to", {"op1", "a"}, "op1 is attributable to a"});
+  CHECK(why.held[1].text == "op1 affected systems in b");
+  CHECK(why.failed.written == "act(Op, coercion)");
+  CHECK(why.failed.text == "no stated fact says that op1 involved coercion");
+  CHECK(why.parameters.empty());
+  CHECK(why.profile.empty());
+  CHECK(why.text == "the nearest rule is non_interference.coercion; it fails because no stated fact says that op1 "
+                    "involved coercion. What held: op1 is attributable to a; op1 affected systems in b.");
+  CHECK(explain::why_not_paragraph(why) == why.text);
+}
+
+TEST_CASE("a why-not whose nearest rule fails only on a profile parameter names the profile and the value") {
+  RuleSetBuilder b;
+  b.enumeration({"penetration", "functional_loss"});
+  b.relation("act", {"op", "kind"}, compile::RelationKind::base, "{op} involved {kind}");
+  b.relation("reached", {"op", "level"}, compile::RelationKind::base, "{op} reached {level}");
+  b.relation("breach", {"op"}, compile::RelationKind::derived, "{op} breached sovereignty");
+  b.param("espionage_breaches", "true");
+  b.param("threshold", "penetration");
+  b.profile("tallinn", {"false", "functional_loss"});
+  b.rule("breach.intrusion", "breach(Op) :- $threshold($threshold), reached(Op, L), L >= $threshold");
+  b.rule("breach.espionage",
+         "breach(Op) :- $espionage_breaches($espionage_breaches), act(Op, surveillance), act(Op, data_theft), "
+         "$espionage_breaches = true");
+  auto rules = b.build();
+  rules.params[0].doc = "Remote surveillance as such breaches sovereignty.";
+  rules.params[1].doc = "What a remote operation must reach.";
+  const infer::Network network(rules);
+  infer::Session session(network);
+  session.use_profile(*rules.find_profile("tallinn"));
+  for (const auto* fact : {"act(op1, surveillance)", "act(op1, data_theft)", "reached(op1, penetration)"})
+    add(session, fact);
+  session.evaluate();
+  const std::vector<std::optional<base::SymbolId>> open{std::nullopt};
+  const auto why = explain::why_not(rules, session, *rules.find_relation("breach"), open, "tallinn");
+  // Both rules fail only on the profile; the one with more elements held is the nearer.
+  CHECK(why.rule_id == "breach.espionage");
+  CHECK(why.failed.written == "$espionage_breaches = true");
+  CHECK(why.failed.parameter == "espionage_breaches");
+  CHECK(why.failed.value == "false");
+  REQUIRE(why.parameters.size() == 1);
+  CHECK(why.parameters[0] == why.failed);
+  CHECK(why.profile == "tallinn");
+  CHECK(why.held.size() == 2);
+  CHECK(why.text.find("it fails because under tallinn it is not the case that remote surveillance as such breaches "
+                      "sovereignty: the profile sets espionage_breaches = false.") != std::string::npos);
+
+  // A threshold compared with a fact's value says both, under the profile.
+  const auto rules_one = [&] {
+    auto only = rules;
+    only.rules.erase(std::remove_if(only.rules.begin(), only.rules.end(),
+                                    [](const compile::Rule& rule) { return rule.id == "breach.espionage"; }),
+                     only.rules.end());
+    return only;
+  }();
+  const infer::Network threshold_network(rules_one);
+  infer::Session threshold_session(threshold_network);
+  threshold_session.use_profile(*rules_one.find_profile("tallinn"));
+  add(threshold_session, "reached(op1, penetration)");
+  threshold_session.evaluate();
+  const auto below = explain::why_not(rules_one, threshold_session, *rules_one.find_relation("breach"), open, "tallinn");
+  CHECK(below.failed.written == "L >= $threshold");
+  CHECK(below.failed.text == "under tallinn penetration is below functional_loss: the profile sets threshold = "
+                             "functional_loss (what a remote operation must reach)");
+  REQUIRE(below.held.size() == 1);
+  CHECK(below.held[0].text == "op1 reached penetration");
 }
 
 TEST_CASE("an established exception is the failed condition of a ground why-not") {
@@ -142,6 +210,32 @@ TEST_CASE("an established exception is the failed condition of a ground why-not"
   const auto why = explain::why_not(f.rules, f.session, goal.relation, values);
   CHECK(why.failed_condition == "no exception consent(V, Op)");
   CHECK(why.rule_id == "non_infringement.unauthorised_access");
+  // The exception reads by its own `because`, as its derivation fills it in.
+  CHECK(why.failed.text == "b consented to op1, which excludes it (exception consent)");
+}
+
+TEST_CASE("a negated condition that failed names the fact that is there") {
+  RuleSetBuilder b;
+  b.relation("act", {"op", "kind"}, compile::RelationKind::base, "{op} involved {kind}");
+  b.relation("consent_given", {"op", "state"}, compile::RelationKind::base, "{state} consented to {op}");
+  b.relation("affects_state", {"op", "state"}, compile::RelationKind::base, "{op} affected systems in {state}");
+  b.relation("p", {"op", "state"}, compile::RelationKind::derived);
+  b.rule("p.unconsented", "p(Op, S) :- act(Op, intrusion), affects_state(Op, S), not consent_given(Op, S)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "act(op1, intrusion)");
+  add(session, "affects_state(op1, arland)");
+  add(session, "consent_given(op1, arland)");
+  session.evaluate();
+  const std::vector<std::optional<base::SymbolId>> goal{std::nullopt, session.intern("arland")};
+  const auto why = explain::why_not(rules, session, *rules.find_relation("p"), goal);
+  CHECK(why.failed.written == "not consent_given(Op, S)");
+  CHECK(why.failed.text == "arland consented to op1, which excludes it");
+  CHECK(why.failed.fact.relation == "consent_given");
+  REQUIRE(why.held.size() == 2);
+  CHECK(why.held[0].text == "op1 involved intrusion");
+  CHECK(why.held[1].text == "op1 affected systems in arland");
 }
 
 TEST_CASE("a why-not whose goal clashes with every head says so") {
@@ -155,9 +249,9 @@ TEST_CASE("a why-not whose goal clashes with every head says so") {
   session.evaluate();
   const std::vector<std::optional<base::SymbolId>> goal{session.intern("z")};
   const auto why = explain::why_not(rules, session, *rules.find_relation("q"), goal);
-  CHECK(why.text == "q not derived: rule q.fixed concludes other values");
+  CHECK(why.text == "the nearest rule is q.fixed, which concludes other values");
   const auto none = explain::why_not(rules, session, *rules.find_relation("p"), goal);
-  CHECK(none.text == "p not derived: no rule concludes it");
+  CHECK(none.text == "no rule concludes it");
 }
 
 TEST_CASE("a why-not search that runs out of its budget says a nearer rule may exist") {
@@ -189,7 +283,8 @@ TEST_CASE("a why-not search that runs out of its budget says a nearer rule may e
   }
   const auto cut = why_goal();
   CHECK_FALSE(cut.search_complete);
-  CHECK(cut.text.find("stopped at its budget of 200000 steps: a rule may come nearer") != std::string::npos);
+  CHECK(cut.text.find("The search for the nearest rule stopped at its budget of 200000 steps: a rule may come nearer.") !=
+        std::string::npos);
 }
 
 TEST_CASE("findings are sorted by principle then roles whatever the order facts were given in") {

@@ -110,11 +110,14 @@ TEST_CASE("an HTML report shows each finding's level in words and colour, hinges
                   "<cite>sov3</cite>, <span class=\"section\">The Concept of Sovereignty in Cyberspace / II. "
                   "Obligations</span></figcaption>") != std::string::npos);
   CHECK(count(page, "<details class=\"proof\">") == 2);
-  CHECK(page.find("<p class=\"why\">Why not: no operation of the scenario caused physical damage, injury or "
-                  "death</p>") != std::string::npos);
+  CHECK(page.find("<p class=\"why\">Why not: the nearest rule is use_of_force.physical_damage (physical damage of "
+                  "significant scale is comparable to a physical attack); it fails because no stated fact says that op1 "
+                  "caused physical_damage. What held: the profile sets sovereignty_is_rule = true; op1 is attributable "
+                  "to a.</p>") != std::string::npos);
   CHECK(page.find("nearest rule use_of_force.physical_damage failed at: effect(Op, physical_damage)") !=
         std::string::npos);
-  CHECK(render::report_to_html(test::sample_report(), Detail::brief).find("nearest rule") == std::string::npos);
+  CHECK(render::report_to_html(test::sample_report(), Detail::brief).find("nearest rule use_of_force.physical_damage failed at") ==
+        std::string::npos);
 }
 
 TEST_CASE("an HTML report says when a finding's hinge sets are not all listed") {

@@ -87,8 +87,10 @@ TEST_CASE("brief text gives each finding's line, hinges, citations and a one-lin
         "        \"Non-interference in the internal affairs of other countries\"\n"
         "\n"
         "[not implicated] use_of_force: Prohibition of the threat or use of force\n"
-        "  why not: no operation of the scenario caused physical damage, injury or\n"
-        "    death\n");
+        "  why not: the nearest rule is use_of_force.physical_damage (physical damage\n"
+        "    of significant scale is comparable to a physical attack); it fails because\n"
+        "    no stated fact says that op1 caused physical_damage. What held: the profile\n"
+        "    sets sovereignty_is_rule = true; op1 is attributable to a.\n");
 }
 
 TEST_CASE("full text adds the proof tree down to the scenario facts, with the negations and exceptions it checked") {
@@ -106,7 +108,8 @@ TEST_CASE("full text adds the proof tree down to the scenario facts, with the ne
                   "      - op1 involved unauthorised_access [scenario fact]\n") != std::string::npos);
   CHECK(text.find("      - op1 was coercive [scenario fact, unknown]\n") != std::string::npos);
   CHECK(text.find("  nearest rule use_of_force.physical_damage failed at: effect(Op,\n"
-                  "    physical_damage) (with Op=op1, State=a)\n") != std::string::npos);
+                  "    physical_damage) (with Op=op1, State=a)\n"
+                  "  held: $sovereignty_is_rule = true; attributed_to(Op, State)\n") != std::string::npos);
   CHECK(render::report_to_text(test::sample_report()).find("proof:") == std::string::npos);
   CHECK(text.find("another proof:") == std::string::npos);
 }
@@ -187,6 +190,15 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
         R"({"fact":{"relation":"consent_given","args":["op1","b"],"text":"b consented to op1"},"needs":false})");
   CHECK(json["findings"][0]["proof"]["premises"][0]["premises"][0]["rule"].is_null());
   CHECK(json["not_implicated"][0]["failed_condition"] == "effect(Op, physical_damage)");
+  keys.clear();
+  for (const auto& [key, value] : json["not_implicated"][0].items()) keys.push_back(key);
+  CHECK(keys == std::vector<std::string>{"principle", "title", "rule", "rule_doc", "failed_condition", "bindings", "held",
+                                         "failed", "parameters", "text"});
+  CHECK(json["not_implicated"][0]["held"][1].dump() ==
+        R"j({"condition":"attributed_to(Op, State)","text":"op1 is attributable to a","fact":{"relation":"attributed_to","args":["op1","a"]}})j");
+  CHECK(json["not_implicated"][0]["held"][0].dump() ==
+        R"({"condition":"$sovereignty_is_rule = true","text":"the profile sets sovereignty_is_rule = true","parameter":"sovereignty_is_rule","value":"true"})");
+  CHECK(json["not_implicated"][0]["failed"]["text"] == "no stated fact says that op1 caused physical_damage");
 }
 
 TEST_CASE("brief JSON leaves out the proof, and compact JSON is one line") {
@@ -280,10 +292,21 @@ TEST_CASE("a wide summary table is split into blocks that fit the width") {
   CHECK(text.find("number_11") != std::string::npos);
 }
 
-TEST_CASE("the profile comparison marks the rows where profiles disagree") {
+TEST_CASE("the profile comparison marks the rows where profiles disagree, and names the parameters that make it") {
   explain::Report france = test::sample_report("france");
   france.findings.pop_back();
-  const auto comparison = render::compare_profiles({test::sample_report(), france});
+  explain::Report by_default = test::sample_report();
+  // The possible finding rests on the threshold, which France sets otherwise; the
+  // attribution standard is the same under both, so it is not named.
+  by_default.findings[1].parameters = {{"threshold", "penetration"}, {"attribution", "strict"}};
+  by_default.parameters = {{"attribution", "strict"}, {"threshold", "penetration"}};
+  france.parameters = {{"attribution", "strict"}, {"threshold", "functional_loss"}};
+  explain::WhyNot not_found;
+  not_found.principle = "non_interference";
+  not_found.rule_id = "non_interference.coercion";
+  not_found.text = "the nearest rule is non_interference.coercion; it fails because no stated fact says that op1 was coercive.";
+  france.not_implicated.insert(france.not_implicated.begin(), not_found);
+  const auto comparison = render::compare_profiles({by_default, france});
   REQUIRE(comparison.rows.size() == 3);
   CHECK_FALSE(comparison.rows[0].disagree);
   CHECK(comparison.rows[1].disagree);
@@ -299,12 +322,35 @@ TEST_CASE("the profile comparison marks the rows where profiles disagree") {
         "use_of_force                   -        -\n"
         "\n"
         "impl = implicated, poss = possible, - = not implicated\n"
-        "* the profiles disagree on this row\n");
-  CHECK(render::comparison_to_markdown(comparison).find("| non\\_interference(a, b, op1) | possible | not implicated | **differ** |") !=
-        std::string::npos);
+        "* the profiles disagree on this row\n"
+        "\n"
+        "non_interference(a, b, op1): the profiles differ because threshold is\n"
+        "    penetration under default, functional_loss under france\n");
+  REQUIRE(comparison.rows[1].reasons.size() == 1);
+  CHECK(comparison.rows[1].reasons[0].values == std::vector<std::string>{"penetration", "functional_loss"});
+  CHECK(comparison.rows[1].explanations.empty());
+  const std::string markdown = render::comparison_to_markdown(comparison);
+  CHECK(markdown.find("| non\\_interference(a, b, op1) | possible | not implicated | **differ** |") != std::string::npos);
+  CHECK(markdown.find("### Why the profiles differ\n\n- non\\_interference(a, b, op1): the profiles differ because "
+                      "threshold is penetration under default, functional\\_loss under france\n") != std::string::npos);
   const auto json = nlohmann::json::parse(render::comparison_to_json(comparison));
   CHECK(json["rows"][1]["agree"] == false);
   CHECK(json["rows"][1]["levels"]["france"] == "not_implicated");
+  CHECK(json["rows"][1]["parameters"].dump() ==
+        R"([{"parameter":"threshold","values":{"default":"penetration","france":"functional_loss"}}])");
+  CHECK(json["rows"][0]["parameters"].empty());
+
+  // Asked for, each profile explains the rows that differ: its finding, or why not.
+  const auto explained = render::compare_profiles({by_default, france}, {}, render::Detail::brief);
+  REQUIRE(explained.rows[1].explanations.size() == 2);
+  CHECK(explained.rows[1].explanations[0].find("possible; hinges on: op1 was coercive") == 0);
+  CHECK(explained.rows[1].explanations[1] ==
+        "not implicated: the nearest rule is non_interference.coercion; it fails because no stated fact says that op1 "
+        "was coercive.");
+  CHECK(explained.rows[0].explanations.empty());
+  INFO(render::comparison_to_text(explained));
+  CHECK(render::comparison_to_text(explained).find("\n  under france: not implicated: the nearest rule is ") !=
+        std::string::npos);
 }
 
 TEST_CASE("wrapping splits at spaces and breaks only words that cannot fit") {

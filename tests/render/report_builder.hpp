@@ -77,8 +77,16 @@ inline explain::Report sample_report(std::string profile = "default") {
   why.title = "Prohibition of the threat or use of force";
   why.rule_id = "use_of_force.physical_damage";
   why.failed_condition = "effect(Op, physical_damage)";
+  why.rule_doc = "Physical damage of significant scale is comparable to a physical attack.";
   why.bindings = {{"Op", "op1"}, {"State", "a"}};
-  why.text = "no operation of the scenario caused physical damage, injury or death";
+  why.held = {{"$sovereignty_is_rule = true", "the profile sets sovereignty_is_rule = true", {}, "sovereignty_is_rule",
+               "true"},
+              {"attributed_to(Op, State)", "op1 is attributable to a",
+               {"attributed_to", {"op1", "a"}, "op1 is attributable to a"}, "", ""}};
+  why.failed = {"effect(Op, physical_damage)", "no stated fact says that op1 caused physical_damage", {}, "", ""};
+  why.text = "the nearest rule is use_of_force.physical_damage (physical damage of significant scale is comparable to "
+             "a physical attack); it fails because no stated fact says that op1 caused physical_damage. What held: "
+             "the profile sets sovereignty_is_rule = true; op1 is attributable to a.";
   report.not_implicated.push_back(why);
   return report;
 }

@@ -53,16 +53,34 @@ TEST_CASE("a facts file names an unknown profile and rejects what is not JSON") 
 
 TEST_CASE("a goal is parsed against the rule base with _ for any value") {
   const auto rules = example_rules();
+  base::SourceSet sources;
   base::Diagnostics diagnostics;
-  const auto goal = scenario::parse_goal(" act( op1 , _ ) ", "goal", rules, diagnostics);
+  const auto parse = [&](std::string text) {
+    const auto file = sources.add("--why-not", std::move(text));
+    return scenario::parse_goal(sources.file(file), file, rules, diagnostics);
+  };
+  const auto goal = parse(" act( op1 , _ ) ");
   REQUIRE(goal.has_value());
   CHECK(goal->args == std::vector<std::optional<std::string>>{"op1", std::nullopt});
-  CHECK_FALSE(scenario::parse_goal("act(op1)", "goal", rules, diagnostics).has_value());
-  CHECK_FALSE(scenario::parse_goal("act op1", "goal", rules, diagnostics).has_value());
-  CHECK_FALSE(scenario::parse_goal("acts(op1, x)", "goal", rules, diagnostics).has_value());
-  CHECK_FALSE(scenario::parse_goal("act(op1, a b)", "goal", rules, diagnostics).has_value());
-  CHECK(diagnostics.error_count() == 4);
+  CHECK_FALSE(parse("act(op1)").has_value());
+  CHECK_FALSE(parse("act op1").has_value());
+  CHECK_FALSE(parse("acts(op1, x)").has_value());
+  CHECK_FALSE(parse("act(op1, a b)").has_value());
+  CHECK_FALSE(parse("act(op1, x").has_value());
+  REQUIRE(diagnostics.error_count() == 5);
   CHECK(diagnostics.all()[0].code == "E411");
   CHECK(diagnostics.all()[1].code == "E413");
   CHECK(diagnostics.all()[2].code == "E410");
+  CHECK(diagnostics.all()[3].code == "E413");
+  // Each points at the part of the goal that is wrong, so it is shown with a caret there.
+  CHECK(base::render_text(diagnostics.all()[0], sources) ==
+        "--why-not:1:5: error[E411]: 'act' takes 2 values, got 1\n    1 | act(op1)\n      |     ^~~\n");
+  CHECK(base::render_text(diagnostics.all()[2], sources) ==
+        "--why-not:1:1: error[E410]: unknown relation 'acts'\n    1 | acts(op1, x)\n      | ^~~~\n"
+        "   note: did you mean 'act'?\n");
+  CHECK(base::render_text(diagnostics.all()[3], sources) ==
+        "--why-not:1:10: error[E413]: \"a b\" is not a value\n    1 | act(op1, a b)\n      |          ^~~\n");
+  CHECK(base::render_text(diagnostics.all()[4], sources) ==
+        "--why-not:1:10: error[E413]: expected a goal like rel(a, b), got \"act(op1, x\"\n    1 | act(op1, x\n"
+        "      |          ^\n");
 }

@@ -86,6 +86,9 @@ struct Evaluation {
 /// evaluated within the limits.
 struct FactsEvaluation {
   Diagnostics diagnostics;
+  /// The goals as typed, one file named "--why-not" each, which their diagnostics point
+  /// into (render them with this set to show a caret under the part that is wrong).
+  SourceSet sources;
   std::optional<FactsReport> report;
   bool ok() const { return report.has_value(); }
 };
@@ -94,6 +97,7 @@ struct FactsEvaluation {
 /// goals that evaluated within the limits.
 struct GoalsEvaluation {
   Diagnostics diagnostics;
+  SourceSet sources;  ///< the goals as typed, as FactsEvaluation::sources
   std::optional<std::vector<GoalAnswer>> answers;
   bool ok() const { return answers.has_value(); }
 };
@@ -143,6 +147,12 @@ class RuleBase {
   /// The program's words in a language of the rule base (English for one it lacks), for
   /// RenderOptions::words.
   Words words(std::string_view language) const;
+
+  /// Checks why-not goals (`non_interference(borania, _, op1)`) against the rule base
+  /// before any evaluation: each goal is added to `sources` as a file named "--why-not",
+  /// and each malformed one gets a diagnostic pointing into it (E413 syntax, E410 unknown
+  /// relation with "did you mean", E411 wrong number of values). True when all are valid.
+  bool check_goals(const std::vector<std::string>& goals, SourceSet& sources, Diagnostics& diagnostics) const;
 
   /// Validates and evaluates one scenario given as JSON text under one profile.
   Evaluation evaluate(std::string_view scenario_json, const std::string& document_name,
@@ -207,8 +217,9 @@ class Evaluator {
   /// Why-not for any relation of the rule base, about one scenario under
   /// `options.profile`: for each goal (`non_interference(aldoria, _, _)`, `_` for any
   /// value) the facts that match it with their levels and hinges, or when none does, the
-  /// nearest rule and its first failed condition. Goals are named "--why-not" in
-  /// diagnostics (E410 unknown relation, E411 wrong number of values, E413 malformed).
+  /// nearest rule, its elements that held and the one that failed, in words. Goals are
+  /// named "--why-not" in diagnostics (E410 unknown relation, E411 wrong number of
+  /// values, E413 malformed), which point into GoalsEvaluation::sources.
   GoalsEvaluation why_not(std::string_view scenario_json, const std::string& document_name,
                           const std::vector<std::string>& goals, const EvaluateOptions& options = {});
 

@@ -56,6 +56,9 @@ struct RenderOptions {
   /// texts from the rule base come in the language the report was evaluated in
   /// (EvaluateOptions::language). English by default.
   Words words{};
+  /// Profile comparisons: after the table, each profile's explanation of every row the
+  /// profiles disagree on (`eval --compare-profiles --explain`), at `detail`.
+  bool comparison_explanations = false;
 };
 
 /// The format's name on the command line: "text", "json", ...

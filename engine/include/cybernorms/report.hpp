@@ -189,17 +189,55 @@ struct Finding {
   /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
   std::vector<ProofStep> other_proofs;
   std::vector<Citation> citations;  ///< the principle's own
+  /// The profile parameters the finding rests on (those its proof reaches by first
+  /// derivations, down to the scenario facts), name and value, in the rule base's order:
+  /// what a comparison of profiles names when they disagree on the finding.
+  std::vector<std::pair<std::string, std::string>> parameters;
 };
 
-/// Why a principle was not found: the nearest rule that could conclude it and the first
-/// condition of that rule that failed, with the bindings it had reached.
+/// One element (condition) of a rule, as written and in plain words with the values the
+/// search reached; for why-not.
+struct RuleElement {
+  std::string written;  ///< as written in the rule: "knew_of(Op, State)", "$espionage_breaches = true"
+  /// In words, built from the relation's doc (or the exception's `because`) with values
+  /// filled in: "borania knew of op1 while it was under way" for an element that held,
+  /// "no stated fact says that ..." for one that failed.
+  std::string text;
+  /// The fact behind it: for a positive condition that held, the fact that satisfied it;
+  /// for a negated one that failed, the fact that is there. Empty `relation` otherwise.
+  FactRef fact;
+  /// For a comparison with a profile parameter: the parameter's name and its value under
+  /// the profile evaluated; empty otherwise.
+  std::string parameter;
+  std::string value;
+  friend bool operator==(const RuleElement&, const RuleElement&) = default;
+};
+
+/// Why a principle (or a goal) was not found: the nearest rule that could conclude it, its
+/// elements that held (with the facts that satisfied them) and the element that failed.
+/// The nearest rule is one whose elements all hold but for profile parameters, if any
+/// rule is; else the one that got furthest.
 struct WhyNot {
   std::string principle;
   std::string title;
   std::string rule_id;  ///< empty when no rule concludes the principle
+  std::string rule_doc;  ///< the nearest rule's doc sentence, as the rule base words it
   std::string failed_condition;  ///< as written, e.g. "not consent_given(Op, Victim)"
   std::vector<std::pair<std::string, std::string>> bindings;
-  std::string text;  ///< one line in plain language
+  /// The elements that held on the nearest path, in the rule's order (parameter look-ups
+  /// themselves left out: their comparisons say what the profile sets).
+  std::vector<RuleElement> held;
+  /// The element that failed: the first fact condition that failed, or when only profile
+  /// parameters did, the first of them. `written` is empty when none failed (head clash,
+  /// no rule).
+  RuleElement failed;
+  /// Every comparison with a profile parameter that failed on the nearest path, with the
+  /// parameter's value; empty when the profile is not what failed.
+  std::vector<RuleElement> parameters;
+  /// The profile evaluated under, set when `parameters` is not empty.
+  std::string profile;
+  /// One paragraph in plain language: the nearest rule, what failed and what held.
+  std::string text;
   /// false: the search for the nearest rule stopped at its step budget, so a rule may
   /// come nearer than the one given (the text says so too).
   bool search_complete = true;
@@ -227,6 +265,8 @@ struct Report {
   /// The open questions the possible findings' routes answer, in the order first met.
   std::vector<Question> questions;
   std::vector<WhyNot> not_implicated;
+  /// Every parameter's value under `profile`, name and value, in the rule base's order.
+  std::vector<std::pair<std::string, std::string>> parameters;
   /// The assumptions the evaluation made, in the order given; empty when it made none.
   std::vector<Assumption> assumptions;
 };

@@ -42,10 +42,14 @@ std::string catalog_to_json(const compile::RuleSet& rules, JsonLayout layout) {
   }
   ordered_json relations = ordered_json::array();
   for (const compile::Relation& relation : rules.relations) {
-    relations.push_back({{"name", relation.name},
-                         {"kind", kind_name(relation.kind)},
-                         {"args", relation.arg_names},
-                         {"doc", relation.doc}});
+    ordered_json entry{{"name", relation.name},
+                       {"kind", kind_name(relation.kind)},
+                       {"args", relation.arg_names},
+                       {"doc", relation.doc}};
+    // How an unknown fact of it is asked: what reports group hinges by.
+    if (relation.question)
+      entry["question"] = {{"element", relation.question->element}, {"text", relation.question->text}};
+    relations.push_back(std::move(entry));
   }
   ordered_json profiles = ordered_json::array();
   for (const compile::Profile& profile : rules.profiles)

@@ -3,6 +3,8 @@
 // listed here is an error there (E242), so this table is the one list of them.
 #include <cybernorms/words.hpp>
 
+#include "base/placeholders.hpp"
+
 #include <algorithm>
 #include <array>
 #include <functional>
@@ -101,26 +103,6 @@ constexpr std::array<WordEntry, 74> english{{
     {"list_separator", ", "},
 }};
 
-template <typename Lookup>
-std::string fill_with(std::string_view text, Lookup&& lookup) {
-  std::string filled;
-  filled.reserve(text.size() + 16);
-  for (std::size_t at = 0; at < text.size();) {
-    const auto open = text.find('{', at);
-    filled.append(text.substr(at, open - at));
-    if (open == std::string_view::npos) break;
-    const auto close = text.find('}', open);
-    const std::string_view* value = close == std::string_view::npos ? nullptr : lookup(text.substr(open + 1, close - open - 1));
-    if (value == nullptr) {
-      filled += '{';
-      at = open + 1;
-      continue;
-    }
-    filled += *value;
-    at = close + 1;
-  }
-  return filled;
-}
 
 }  // namespace
 
@@ -149,7 +131,7 @@ std::vector<std::string> placeholders_of(std::string_view text) {
 
 std::string fill_placeholders(std::string_view text,
                               std::initializer_list<std::pair<std::string_view, std::string_view>> values) {
-  return fill_with(text, [&](std::string_view name) -> const std::string_view* {
+  return base::fill_placeholders(text, [&](std::string_view name) -> const std::string_view* {
     for (const auto& value : values)
       if (value.first == name) return &value.second;
     return nullptr;

@@ -1,5 +1,7 @@
 #include "explain/wording.hpp"
 
+#include "base/placeholders.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -30,32 +32,11 @@ std::string term_text(const compile::RuleSet& rules, const compile::Rule& rule, 
 
 std::string join(const std::vector<std::string>& parts) { return fmt::format("{}", fmt::join(parts, ", ")); }
 
-// Fills `{name}` placeholders with what `lookup(name)` gives (nullptr: leave as written).
-template <typename Lookup>
-std::string fill(std::string_view text, Lookup&& lookup) {
-  std::string filled;
-  filled.reserve(text.size() + 16);
-  for (std::size_t at = 0; at < text.size();) {
-    const auto open = text.find('{', at);
-    filled.append(text.substr(at, open - at));
-    if (open == std::string_view::npos) break;
-    const auto close = text.find('}', open);
-    const std::string* value = close == std::string_view::npos ? nullptr : lookup(text.substr(open + 1, close - open - 1));
-    if (value == nullptr) {
-      filled += '{';
-      at = open + 1;
-      continue;
-    }
-    filled += *value;
-    at = close + 1;
-  }
-  return filled;
-}
 
 }  // namespace
 
 std::string fill_template(std::string_view text, const Bindings& bindings) {
-  return fill(text, [&](std::string_view name) -> const std::string* {
+  return base::fill_placeholders(text, [&](std::string_view name) -> const std::string* {
     const auto found = std::find_if(bindings.begin(), bindings.end(), [&](const auto& b) { return b.first == name; });
     return found == bindings.end() ? nullptr : &found->second;
   });
@@ -103,7 +84,7 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
 
 std::string fill_arguments(const compile::Relation& relation, std::string_view text,
                            const std::vector<std::string>& values) {
-  return fill(text, [&](std::string_view name) -> const std::string* {
+  return base::fill_placeholders(text, [&](std::string_view name) -> const std::string* {
     for (std::size_t i = 0; i < relation.arg_names.size() && i < values.size(); ++i)
       if (relation.arg_names[i] == name) return &values[i];
     return nullptr;

@@ -201,7 +201,7 @@ bool Evaluator::append_compact_record(std::string_view scenario_json, std::size_
     return false;
   }
   const explain::HingeOptions limits = hinge_options(options);
-  infer::HingeSearch& hinges = state_->hinge_search(std::max<std::size_t>(limits.max_sets, 8), limits.budget);
+  infer::HingeSearch& hinges = state_->hinge_search(infer::sets_kept(limits.max_sets), limits.budget);
   explain::build_outcome(rules, state_->session, limits.max_sets, hinges, state_->outcome, state_->scratch);
   state_->record_writer.append(out, line, loaded.id, options.profile, rules, state_->session, state_->outcome);
   return true;

@@ -155,10 +155,8 @@ std::vector<std::pair<std::string, std::string>> parameters_used(const infer::Se
   return used;
 }
 
-/// Minimal sets the search looks for per fact in a report: enough that the sets one
-/// question's alternatives make (eleven governmental functions, every state an asset may
-/// be in) are merged into routes before the list of routes is cut.
-std::size_t sets_searched(const ReportOptions& options) { return std::max<std::size_t>(options.max_hinge_sets, 32); }
+/// Minimal sets the search looks for per fact in a report (infer::sets_kept).
+std::size_t sets_searched(const ReportOptions& options) { return infer::sets_kept(options.max_hinge_sets); }
 
 void add_hinges(const infer::Session& session, infer::FactId fact, const ReportOptions& options,
                 infer::HingeSearch& hinges, QuestionBook& questions, Finding& finding) {

@@ -11,7 +11,7 @@ namespace cybernorms::explain {
 namespace {
 
 infer::HingeSearch hinge_search(const infer::Session& session, const HingeOptions& options) {
-  return infer::HingeSearch(session, std::max<std::size_t>(options.max_sets, 8), options.budget);
+  return infer::HingeSearch(session, infer::sets_kept(options.max_sets), options.budget);
 }
 
 // Each possible fact gets a search of its own, with the whole budget: `search` restarted,

@@ -17,11 +17,30 @@ bool mentions(std::string_view text, std::string_view name) {
 }
 
 bool answer_less(const Answer& left, const Answer& right) {
-  return std::tie(left.question, left.yes, left.facts) < std::tie(right.question, right.yes, right.facts);
+  return std::tie(left.question, left.yes, left.all, left.facts) <
+         std::tie(right.question, right.yes, right.all, right.facts);
 }
 
 bool answer_equal(const Answer& left, const Answer& right) {
-  return left.question == right.question && left.yes == right.yes && left.facts == right.facts;
+  return left.question == right.question && left.yes == right.yes && left.all == right.all &&
+         left.facts == right.facts;
+}
+
+/// One set's answers, sorted, with the facts one set needs of the same question the same
+/// way joined into one answer that needs them all ("attribution: no" for a set that needs
+/// the group to be neither an organ of the state nor directed by it).
+Route joined_answers(Route answers) {
+  std::sort(answers.begin(), answers.end(), answer_less);
+  Route joined;
+  for (Answer& answer : answers) {
+    if (!joined.empty() && joined.back().question == answer.question && joined.back().yes == answer.yes) {
+      joined.back().all = true;
+      joined.back().facts.insert(joined.back().facts.end(), answer.facts.begin(), answer.facts.end());
+      continue;
+    }
+    joined.push_back(std::move(answer));
+  }
+  return joined;
 }
 
 bool route_less(const Route& left, const Route& right) {
@@ -36,7 +55,10 @@ std::optional<std::size_t> merge_position(const Route& left, const Route& right)
   std::optional<std::size_t> position;
   for (std::size_t i = 0; i < left.size(); ++i) {
     if (answer_equal(left[i], right[i])) continue;
-    if (position || left[i].question != right[i].question || left[i].yes != right[i].yes) return std::nullopt;
+    // Only alternatives merge: an answer that needs all its facts is not one of several.
+    if (position || left[i].question != right[i].question || left[i].yes != right[i].yes || left[i].all ||
+        right[i].all)
+      return std::nullopt;
     position = i;
   }
   return position;
@@ -121,6 +143,7 @@ std::string QuestionBook::answer_text(const Answer& answer) const {
   for (const std::size_t fact : answer.facts)
     if (!values[fact].empty()) named.push_back(values[fact]);
   if (named.size() != answer.facts.size() || named.empty()) return answer.yes ? "yes" : "no";
+  if (answer.all) return answer.yes ? joined(named, " and ") : "neither " + joined(named, " nor ");
   if (answer.yes) return joined(named, " or ");
   for (auto& value : named) value = "not " + value;
   return joined(named, ", or ");
@@ -133,10 +156,9 @@ std::vector<Route> QuestionBook::routes(const std::vector<infer::HingeSet>& sets
     Route route;
     for (const infer::HingeLiteral& literal : set) {
       const Place place = place_of(literal.fact);
-      route.push_back(Answer{place.question, literal.needs_true, {place.fact}, {}});
+      route.push_back(Answer{place.question, literal.needs_true, {place.fact}, false, {}});
     }
-    std::sort(route.begin(), route.end(), answer_less);
-    routes.push_back(std::move(route));
+    routes.push_back(joined_answers(std::move(route)));
   }
   merge_routes(routes);
   std::sort(routes.begin(), routes.end(), route_less);

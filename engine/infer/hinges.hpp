@@ -22,6 +22,12 @@ inline constexpr std::uint8_t sets = 8;         ///< a fact had more minimal set
 /// cycle of possible derivations are searched again on every path through the cycle,
 /// whose number can grow exponentially, so visits count as merges do.
 inline constexpr std::size_t default_hinge_budget = 200'000;
+/// Minimal sets a search keeps per fact, at the least: enough that the sets one question's
+/// alternatives make (eleven governmental functions, every state an asset may be in) are
+/// all there when reports merge them into ways, and the same for every output, so a
+/// compact batch record and a report of one scenario agree on what was found.
+inline constexpr std::size_t min_sets_kept = 32;
+inline std::size_t sets_kept(std::size_t asked) { return asked > min_sets_kept ? asked : min_sets_kept; }
 /// Nesting of facts the search follows; deeper chains are cut, never the stack.
 inline constexpr std::size_t max_hinge_depth = 2'000;
 

@@ -73,6 +73,7 @@ ordered_json routes_json(const explain::Finding& finding) {
       answers.push_back({{"question", answer.question},
                          {"answer", answer.yes ? "yes" : "no"},
                          {"facts", answer.facts},
+                         {"all", answer.all},
                          {"text", answer.text}});
     routes.push_back(std::move(answers));
   }

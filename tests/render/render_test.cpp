@@ -178,9 +178,9 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
         std::vector<std::string>{"principle", "title", "roles", "level", "hinges", "hinge_sets", "citations", "proof",
                                  "other_proofs"});
   CHECK(finding["hinges"].dump() ==
-        R"({"routes":[[{"question":0,"answer":"yes","facts":[0],"text":"yes"}],)"
-        R"([{"question":1,"answer":"yes","facts":[0],"text":"coerce_policy"},)"
-        R"({"question":2,"answer":"no","facts":[0],"text":"no"}]],"total":2,"truncated":false})");
+        R"({"routes":[[{"question":0,"answer":"yes","facts":[0],"all":false,"text":"yes"}],)"
+        R"([{"question":1,"answer":"yes","facts":[0],"all":false,"text":"coerce_policy"},)"
+        R"({"question":2,"answer":"no","facts":[0],"all":false,"text":"no"}]],"total":2,"truncated":false})");
   CHECK(json["questions"][2].dump() ==
         R"({"element":"consent","text":"Did b consent to op1?","facts":[{"relation":"consent_given","args":["op1","b"],)"
         R"("text":"b consented to op1"}]})");

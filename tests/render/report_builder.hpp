@@ -60,8 +60,8 @@ inline explain::Report sample_report(std::string profile = "default") {
       explain::Question{"coercion", "Was op1 coercive?", {possible.hinge_sets[0][0].fact}},
       explain::Question{"aims", "What did op1 aim at?", {possible.hinge_sets[1][0].fact}},
       explain::Question{"consent", "Did b consent to op1?", {possible.hinge_sets[1][1].fact}}};
-  possible.routes = {{explain::Answer{0, true, {0}, "yes"}},
-                     {explain::Answer{1, true, {0}, "coerce_policy"}, explain::Answer{2, false, {0}, "no"}}};
+  possible.routes = {{explain::Answer{0, true, {0}, false, "yes"}},
+                     {explain::Answer{1, true, {0}, false, "coerce_policy"}, explain::Answer{2, false, {0}, false, "no"}}};
   possible.routes_found = 2;
   possible.citations = {sov3_obligations("Non-interference in the internal affairs of other countries")};
   possible.proof = leaf("non_interference", {"a", "b", "op1"}, "a interfered in the internal affairs of b by op1",

@@ -75,7 +75,7 @@ enum class HingeLimit : std::uint8_t {
   work_budget,    ///< it used up its work budget (EvaluateOptions::hinge_budget), shared by a report's findings
   depth,          ///< a chain of derivations was deeper than it follows (2,000 facts)
   derivations,    ///< a fact it needed had more derivations than evaluation keeps (32)
-  sets_per_fact,  ///< a fact it needed had more minimal sets than it keeps (8, or max_hinge_sets if more)
+  sets_per_fact,  ///< a fact it needed had more minimal sets than it keeps (32, or max_hinge_sets if more)
 };
 
 constexpr std::string_view to_string(HingeLimit limit) {
@@ -156,6 +156,9 @@ struct Answer {
   std::size_t question = 0;         ///< index into Report::questions
   bool yes = true;
   std::vector<std::size_t> facts;   ///< indices into the question's facts: alternatives
+  /// The facts are needed together, not as alternatives: every one must hold (`yes`) or
+  /// none may ("no: neither an organ of the state nor directed by it").
+  bool all = false;
   std::string text;                 ///< "yes", "no", "Arland or Borania", "not Arland"
 };
 

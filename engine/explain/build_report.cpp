@@ -164,11 +164,13 @@ void add_hinges(const infer::Session& session, infer::FactId fact, const ReportO
   finding.routes = questions.routes(result.sets);
   finding.routes_found = finding.routes.size();
   if (finding.routes.size() > options.max_hinge_sets) finding.routes.resize(options.max_hinge_sets);
-  auto reported = reported_hinges(session, result, options.language);
-  if (reported.sets.size() > options.max_hinge_sets) reported.sets.resize(options.max_hinge_sets);
-  finding.hinge_sets = std::move(reported.sets);
-  finding.hinge_sets_found = reported.found;
-  finding.hinge_limit = reported.limit;
+  // Only the sets listed are worded: the search keeps more (to merge them into ways)
+  // than a report lists.
+  const std::size_t listed = std::min(result.sets.size(), options.max_hinge_sets);
+  finding.hinge_sets.reserve(listed);
+  for (std::size_t k = 0; k < listed; ++k) finding.hinge_sets.push_back(hinges_of(session, result.sets[k], options.language));
+  finding.hinge_sets_found = result.found;
+  finding.hinge_limit = first_limit(result.cut);
 }
 
 Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,

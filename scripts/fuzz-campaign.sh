@@ -3,7 +3,7 @@
 # busy machine still gives each target its due: every target is fuzzed in rounds until
 # it has used CPU_MINUTES of CPU, JOBS targets at a time. Prints, per target, the CPU
 # seconds, rounds, executions and coverage, and writes them to
-# build-fuzz/campaign/summary.txt; each round's log is kept beside it. Exits 1 when a
+# build-fuzz/campaign/summary.txt (or $CYBERNORMS_CAMPAIGN_OUT); each round's log is kept beside it. Exits 1 when a
 # target failed (its input is in build-fuzz/tests/fuzz/, docs/fuzzing.md says what next).
 #   scripts/fuzz-campaign.sh [CPU_MINUTES] [JOBS] [TARGET...]
 set -euo pipefail
@@ -16,12 +16,18 @@ shift 2 || shift $# || true
 round_seconds=${CYBERNORMS_CAMPAIGN_ROUND_SECONDS:-600}
 cpu_seconds=${CYBERNORMS_CAMPAIGN_CPU_SECONDS:-$((minutes * 60))}
 scripts/fuzz.sh --build-only
-cmake build-fuzz -DCYBERNORMS_FUZZ_SECONDS=$round_seconds >/dev/null
+# libFuzzer's per-input timeout runs on wall time; a campaign shares the machine for an
+# hour or more, so it allows an input 60 wall seconds (CYBERNORMS_CAMPAIGN_INPUT_TIMEOUT)
+# where the 60-second smoke run in CI allows 20.
+input_timeout=${CYBERNORMS_CAMPAIGN_INPUT_TIMEOUT:-60}
+cmake build-fuzz -DCYBERNORMS_FUZZ_SECONDS=$round_seconds -DCYBERNORMS_FUZZ_INPUT_TIMEOUT=$input_timeout >/dev/null
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(ctest --test-dir build-fuzz -L fuzz -N | sed -n 's/.*Test *#[0-9]*: fuzz_//p')
 fi
-out=build-fuzz/campaign
+# Where the logs and summary go (CYBERNORMS_CAMPAIGN_OUT), so that two campaigns of
+# different targets can run side by side on one build.
+out=${CYBERNORMS_CAMPAIGN_OUT:-build-fuzz/campaign}
 mkdir -p "$out"
 
 # Sets `cpu` to the CPU seconds used by this shell's finished children, from the `times`

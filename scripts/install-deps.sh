@@ -16,6 +16,7 @@ packages=(
   libcli11-dev
   libbenchmark-dev        # benchmarks (built, not run by the tests)
   parallel                # GNU parallel: the test of sharded batch runs (docs/batch.md)
+  python3 jq              # the joins of batch records in docs/batch.md, run by the doc-sample test
 )
 for option in "$@"; do
   case "$option" in

@@ -109,6 +109,17 @@ std::vector<scenario::Goal> parse_goals(const std::vector<std::string>& goals, c
 
 namespace {
 
+/// What each value reads as in an explanation: its entity's name where the scenario gives one.
+std::vector<std::string> labels_of(const scenario::LoadedScenario& loaded, const std::vector<std::string>& values) {
+  std::vector<std::string> labels;
+  for (const std::string& value : values) {
+    const auto named = std::find_if(loaded.entities.begin(), loaded.entities.end(),
+                                    [&](const scenario::ScenarioEntity& e) { return e.id == value && !e.name.empty(); });
+    labels.push_back(named == loaded.entities.end() ? value : named->name);
+  }
+  return labels;
+}
+
 /// A scenario with assumptions applied, and what the report says of them.
 struct AssumedScenario {
   scenario::LoadedScenario scenario;
@@ -119,14 +130,15 @@ struct AssumedScenario {
 /// does not fit the rule set or the scenario.
 std::optional<AssumedScenario> with_assumptions(const compile::RuleSet& rules, const scenario::LoadedScenario& loaded,
                                                 const std::vector<AssumedFact>& assumptions,
-                                                Diagnostics& diagnostics) {
+                                                const compile::Language* language, Diagnostics& diagnostics) {
   const auto checked = scenario::check_assumptions(assumptions, rules, loaded, diagnostics);
   if (diagnostics.has_errors()) return std::nullopt;
   AssumedScenario assumed{loaded, {}};
   const std::vector<Truth> stated = scenario::apply_assumptions(assumed.scenario, checked);
   for (std::size_t i = 0; i < checked.size(); ++i)
-    assumed.assumptions.push_back(
-        Assumption{explain::fact_ref(rules, checked[i].relation, checked[i].args), checked[i].value, stated[i]});
+    assumed.assumptions.push_back(Assumption{explain::fact_ref(rules, checked[i].relation, checked[i].args,
+                                                               labels_of(loaded, checked[i].args), language),
+                                             checked[i].value, stated[i]});
   return assumed;
 }
 
@@ -152,11 +164,11 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   const scenario::LoadedScenario loaded =
       rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
   profiles_exist(rules, profiles, document_name, input_problems);
+  const compile::Language* language = find_language(rules, options.language, document_name, input_problems);
   std::optional<AssumedScenario> assumed;
   if (!options.assumptions.empty() && !input_problems.has_errors())
-    assumed = with_assumptions(rules, loaded, options.assumptions, input_problems);
+    assumed = with_assumptions(rules, loaded, options.assumptions, language, input_problems);
   const scenario::LoadedScenario& facts = assumed ? assumed->scenario : loaded;
-  const compile::Language* language = find_language(rules, options.language, document_name, input_problems);
   std::vector<Evaluation> evaluations(profiles.size());
   if (loaded.has_id)
     for (Evaluation& evaluation : evaluations) evaluation.scenario = loaded.id;
@@ -242,11 +254,12 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);
   std::optional<AssumedScenario> assumed;
   if (!options.assumptions.empty() && !evaluation.diagnostics.has_errors())
-    assumed = with_assumptions(rules, loaded, options.assumptions, evaluation.diagnostics);
+    assumed = with_assumptions(rules, loaded, options.assumptions, nullptr, evaluation.diagnostics);
   if (evaluation.diagnostics.has_errors()) return evaluation;
   if (!state_->run(assumed ? assumed->scenario : loaded, *rules.find_profile(options.profile), options, document_name,
                    evaluation.diagnostics))
     return evaluation;
+  label_entities(loaded, state_->session);
   evaluation.answers = state_->answer_goals(parsed, hinge_options(options), options.profile);
   return evaluation;
 }

@@ -83,20 +83,75 @@ std::vector<std::string_view> words_of(std::string_view text) {
   return words;
 }
 
-/// Adds `word` to the lines being built, starting a new line when it does not fit.
-void place_word(std::string_view word, std::size_t width, std::vector<std::string>& lines, std::size_t& used) {
-  const std::size_t w = display_width(word);
-  if (used > 0 && used + 1 + w <= width) {
-    lines.back() += ' ';
-    lines.back().append(word);
-    used += 1 + w;
-    return;
+/// Punctuation a line may not start with, and punctuation it may not end with; a straight
+/// quote may open or close, so no break is made beside one.
+bool no_break_before(char32_t c) {
+  return c == U'\uFF0C' || c == U'\u3002' || c == U'\u3001' || c == U'\uFF1B' || c == U'\uFF1A' || c == U'\uFF1F' ||
+         c == U'\uFF01' || c == U'\uFF09' || c == U'\u300D' || c == U'\u300F' || c == U'\u300B' || c == U'\u3011' ||
+         c == ')' || c == ']' || c == ',' || c == '.' || c == ';' || c == ':' || c == '?' || c == '!' || c == '"' || c == '\'';
+}
+bool no_break_after(char32_t c) {
+  return c == U'\uFF08' || c == U'\u300C' || c == U'\u300E' || c == U'\u300A' || c == U'\u3010' || c == '(' || c == '[' || c == '"' || c == '\'';
+}
+
+/// The longest prefix of `word` (in bytes, 0 if none) that fits in `columns` and ends
+/// where Chinese, Japanese or Korean text may break without a space: beside a wide
+/// character, never before closing punctuation nor after opening punctuation.
+std::size_t wide_break(std::string_view word, std::size_t columns) {
+  std::size_t best = 0;
+  std::size_t used = 0;
+  std::size_t i = 0;
+  char32_t before = 0;
+  while (i < word.size()) {
+    const Decoded d = decode(word, i);
+    if (i > 0 && (is_wide(before) || is_wide(d.code)) && !no_break_before(d.code) && !no_break_after(before))
+      best = i;
+    used += char_width(d.code);
+    if (used > columns) break;
+    before = d.code;
+    i += d.length;
   }
-  if (used > 0) lines.emplace_back();
-  for (const std::string& piece : w <= width ? std::vector<std::string>{std::string(word)} : split_word(word, width)) {
-    if (!lines.back().empty()) lines.emplace_back();
-    lines.back() = piece;
-    used = display_width(piece);
+  return i >= word.size() ? word.size() : best;
+}
+
+/// Adds `word` to the lines being built: after a space on the current line when it fits,
+/// else broken where wide text may break, else on new lines (split when wider than one).
+void place_word(std::string_view word, std::size_t width, std::vector<std::string>& lines, std::size_t& used) {
+  while (!word.empty()) {
+    const std::size_t w = display_width(word);
+    if (used > 0 && used + 1 + w <= width) {
+      lines.back() += ' ';
+      lines.back().append(word);
+      used += 1 + w;
+      return;
+    }
+    if (used == 0 && w <= width) {
+      lines.back() = std::string(word);
+      used = w;
+      return;
+    }
+    const std::size_t room = used == 0 ? width : used + 1 < width ? width - used - 1 : 0;
+    if (const std::size_t cut = room > 0 ? wide_break(word, room) : 0; cut > 0) {
+      if (used > 0) lines.back() += ' ';
+      lines.back().append(word.substr(0, cut));
+      lines.emplace_back();
+      used = 0;
+      word.remove_prefix(cut);
+      continue;
+    }
+    if (used > 0) {
+      lines.emplace_back();
+      used = 0;
+      continue;
+    }
+    const auto pieces = split_word(word, width);
+    for (std::size_t k = 0; k + 1 < pieces.size(); ++k) {
+      lines.back() = pieces[k];
+      lines.emplace_back();
+    }
+    lines.back() = pieces.back();
+    used = display_width(pieces.back());
+    return;
   }
 }
 

@@ -14,7 +14,7 @@ namespace cybernorms {
 
 namespace {
 
-constexpr std::array<WordEntry, 74> english{{
+constexpr std::array<WordEntry, 127> english{{
     // levels: in brackets in text, as headings in Markdown
     {"implicated", "implicated"},
     {"possible", "possible"},
@@ -101,6 +101,64 @@ constexpr std::array<WordEntry, 74> english{{
     {"why_not_search_cut", " (the search for the nearest rule stopped at its budget of {steps} steps: a rule may come "
                            "nearer)"},
     {"list_separator", ", "},
+    // why not, in a paragraph: the nearest rule, what failed and what held
+    {"why_nearest", "the nearest rule is {rule}"},
+    {"why_nearest_doc", "the nearest rule is {rule} ({doc})"},
+    {"why_holds_stopped", "{text}, which holds, but evaluation stopped early"},
+    {"why_other_values", "{text}, which concludes other values"},
+    {"why_fails", "{text}; it fails because {reasons}."},
+    {"why_reasons_and", "; and "},
+    {"why_held", "{text} What held: {facts}."},
+    {"why_held_separator", "; "},
+    {"why_budget", "{text} The search for the nearest rule stopped at its budget of {steps} steps: a rule may come "
+                   "nearer."},
+    {"why_taken_possible", "{fact} (not known: taken as possible)"},
+    {"why_exception_may_apply", "the exception {exception} may apply (not known)"},
+    {"why_exception_does_not_apply", "the exception {exception} does not apply"},
+    {"why_not_known", "it is not known that {fact}"},
+    {"why_no_stated_fact", "no stated fact says that {fact}"},
+    {"why_not_established", "it is not established that {fact}"},
+    {"why_excluded_by_exception", "{text}, which excludes it (exception {exception})"},
+    {"why_excluded", "{fact}, which excludes it"},
+    {"why_profile_sets", "the profile sets {param} = {value}"},
+    {"why_under_profile", "under {profile} {reading}: {sets}"},
+    {"why_under_profile_not", "under {profile} it is not the case that {reading}: {sets}"},
+    {"why_under_profile_doc", "under {profile} {reading}: {sets} ({doc})"},
+    {"why_any", "any {type}"},
+    {"why_anything", "anything"},
+    {"compare", "{left} {op} {right}"},
+    {"compare_is", "is"},
+    {"compare_is_not", "is not"},
+    {"compare_below", "is below"},
+    {"compare_not_below", "is not below"},
+    {"compare_at_most", "is at most"},
+    {"compare_above", "is above"},
+    {"compare_not_above", "is not above"},
+    {"compare_at_least", "is at least"},
+    // answers to a question
+    {"answer_yes", "yes"},
+    {"answer_no", "no"},
+    {"answer_and", " and "},
+    {"answer_or", " or "},
+    {"answer_neither", "neither {values}"},
+    {"answer_nor", " nor "},
+    {"answer_not", "not {value}"},
+    {"answer_or_not", ", or "},
+    {"question_fallback", "Is it so that {fact}?"},
+    // HTML report
+    {"html_title", "Scenario {scenario} under profile {profile}"},
+    {"html_scenario", "Scenario"},
+    {"html_profile_counts", "Profile {profile}: {counts}"},
+    {"html_counts", "{implicated} implicated, {possible} possible, {not_implicated} not implicated"},
+    {"html_findings", "Findings"},
+    {"html_implicated_if", "Implicated if"},
+    {"html_cites", "Cites"},
+    {"html_why_not", "Why not: {text}"},
+    {"html_legend_implicated", "follows from the scenario with every unknown fact taken as false"},
+    {"html_legend_possible", "follows only if some unknown facts are settled one way: the hinges name them, and any "
+                             "one set of hinges is enough"},
+    {"html_legend_not_implicated", "does not follow however the unknown facts are settled"},
+    {"html_footer", "Written by cybernorms from the rule base's own sources; this page loads nothing from elsewhere."},
 }};
 
 

@@ -73,7 +73,8 @@ void add_what_if(CLI::App& app, WhatIfArgs& args) {
   what_if->add_option("input", args.input, "Scenario file (*.json); - reads standard input")->required();
   what_if->add_option("--rules", args.rules_dir, "Rule folder");
   what_if->add_option("--profile", args.profile, "Evaluate under this profile");
-  what_if->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json", "markdown"}));
+  what_if->add_option("--format", args.format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown", "html"}));
   add_json_layout(*what_if, args.json);
   add_assume(*what_if, args.assume, args.assume_files);
   add_hinge_budget(*what_if, args.hinge_budget);

@@ -100,7 +100,8 @@ void check_doc_placeholders(const Program& program, const Signature& signature, 
   const std::optional<ast::Text>& doc = signature.principle ? signature.principle->doc : signature.relation->doc;
   if (doc) check_template_placeholders(program, signature, doc->value, "doc", diagnostics);
   if (signature.relation && signature.relation->question)
-    check_template_placeholders(program, signature, signature.relation->question->text, "question", diagnostics);
+    check_template_placeholders(program, signature, signature.relation->question->text.value, "question",
+                                diagnostics);
 }
 
 }  // namespace

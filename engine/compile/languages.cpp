@@ -14,6 +14,9 @@ namespace cybernorms::compile {
 
 namespace {
 
+/// `word element.attribution "归属"`: a word naming a question's legal element.
+constexpr std::string_view element_prefix = "element.";
+
 /// `{a}, {b}`: placeholders as a message shows them.
 std::string braced(const std::vector<std::string>& names) {
   std::string out;
@@ -101,10 +104,43 @@ std::vector<std::string_view> word_keys() {
   return keys;
 }
 
+/// The legal elements the rule base's questions settle, in first use: what an
+/// `element.NAME` word names.
+std::vector<std::string_view> question_elements(const Program& program) {
+  std::vector<std::string_view> elements;
+  for (const Signature& signature : program.signatures) {
+    if (signature.relation == nullptr || !signature.relation->question) continue;
+    const std::string& element = signature.relation->question->element;
+    if (std::find(elements.begin(), elements.end(), element) == elements.end()) elements.push_back(element);
+  }
+  return elements;
+}
+
+/// E247: `word element.NAME` for a NAME no question settles.
+bool check_element_word(const Program& program, const ast::WordDecl& word, base::Span span,
+                        base::Diagnostics& diagnostics) {
+  const std::string_view element = std::string_view(word.key).substr(element_prefix.size());
+  const auto elements = question_elements(program);
+  if (std::find(elements.begin(), elements.end(), element) != elements.end()) return true;
+  auto& added = diagnostics.error("E247", span, "no question of the rule base settles an element '{}'", element);
+  if (auto note = base::did_you_mean(element, elements)) added.notes.push_back(std::move(*note));
+  added.notes.push_back(fmt::format("`word element.NAME \"...\"` names an element a relation's `question` clause "
+                                    "gives: {}",
+                                    listed(elements)));
+  return false;
+}
+
 void check_words(const Program& program, const ast::LanguageDecl& language, base::Diagnostics& diagnostics) {
   std::vector<std::string_view> seen;
   for (const ast::WordDecl& word : language.words) {
     const base::Span span = token_span(*program.sources, word.span, word.key);
+    if (word.key.starts_with(element_prefix)) {
+      if (!check_element_word(program, word, span, diagnostics)) continue;
+      if (std::find(seen.begin(), seen.end(), word.key) != seen.end())
+        diagnostics.error("E245", span, "word '{}' is given twice in language '{}'", word.key, language.id);
+      seen.push_back(word.key);
+      continue;
+    }
     const WordEntry* english = find_english_word(word.key);
     if (english == nullptr) {
       auto& added = diagnostics.error("E242", span, "no word '{}' in the program", word.key);
@@ -149,6 +185,14 @@ void warn_untranslated(const Program& program, const std::vector<ReaderText>& te
                                       "language '{}' has no word '{}'", language, entry.key);
     added.notes.push_back(fmt::format("in English: word {} \"{}\"", entry.key, entry.text));
   }
+  for (const std::string_view element : question_elements(program)) {
+    const std::string key = fmt::format("{}{}", element_prefix, element);
+    const auto& words = declared->words;
+    if (std::any_of(words.begin(), words.end(), [&](const ast::WordDecl& w) { return w.key == key; })) continue;
+    auto& added = diagnostics.warning("W010", token_span(*program.sources, declared->span, declared->id),
+                                      "language '{}' has no name for the question element '{}'", language, element);
+    added.notes.push_back(fmt::format("word {} \"...\" names it", key));
+  }
 }
 
 }  // namespace
@@ -171,16 +215,21 @@ void check_languages(const Program& program, const std::vector<std::string>& wan
 }
 
 void lower_languages(const Program& program, RuleSet& out) {
-  out.languages.push_back(Language{std::string(default_language), "English", {}, Words()});
+  out.languages.push_back(Language{std::string(default_language), "English", {}, Words(), {}});
   for (const ast::LanguageDecl* decl : program.languages.in_order) {
     std::vector<std::pair<std::string, std::string>> words;
-    for (const ast::WordDecl& word : decl->words) words.emplace_back(word.key, word.text);
+    std::map<std::string, std::string, std::less<>> elements;
+    for (const ast::WordDecl& word : decl->words) {
+      if (word.key.starts_with(element_prefix)) elements.emplace(word.key.substr(element_prefix.size()), word.text);
+      else words.emplace_back(word.key, word.text);
+    }
     Words lowered(decl->id, std::move(words));
     if (decl->id == default_language) {
       out.languages.front().words = std::move(lowered);
+      out.languages.front().elements = std::move(elements);
       continue;
     }
-    out.languages.push_back(Language{decl->id, decl->name, {}, std::move(lowered)});
+    out.languages.push_back(Language{decl->id, decl->name, {}, std::move(lowered), std::move(elements)});
   }
   for (const ReaderText& text : reader_texts(program)) {
     for (const ast::Translation& translation : text.text->translations) {

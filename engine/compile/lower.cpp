@@ -81,7 +81,7 @@ void lower_signatures(const Program& program, LoweredNames& names, RuleSet& out)
       relation.kind = signature.relation->binding ? RelationKind::base : RelationKind::derived;
       relation.doc = doc_of(signature.relation->doc);
       relation.binding = lower_binding(out.symbols, signature.relation->binding);
-      if (const auto& question = signature.relation->question) relation.question = {question->element, question->text};
+      if (const auto& question = signature.relation->question) relation.question = {question->element, question->text.value};
     }
     add_relation(names, out, std::move(relation));
   }

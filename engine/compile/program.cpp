@@ -180,6 +180,8 @@ std::vector<ReaderText> reader_texts(const Program& program) {
       add_text(out, signature.principle->title, fmt::format("the title of principle '{}'", signature.name));
     } else {
       add_doc(out, signature.relation->doc, "relation", signature.name);
+      if (const auto& question = signature.relation->question)
+        add_text(out, question->text, fmt::format("the question of relation '{}'", signature.name));
     }
   }
   for (const ast::ParamDecl* decl : program.params.in_order) add_doc(out, decl->doc, "parameter", decl->name);

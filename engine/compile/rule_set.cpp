@@ -52,6 +52,11 @@ std::string_view Language::text(std::string_view english) const {
   return found == texts.end() ? english : std::string_view(found->second);
 }
 
+std::string_view Language::element(std::string_view element) const {
+  const auto found = elements.find(element);
+  return found == elements.end() ? element : std::string_view(found->second);
+}
+
 const Language* RuleSet::find_language(std::string_view id) const {
   const auto found = std::find_if(languages.begin(), languages.end(), [&](const Language& l) { return l.id == id; });
   return found == languages.end() ? nullptr : &*found;

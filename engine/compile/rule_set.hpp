@@ -192,9 +192,13 @@ struct Language {
   std::string name;  ///< as the language calls itself: "English", "中文"
   std::map<std::string, std::string, std::less<>> texts;  ///< English text -> translation
   Words words;
+  /// A question's legal element -> its name in this language (`word element.NAME "..."`).
+  std::map<std::string, std::string, std::less<>> elements;
   /// The text in this language: its translation, or `english` itself when it has none
   /// (English, or a text no translation was written for).
   std::string_view text(std::string_view english) const;
+  /// A question's element as this language names it; the element itself when unnamed.
+  std::string_view element(std::string_view element) const;
 };
 
 /// The whole compiled rule base.

@@ -161,7 +161,7 @@ struct Binding : Node {
 /// Unknown facts whose questions have the same element and read the same are one question.
 struct Question : Node {
   std::string element;
-  std::string text;
+  Text text;  ///< in English, then its translations: `"Who carried out {op}?" zh "谁实施了{op}？"`
 };
 
 /// `relation acts(op: operation, act: act_kind) "doc" from operations.acts[] question acts "..."`

@@ -64,7 +64,7 @@ bool equal(const ast::Binding& a, const ast::Binding& b) {
 bool equal(const ast::RelationDecl& a, const ast::RelationDecl& b) {
   const bool same_question = a.question.has_value() == b.question.has_value() &&
                              (!a.question || (a.question->element == b.question->element &&
-                                              a.question->text == b.question->text));
+                                              equal(a.question->text, b.question->text)));
   return a.name == b.name && equal(a.parameters, b.parameters) && equal(a.doc, b.doc) && equal(a.binding, b.binding) &&
          same_question;
 }

@@ -139,6 +139,7 @@ struct translation_id : annotate {};
 struct doc_text_id : annotate {};
 struct title_tr_id : annotate {};
 struct because_tr_id : annotate {};
+struct question_tr_id : annotate {};
 struct language_tag_id : annotate {};
 struct word_id : annotate {};
 struct language_id : annotate {};
@@ -197,6 +198,7 @@ const x3::rule<translation_id, ast::Translation> translation = "a translation (a
 const x3::rule<doc_text_id, ast::Text> doc_text = "a string";
 const x3::rule<title_tr_id, ast::Text> title_translated = "a string (the title)";
 const x3::rule<because_tr_id, ast::Text> because_translated = "a string (the explanation template)";
+const x3::rule<question_tr_id, ast::Text> question_translated = "a string (the question)";
 const x3::rule<word_id, ast::WordDecl> word_decl = "a word (word key \"text\")";
 const x3::rule<language_id, ast::LanguageDecl> language_decl = "a language";
 const x3::rule<item_id, ast::Item> item =
@@ -282,8 +284,8 @@ const auto doc_text_def = -kw_en >> string_word >> *translation;
 const auto title_translated_def = -kw_en >> title_text >> *translation;
 // because_translated = [ "en" ] string { translation } ;
 const auto because_translated_def = -kw_en >> because_text >> *translation;
-// word = "word" name string ;
-const auto word_decl_def = kw_word > name > text;
+// word = "word" dotted string ;  a program word, or `element.NAME`: a question element's name
+const auto word_decl_def = kw_word > dotted > text;
 // language = "language" name string "{" { word } "}" ;
 const auto language_decl_def = kw_language > language_tag > title_text > '{' > *word_decl > '}';
 // binding = "from" binding_parts ;
@@ -293,8 +295,10 @@ const auto binding_parts_def = name[set_collection] > -('.' > name[set_attribute
                                -(kw_default > default_value);
 // question_text = string ;
 const auto question_text_def = string_word;
-// question = "question" name string ;
-const auto question_def = kw_question > name > question_text;
+// question_translated = [ "en" ] question_text { translation } ;
+const auto question_translated_def = -kw_en >> question_text >> *translation;
+// question = "question" name question_translated ;
+const auto question_def = kw_question > name > question_translated;
 // include = "include" string ;
 const auto include_decl_def = spanned((kw_include > path_text)[set_path]);
 // source = "source" name string "{" [ string ] [ "language" name ] [ "date" string ] [ "file" string ]
@@ -337,7 +341,8 @@ BOOST_SPIRIT_DEFINE(name, type_name, profile_name, dotted, text, title_text, sec
 BOOST_SPIRIT_DEFINE(atom, negation, comparison, condition, conditions, conjunction, alternatives, disjunction)
 BOOST_SPIRIT_DEFINE(citation, parameter, parameters, parameter_list, argument_list, value_list, list_marker, binding,
                     binding_parts, question, question_text)
-BOOST_SPIRIT_DEFINE(language_tag, translation, doc_text, title_translated, because_translated, word_decl,
+BOOST_SPIRIT_DEFINE(language_tag, translation, doc_text, title_translated, because_translated, question_translated,
+                    word_decl,
                     language_decl)
 BOOST_SPIRIT_DEFINE(include_decl, source_decl, type_decl, entity_decl, relation_decl, param_decl, principle_decl,
                     rule_decl, exception_decl, setting, profile_decl, item)

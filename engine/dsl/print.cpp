@@ -142,7 +142,7 @@ std::string item_text(const ast::RelationDecl& relation) {
   std::string out = "relation " + relation.name + parameters_text(relation.parameters) + "\n";
   optional_text(out, relation.doc);
   if (relation.binding) out += "  " + binding_text(*relation.binding) + "\n";
-  if (relation.question) out += "  question " + relation.question->element + " " + quoted(relation.question->text) + "\n";
+  if (relation.question) text_lines(out, "question " + relation.question->element, relation.question->text);
   return out;
 }
 

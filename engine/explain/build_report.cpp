@@ -241,7 +241,7 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
     for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges, questions));
     if (!facts.empty()) continue;
     const Values open(rules.relations[principle.relation].arity());
-    auto why = why_not(rules, session, principle.relation, open, options.profile);
+    auto why = why_not(rules, session, principle.relation, open, options.profile, options.language);
     why.title = std::string(text_in(options.language, why.title));
     why.principle = principle.id;
     report.not_implicated.push_back(std::move(why));

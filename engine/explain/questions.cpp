@@ -97,7 +97,7 @@ std::string joined(const std::vector<std::string>& values, std::string_view sepa
 
 QuestionBook::QuestionBook(const infer::Session& session, std::vector<Question>& questions,
                            const compile::Language* language)
-    : session_(session), questions_(questions), language_(language) {}
+    : session_(session), questions_(questions), language_(language), words_(words_in(language)) {}
 
 QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   if (const auto found = places_.find(fact); found != places_.end()) return found->second;
@@ -112,22 +112,25 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   FactRef ref = fact_ref(session_, fact, language_);
   std::string key;
   std::string element;
+  std::string label;
   std::string text;
   std::vector<std::string> values;  // the arguments the question leaves for its answer
   if (relation.question) {
     element = relation.question->element;
+    label = language_ != nullptr ? std::string(language_->element(element)) : element;
     key = element + '\x1f' + fill_arguments(relation, relation.question->text, ids);
     text = fill_arguments(relation, text_in(language_, relation.question->text), labels);
     for (std::size_t i = 0; i < relation.arg_names.size() && i < labels.size(); ++i)
       if (!mentions(relation.question->text, relation.arg_names[i])) values.push_back(labels[i]);
   } else {
     element = relation.name;
+    label = element;
     key = '\x1e' + plain_fact(relation.name, ids);
-    text = fmt::format("Is it so that {}?", ref.text);
+    text = words_.format("question_fallback", {{"fact", ref.text}});
   }
   auto [slot, added] = by_key_.try_emplace(std::move(key), questions_.size());
   if (added) {
-    questions_.push_back(Question{std::move(element), std::move(text), {}});
+    questions_.push_back(Question{std::move(element), std::move(label), std::move(text), {}});
     answer_values_.emplace_back();
   }
   const Place place{slot->second, questions_[slot->second].facts.size()};
@@ -142,11 +145,15 @@ std::string QuestionBook::answer_text(const Answer& answer) const {
   std::vector<std::string> named;
   for (const std::size_t fact : answer.facts)
     if (!values[fact].empty()) named.push_back(values[fact]);
-  if (named.size() != answer.facts.size() || named.empty()) return answer.yes ? "yes" : "no";
-  if (answer.all) return answer.yes ? joined(named, " and ") : "neither " + joined(named, " nor ");
-  if (answer.yes) return joined(named, " or ");
-  for (auto& value : named) value = "not " + value;
-  return joined(named, ", or ");
+  if (named.size() != answer.facts.size() || named.empty())
+    return std::string(words_(answer.yes ? "answer_yes" : "answer_no"));
+  if (answer.all) {
+    if (answer.yes) return joined(named, words_("answer_and"));
+    return words_.format("answer_neither", {{"values", joined(named, words_("answer_nor"))}});
+  }
+  if (answer.yes) return joined(named, words_("answer_or"));
+  for (auto& value : named) value = words_.format("answer_not", {{"value", value}});
+  return joined(named, words_("answer_or_not"));
 }
 
 std::vector<Route> QuestionBook::routes(const std::vector<infer::HingeSet>& sets) {

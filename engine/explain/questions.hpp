@@ -41,6 +41,7 @@ class QuestionBook {
   const infer::Session& session_;
   std::vector<Question>& questions_;
   const compile::Language* language_;
+  Words words_;
   std::unordered_map<std::string, std::size_t> by_key_;
   std::unordered_map<infer::FactId, Place> places_;
   /// Per question, the values that answer it per fact (the arguments its text leaves

@@ -20,11 +20,12 @@ namespace cybernorms::explain {
 /// paragraph that says it all (WhyNot::text). A goal value left nullopt matches anything
 /// (a principle's why-not leaves them all open).
 WhyNot why_not(const compile::RuleSet& rules, const infer::Session& session, compile::RelationId relation,
-               std::span<const std::optional<base::SymbolId>> goal, std::string_view profile = default_profile);
+               std::span<const std::optional<base::SymbolId>> goal, std::string_view profile = default_profile,
+               const compile::Language* language = nullptr);
 
 /// The one paragraph a WhyNot's `text` holds, from its structured fields: the nearest
 /// rule with its doc, what failed (every failed parameter with the profile), what held.
-/// For callers that change the fields (a translation) and want the paragraph again.
-std::string why_not_paragraph(const WhyNot& why);
+/// For callers that change the fields and want the paragraph again, in `words`' language.
+std::string why_not_paragraph(const WhyNot& why, const Words& words = Words());
 
 }  // namespace cybernorms::explain

@@ -3,6 +3,10 @@
 #include "render/json_writer.hpp"
 #include "render/report_render.hpp"
 
+#include <cybernorms/words.hpp>
+
+#include <algorithm>
+
 namespace cybernorms::render {
 
 namespace {
@@ -42,7 +46,62 @@ void write_hinge_limits(JsonWriter& json, const explain::OutcomeFinding& finding
   json.plain_key("hinge_limit").string(to_string(finding.hinge_limit));
 }
 
+/// Argument positions in the order `text` names them, `{name}` by `{name}`.
+std::vector<std::uint32_t> named_positions(const compile::Relation& relation, std::string_view text) {
+  std::vector<std::uint32_t> positions;
+  for (const std::string& name : placeholders_of(text)) {
+    for (std::uint32_t i = 0; i < relation.arg_names.size(); ++i)
+      if (relation.arg_names[i] == name) positions.push_back(i);
+  }
+  return positions;
+}
+
 }  // namespace
+
+void CompactRecordWriter::prepare(const compile::RuleSet& rules) {
+  if (prepared_for_ == &rules) return;
+  prepared_for_ = &rules;
+  shapes_.assign(rules.relations.size(), AskShape{});
+  std::vector<std::pair<std::string_view, std::string_view>> distinct;
+  for (std::size_t r = 0; r < rules.relations.size(); ++r) {
+    const auto& question = rules.relations[r].question;
+    if (!question) continue;
+    const std::pair<std::string_view, std::string_view> key{question->element, question->text};
+    auto found = std::find(distinct.begin(), distinct.end(), key);
+    if (found == distinct.end()) found = distinct.insert(distinct.end(), key);
+    shapes_[r] = AskShape{static_cast<std::uint32_t>(found - distinct.begin()),
+                          named_positions(rules.relations[r], question->text)};
+  }
+}
+
+void CompactRecordWriter::group_questions(const infer::Session& session) {
+  ask_count_ = 0;
+  for (std::uint32_t number = 0; number < questions_.size(); ++number) {
+    const infer::FactId fact = questions_[number];
+    const auto relation = static_cast<std::uint32_t>(session.relation_of(fact));
+    const AskShape& shape = shapes_[relation];
+    const auto args = session.args(fact);
+    const auto same = [&](const Ask& ask) {
+      if (shape.ask == UINT32_MAX || ask.ask != shape.ask || ask.values.size() != shape.named_args.size()) return false;
+      for (std::size_t i = 0; i < shape.named_args.size(); ++i)
+        if (ask.values[i] != args[shape.named_args[i]]) return false;
+      return true;
+    };
+    const auto end = asks_.begin() + static_cast<std::ptrdiff_t>(ask_count_);
+    auto found = std::find_if(asks_.begin(), end, same);
+    if (found == end) {
+      if (ask_count_ == asks_.size()) asks_.emplace_back();
+      Ask& ask = asks_[ask_count_++];
+      ask.relation = relation;
+      ask.ask = shape.ask;
+      ask.values.clear();
+      for (const std::uint32_t position : shape.named_args) ask.values.push_back(args[position]);
+      ask.facts.clear();
+      found = asks_.begin() + static_cast<std::ptrdiff_t>(ask_count_ - 1);
+    }
+    found->facts.push_back(number);
+  }
+}
 
 void CompactRecordWriter::number_questions(const infer::Session& session, const explain::Outcome& outcome) {
   for (const infer::FactId fact : questions_) question_of_[fact] = no_question;
@@ -58,7 +117,9 @@ void CompactRecordWriter::number_questions(const infer::Session& session, const 
 void CompactRecordWriter::append(std::string& out, std::size_t line, std::string_view scenario,
                                  std::string_view profile, const compile::RuleSet& rules,
                                  const infer::Session& session, const explain::Outcome& outcome) {
+  prepare(rules);
   number_questions(session, outcome);
+  group_questions(session);
   JsonWriter json(out);
   json.begin_object();
   json.plain_key("line").number(line);
@@ -91,6 +152,19 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
     json.plain_key("relation").string(rules.relations[session.relation_of(fact)].name);
     json.plain_key("args").begin_array();
     for (const base::SymbolId value : session.args(fact)) json.string(session.symbol_name(value));
+    json.end_array();
+    json.end_object();
+  }
+  json.end_array();
+  json.plain_key("asks").begin_array();
+  for (std::size_t a = 0; a < ask_count_; ++a) {
+    const Ask& ask = asks_[a];
+    const compile::Relation& relation = rules.relations[ask.relation];
+    json.begin_object();
+    json.plain_key("element").string(relation.question ? std::string_view(relation.question->element)
+                                                       : std::string_view(relation.name));
+    json.plain_key("facts").begin_array();
+    for (const std::uint32_t number : ask.facts) json.number(number);
     json.end_array();
     json.end_object();
   }

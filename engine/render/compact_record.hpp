@@ -1,6 +1,8 @@
 // The compact batch record, batch's default (docs/batch.md, "Records";
 // docs/batch-record.schema.json): per scenario its findings with their levels and, for a
-// possible finding, its hinge sets as indices into the record's list of open questions.
+// possible finding, its hinge sets as indices into the record's list of open questions
+// (unknown facts), and those facts grouped as reports ask them (`asks`: one question per
+// legal element and values, the rule base's `question` clause).
 // No titles, citations or wording: those are the rule base's data (`cybernorms rules
 // --format json`), listed once instead of in every record. Written straight from the
 // session into the caller's buffer, with no document built.
@@ -28,8 +30,29 @@ class CompactRecordWriter {
   /// Numbers the facts the hinge sets name, in order of first mention: the questions.
   void number_questions(const infer::Session& session, const explain::Outcome& outcome);
 
+  /// How a relation's unknown facts are asked: which question (its element and text) and
+  /// the arguments the text names, in the order it names them. Facts whose relations ask
+  /// the same question with the same values there are one question, as in reports.
+  struct AskShape {
+    std::uint32_t ask = UINT32_MAX;           ///< distinct (element, text); none without a question
+    std::vector<std::uint32_t> named_args;    ///< argument positions, in the text's order
+  };
+  /// One question of a record: its shape, the values the text names, the facts by number.
+  struct Ask {
+    std::uint32_t relation = 0;
+    std::uint32_t ask = UINT32_MAX;
+    std::vector<base::SymbolId> values;
+    std::vector<std::uint32_t> facts;
+  };
+  void prepare(const compile::RuleSet& rules);
+  void group_questions(const infer::Session& session);
+
   std::vector<std::uint32_t> question_of_;  ///< by fact id; `none` where the fact is no question
   std::vector<infer::FactId> questions_;     ///< fact of each question, by number
+  const compile::RuleSet* prepared_for_ = nullptr;
+  std::vector<AskShape> shapes_;  ///< by relation
+  std::vector<Ask> asks_;         ///< in order of first mention; reused storage
+  std::size_t ask_count_ = 0;
 };
 
 }  // namespace cybernorms::render

@@ -83,7 +83,7 @@ constexpr std::array format_table{
               },
               nullptr, nullptr, nullptr},
     FormatRow{Format::html, "html",
-              [](const Report& r, const RenderOptions& o) { return report_to_html(r, o.detail); },
+              [](const Report& r, const RenderOptions& o) { return report_to_html(r, o.detail, o.words); },
               [](const std::vector<Report>& rs, const Principles& p, const RenderOptions& o) {
                 return comparison_to_html(rs, p, o.detail);
               },

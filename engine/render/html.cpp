@@ -1,6 +1,7 @@
 #include "render/html.hpp"
 
 #include "base/text_layout.hpp"
+#include "render/report_words.hpp"
 
 #include <fmt/format.h>
 
@@ -43,7 +44,7 @@ h3 code, th code { color: #546e7a; font-weight: 400; }
   -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .hinges h4 { color: #6d4c00; }
 .hinges ol { margin: .2rem 0; padding-left: 1.4rem; }
-.hinges li + li::before { content: "or "; font-weight: 700; color: #6d4c00; }
+.route-or { font-weight: 700; color: #6d4c00; }
 .hinge { font-weight: 600; }
 .needs { font-weight: 400; color: #5d4037; }
 .element { font-size: .8em; text-transform: uppercase; letter-spacing: .04em; color: #6d4c00; }
@@ -78,6 +79,17 @@ tr.differ { background: #fff8e1; -webkit-print-color-adjust: exact; print-color-
 tr.differ .agreement { font-weight: 700; color: #6d4c00; }
 .subtitle { display: block; font-size: .82rem; font-weight: 400; color: #546e7a; }
 .count { font-size: .82rem; color: #455a64; }
+.for-roles { color: #455a64; }
+.differences li { margin: .35rem 0; }
+.assumptions { background: #eef3f8; border: 1px solid #90a4ae; border-radius: .35rem; padding: .1rem 1rem .4rem;
+  margin: 1rem 0; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+.assumptions h2 { font-size: 1rem; margin: .6rem 0 .3rem; border: 0; }
+table.what-if th.question { max-width: 30rem; font-weight: 600; }
+table.what-if .answer { font-weight: 700; }
+ul.moves { margin: 0; padding-left: 1.1rem; }
+ul.moves li + li { margin-top: .25rem; }
+.none { color: #546e7a; font-style: italic; }
+.incomplete { font-style: italic; color: #5d4037; }
 footer { margin-top: 2.5rem; padding-top: .6rem; border-top: 1px solid #cfd8dc; font-size: .88rem; color: #455a64; }
 footer dl { display: grid; grid-template-columns: max-content 1fr; gap: .3rem .8rem; align-items: baseline; }
 footer dd { margin: 0; }
@@ -107,14 +119,14 @@ std::string html_text(std::string_view text) {
   return out;
 }
 
-std::string html_page(std::string_view title, std::string_view body, PageKind kind) {
+std::string html_page(std::string_view title, std::string_view body, PageKind kind, std::string_view language) {
   return fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<meta name=\"generator\" content=\"cybernorms\">\n<title>{}</title>\n<style>{}</style>\n</head>\n<body{}>\n{}</body>\n"
       "</html>\n",
-      html_text(title), style_sheet, kind == PageKind::tables ? " class=\"tables\"" : "", body);
+      html_text(language), html_text(title), style_sheet, kind == PageKind::tables ? " class=\"tables\"" : "", body);
 }
 
 std::string_view level_class(explain::Level level) {
@@ -126,21 +138,18 @@ std::string_view level_class(explain::Level level) {
   return "";
 }
 
-std::string level_badge(explain::Level level) {
-  return fmt::format("<span class=\"level {}\">{}</span>", level_class(level), to_string(level));
+std::string level_badge(explain::Level level, const Words& words) {
+  return fmt::format("<span class=\"level {}\">{}</span>", level_class(level), html_text(level_words(level, words)));
 }
 
-std::string level_legend_html() {
+std::string level_legend_html(const Words& words) {
   using explain::Level;
-  return fmt::format(
-      "<footer>\n<dl>\n"
-      "<dt>{}</dt><dd>follows from the scenario with every unknown fact taken as false</dd>\n"
-      "<dt>{}</dt><dd>follows only if some unknown facts are settled one way: the hinges name them, and any one "
-      "set of hinges is enough</dd>\n"
-      "<dt>{}</dt><dd>does not follow however the unknown facts are settled</dd>\n"
-      "</dl>\n<p>Written by cybernorms from the rule base's own sources; this page loads nothing from elsewhere.</p>\n"
-      "</footer>\n",
-      level_badge(Level::implicated), level_badge(Level::possible), level_badge(Level::not_implicated));
+  return fmt::format("<footer>\n<dl>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n</dl>\n"
+                     "<p>{}</p>\n</footer>\n",
+                     level_badge(Level::implicated, words), html_text(words("html_legend_implicated")),
+                     level_badge(Level::possible, words), html_text(words("html_legend_possible")),
+                     level_badge(Level::not_implicated, words), html_text(words("html_legend_not_implicated")),
+                     html_text(words("html_footer")));
 }
 
 }  // namespace cybernorms::render

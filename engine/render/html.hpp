@@ -4,6 +4,8 @@
 #pragma once
 #include "explain/report.hpp"
 
+#include <cybernorms/words.hpp>
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,15 +21,16 @@ enum class PageKind : std::uint8_t { text, tables };
 
 /// A complete page: doctype, `<head>` with `title` and the style sheet, then `body`
 /// (HTML already escaped) inside `<body>`.
-std::string html_page(std::string_view title, std::string_view body, PageKind kind = PageKind::text);
+std::string html_page(std::string_view title, std::string_view body, PageKind kind = PageKind::text,
+                      std::string_view language = "en");
 
 /// The class a level's elements carry: implicated, possible, not-implicated.
 std::string_view level_class(explain::Level level);
 
 /// The level as a badge: its word on its colour, so it reads without colour too.
-std::string level_badge(explain::Level level);
+std::string level_badge(explain::Level level, const Words& words = Words());
 
 /// The legend of the levels, for the foot of a page.
-std::string level_legend_html();
+std::string level_legend_html(const Words& words = Words());
 
 }  // namespace cybernorms::render

@@ -13,7 +13,7 @@ namespace cybernorms::render {
 /// One report as a page: findings with their levels, hinges and citations, with
 /// `Detail::full` each proof as a collapsible tree, then why each other principle is
 /// not implicated.
-std::string report_to_html(const explain::Report& report, Detail detail);
+std::string report_to_html(const explain::Report& report, Detail detail, const Words& words = Words());
 
 /// One scenario's reports, one per profile, as a page: the comparison table (principles
 /// in `principle_order`), then each profile's findings, collapsed.

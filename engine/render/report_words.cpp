@@ -82,7 +82,7 @@ std::string hinge_limit_words(std::size_t listed, std::size_t found, HingeLimit 
 
 std::string answer_words(const explain::Report& report, const explain::Answer& answer, bool with_element) {
   const explain::Question& question = report.questions.at(answer.question);
-  const std::string asked = with_element ? fmt::format("{}: {}", question.element, question.text) : question.text;
+  const std::string asked = with_element ? fmt::format("{}: {}", question.label, question.text) : question.text;
   return fmt::format("{} \u2192 {}", printable(asked), printable(answer.text));
 }
 

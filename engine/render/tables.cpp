@@ -341,12 +341,6 @@ std::string reason_words(const ParameterReason& reason, const std::vector<std::s
   return fmt::format("{} is {}", printable(reason.parameter), fmt::join(parts, ", "));
 }
 
-std::string reasons_words(const ComparisonRow& row, const std::vector<std::string>& profiles) {
-  if (row.reasons.empty()) return "no parameter traced (a finding's proof follows its first derivation only)";
-  std::vector<std::string> parts;
-  for (const auto& reason : row.reasons) parts.push_back(reason_words(reason, profiles));
-  return fmt::format("{}", fmt::join(parts, "; "));
-}
 
 /// Profiles with the same explanation of a row, together, in order of first appearance.
 Groups explanation_groups(const ComparisonRow& row, const std::vector<std::string>& profiles) {
@@ -365,6 +359,13 @@ std::string comparison_label(const ComparisonRow& row) {
 }
 
 }  // namespace
+
+std::string reasons_words(const ComparisonRow& row, const std::vector<std::string>& profiles) {
+  if (row.reasons.empty()) return "no parameter traced (a finding's proof follows its first derivation only)";
+  std::vector<std::string> parts;
+  for (const auto& reason : row.reasons) parts.push_back(reason_words(reason, profiles));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
 
 ProfileComparison compare_profiles(const std::vector<Report>& reports, const std::vector<std::string>& principle_order,
                                    std::optional<Detail> explain) {

@@ -80,6 +80,10 @@ ProfileComparison compare_profiles(const std::vector<explain::Report>& reports,
                                    const std::vector<std::string>& principle_order = {},
                                    std::optional<Detail> explain = std::nullopt);
 
+/// Why a row's profiles differ: "espionage_breaches is false under tallinn_majority,
+/// true under the others; ...", or that no parameter was traced.
+std::string reasons_words(const ComparisonRow& row, const std::vector<std::string>& profiles);
+
 std::string comparison_to_text(const ProfileComparison& comparison, std::size_t width = 80);
 std::string comparison_to_json(const ProfileComparison& comparison, JsonLayout layout = JsonLayout::compact);
 std::string comparison_to_markdown(const ProfileComparison& comparison);

@@ -1,6 +1,7 @@
 #include "render/what_if_render.hpp"
 
 #include "base/text_layout.hpp"
+#include "render/html.hpp"
 #include "render/json_text.hpp"
 #include "render/markdown.hpp"
 #include "render/report_render.hpp"
@@ -38,10 +39,6 @@ std::string_view stated_token(Truth stated) {
   return "?";
 }
 
-std::string assumption_words(const Assumption& assumption) {
-  return fmt::format("{}: {} ({})", fact_words(assumption.fact), assumption.value ? "true" : "false",
-                     stated_words(assumption.stated));
-}
 
 /// `principle(value, value)`.
 std::string finding_label(const LevelChange& change) {
@@ -111,7 +108,71 @@ std::string answer_markdown(const WhatIfAnswer& answer) {
   return out;
 }
 
+std::string roles_html(const LevelChange& change) {
+  std::string out;
+  for (const auto& [name, value] : change.roles)
+    out += fmt::format("{}{}=<code>{}</code>", out.empty() ? "" : ", ", html_text(name), html_text(value));
+  return out;
+}
+
+/// One answer's cell: each finding that moves, from its level to the other, or nothing.
+std::string moves_html(const WhatIfAnswer& answer) {
+  if (answer.changes.empty()) return "<span class=\"none\">nothing moves</span>";
+  std::string out = "<ul class=\"moves\">";
+  for (const LevelChange& change : answer.changes) {
+    out += fmt::format("<li>{} <code>{}</code> <span class=\"for-roles\">({})</span>: {} \u2192 {}</li>",
+                       html_text(change.title.empty() ? change.principle : change.title), html_text(change.principle),
+                       roles_html(change), level_badge(change.from), level_badge(change.to));
+  }
+  return out + "</ul>";
+}
+
 }  // namespace
+
+std::string assumption_words(const Assumption& assumption) {
+  return fmt::format("{}: {} ({})", fact_words(assumption.fact), assumption.value ? "true" : "false",
+                     stated_words(assumption.stated));
+}
+
+std::string assumptions_to_html(const std::vector<Assumption>& assumptions) {
+  if (assumptions.empty()) return {};
+  std::string out = "<section class=\"assumptions\">\n<h2>Assumed</h2>\n<ul>\n";
+  for (const Assumption& assumption : assumptions) out += "<li>" + html_text(assumption_words(assumption)) + "</li>\n";
+  return out + "</ul>\n</section>\n";
+}
+
+// Table cells go one to a line, as in the other pages, so that the page reads as source.
+std::string what_if_to_html(const WhatIfTable& table) {
+  std::string body = fmt::format("<header>\n<h1>What if: scenario <span class=\"id\">{}</span></h1>\n<p class=\"meta\">"
+                                 "Profile <code>{}</code>: {} open question{}, {} finding{}. Each row answers one "
+                                 "question one way and shows the findings that move.</p>\n</header>\n<main>\n",
+                                 html_text(table.scenario), html_text(table.profile), table.questions.size(),
+                                 table.questions.size() == 1 ? "" : "s", table.findings, table.findings == 1 ? "" : "s");
+  body += assumptions_to_html(table.assumptions);
+  if (table.questions.empty()) {
+    body += fmt::format("<p>{}</p>\n", html_text(no_questions_words));
+  } else {
+    body += "<div class=\"table-scroll\"><table class=\"what-if\">\n<thead><tr>\n<th scope=\"col\">question</th>\n"
+            "<th scope=\"col\">answer</th>\n<th scope=\"col\">findings that move</th>\n"
+            "<th scope=\"col\">unchanged</th>\n</tr></thead>\n<tbody>\n";
+    for (const WhatIfQuestion& question : table.questions) {
+      for (std::size_t a = 0; a < question.answers.size(); ++a) {
+        const WhatIfAnswer& answer = question.answers[a];
+        body += "<tr>\n";
+        if (a == 0)
+          body += fmt::format("<th scope=\"rowgroup\" rowspan=\"{}\" class=\"question\">{}</th>\n",
+                              question.answers.size(), html_text(question.text));
+        body += fmt::format("<td class=\"answer\">{}</td>\n<td>{}</td>\n<td class=\"count\">{}</td>\n</tr>\n",
+                            html_text(answer.label), moves_html(answer), answer.unchanged);
+      }
+    }
+    body += "</tbody>\n</table></div>\n";
+  }
+  if (!table.complete) body += fmt::format("<p class=\"incomplete\">{}</p>\n", html_text(incomplete_words));
+  body += "</main>\n" + level_legend_html();
+  return html_page(fmt::format("What if: scenario {} under profile {}", table.scenario, table.profile), body,
+                   PageKind::tables);
+}
 
 std::string assumptions_to_text(const std::vector<Assumption>& assumptions, std::size_t width) {
   if (assumptions.empty()) return {};
@@ -199,6 +260,7 @@ std::string what_if(const WhatIfTable& table, const RenderOptions& options) {
   switch (options.format) {
     case Format::json: return what_if_to_json(table, options.json_layout);
     case Format::markdown: return what_if_to_markdown(table);
+    case Format::html: return what_if_to_html(table);
     default: return what_if_to_text(table, options.width);
   }
 }

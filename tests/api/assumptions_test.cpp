@@ -190,7 +190,7 @@ TEST_CASE("assuming an unknown fact settles it: the report is the scenario's wit
   CHECK(made.value);
   CHECK(made.stated == Truth::unknown);
   CHECK(made.fact.text ==
-        "shadow_group acted on the instructions of, or under the direction or control of, borania");
+        "A hacking group based in Borania acted on the instructions of, or under the direction or control of, Borania");
 
   const Evaluation no = evaluate_assuming("attribution_unknown", "directed_by(shadow_group, borania)=false");
   REQUIRE(no.ok());
@@ -252,17 +252,19 @@ TEST_CASE("reports list their assumptions at the top, in every format; without a
                   "  (attribution_unknown) under profile default: 1 implicated, 0 possible, 11 not\n"
                   "  implicated\n"
                   "Assumed:\n"
-                  "  shadow_group acted on the instructions of, or under the direction or control\n"
-                  "    of, borania: true (the scenario says unknown)\n\n[implicated] non_infringement") == 0);
+                  "  A hacking group based in Borania acted on the instructions of, or under the\n"
+                  "    direction or control of, Borania: true (the scenario says unknown)\n\n"
+                  "[implicated] non_infringement") == 0);
   const auto json = nlohmann::ordered_json::parse(render_report(*yes.report, {Format::json}));
   CHECK(json["assumptions"] == nlohmann::ordered_json::parse(
                                    R"([{"fact": {"relation": "directed_by", "args": ["shadow_group", "borania"],
-                                        "text": "shadow_group acted on the instructions of, or under the direction or control of, borania"},
+                                        "text": "A hacking group based in Borania acted on the instructions of, or under the direction or control of, Borania"},
                                         "value": true, "stated": "unknown"}])"));
   CHECK(json.begin().key() == "scenario");
   CHECK(std::next(json.begin(), 4).key() == "assumptions");
   const std::string markdown = render_report(*yes.report, {Format::markdown});
-  CHECK(markdown.find("**Assumed:**\n\n- shadow\\_group acted on the instructions of") != std::string::npos);
+  CHECK(markdown.find("**Assumed:**\n\n- A hacking group based in Borania acted on the instructions of") !=
+        std::string::npos);
 
   const Report plain = evaluate_plain(scenario_text("attribution_unknown"));
   CHECK(plain.assumptions.empty());

@@ -260,7 +260,8 @@ struct Record {
 
 // One record of every kind batch writes: compact records of every bundled scenario
 // under every profile, report records (brief and full), error records of bad lines in
-// every record kind, and compact records whose hinge sets were cut (by count, by budget).
+// every record kind, and compact and report records whose hinge sets were cut (by
+// count, by budget).
 const std::vector<Record>& all_records() {
   static const std::vector<Record> records = [] {
     std::vector<Record> all;
@@ -285,6 +286,8 @@ const std::vector<Record>& all_records() {
     options = {};
     options.max_hinge_sets = 1;
     add("compact, one hinge set listed", records_of(as_lines({all_unknown_scenario(1)}), options));
+    options.record = BatchRecord::brief;
+    add("brief, one way listed", records_of(bundled, options));
     options = {};
     options.hinge_budget = 1'000;
     add("compact, hinge budget 1,000", records_of(as_lines({all_unknown_scenario(20)}), options));
@@ -357,6 +360,25 @@ TEST_CASE("the records checked include findings whose hinge lists were cut: by c
   CHECK(counted > 0);
   CHECK(limits.contains("work_budget"));
   CHECK(limits.contains("sets_per_fact"));
+}
+
+TEST_CASE("the report records checked include ways cut short and questions that group several facts") {
+  bool truncated = false;
+  bool grouped = false;
+  for (const Record& record : all_records()) {
+    const json parsed = json::parse(record.text);
+    if (!parsed.contains("report")) continue;
+    for (const json& finding : parsed["report"]["findings"]) {
+      const json& hinges = finding["hinges"];
+      if (hinges["truncated"] == true) {
+        truncated = true;
+        CHECK(hinges["total"].get<std::size_t>() > hinges["routes"].size());
+      }
+    }
+    for (const json& question : parsed["report"]["questions"]) grouped = grouped || question["facts"].size() > 1;
+  }
+  CHECK(truncated);
+  CHECK(grouped);
 }
 
 TEST_CASE("the validator rejects records that break the schema") {
@@ -444,4 +466,36 @@ TEST_CASE("the validator rejects records that break the schema") {
   bad = error;
   bad["scenario"] = nullptr;
   CHECK_FALSE(validator().validate(bad).empty());
+
+  // A report record: its ways and questions as docs/batch-record.schema.json lists them.
+  json report;
+  for (const Record& record : all_records()) {
+    const json parsed = json::parse(record.text);
+    if (parsed.contains("report") && !parsed["report"]["questions"].empty()) {
+      report = parsed;
+      break;
+    }
+  }
+  REQUIRE(report.is_object());
+  REQUIRE(validator().validate(report).empty());
+  const auto report_rejected = [&](const std::string& why, const auto& change) {
+    CAPTURE(why);
+    json broken = report;
+    change(broken["report"]);
+    CHECK_MESSAGE(!validator().validate(broken).empty(), why << " was accepted");
+  };
+  const auto possible_finding = [](json& r) -> json& {
+    for (json& f : r["findings"])
+      if (f["level"] == "possible") return f;
+    FAIL("no possible finding");
+    return r;
+  };
+  report_rejected("hinges without truncated", [&](json& r) { possible_finding(r)["hinges"].erase("truncated"); });
+  report_rejected("truncated as a word", [&](json& r) { possible_finding(r)["hinges"]["truncated"] = "no"; });
+  report_rejected("a way with an answer maybe",
+                  [&](json& r) { possible_finding(r)["hinges"]["routes"][0][0]["answer"] = "maybe"; });
+  report_rejected("an empty way", [&](json& r) { possible_finding(r)["hinges"]["routes"][0] = json::array(); });
+  report_rejected("a question without its element", [](json& r) { r["questions"][0].erase("element"); });
+  report_rejected("a question without facts", [](json& r) { r["questions"][0]["facts"] = json::array(); });
+  report_rejected("a question's fact without its text", [](json& r) { r["questions"][0]["facts"][0].erase("text"); });
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -116,6 +117,48 @@ TEST_CASE("each question of a compact record is named once and used by some hing
           for (const json& number : set.value(answer, json::array())) used.at(number.get<std::size_t>()) = true;
     CHECK(std::all_of(used.begin(), used.end(), [](bool u) { return u; }));
   }
+}
+
+TEST_CASE("a compact record groups its open facts into questions as the report does, under every profile") {
+  const std::vector<std::string> lines = bundled_lines();
+  std::size_t grouped = 0;
+  for (const std::string& profile : project_rule_base().profile_ids()) {
+    CAPTURE(profile);
+    const auto compact = records_of(lines, BatchRecord::compact, profile);
+    const auto brief = records_of(lines, BatchRecord::brief, profile);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      CAPTURE(i);
+      const json c = json::parse(compact[i]);
+      const json report = json::parse(brief[i])["report"];
+      const auto fact_key = [](const json& fact) { return fact["relation"].get<std::string>() + fact["args"].dump(); };
+      // The report's question of each fact, and its element.
+      std::map<std::string, std::size_t> asked_in;
+      for (std::size_t q = 0; q < report["questions"].size(); ++q)
+        for (const json& fact : report["questions"][q]["facts"]) asked_in[fact_key(fact)] = q;
+      std::vector<bool> numbered(c["questions"].size(), false);
+      std::set<std::size_t> report_questions_used;
+      for (const json& ask : c["asks"]) {
+        REQUIRE_FALSE(ask["facts"].empty());
+        std::set<std::size_t> in_report;
+        for (const json& number : ask["facts"]) {
+          const std::size_t n = number.get<std::size_t>();
+          CHECK_FALSE(numbered.at(n));
+          numbered[n] = true;
+          const auto found = asked_in.find(fact_key(c["questions"][n]));
+          REQUIRE(found != asked_in.end());
+          in_report.insert(found->second);
+        }
+        // One compact question is one report question with the same element, and no two
+        // compact questions share one.
+        CHECK(in_report.size() == 1);
+        CHECK(report["questions"][*in_report.begin()]["element"] == ask["element"]);
+        CHECK(report_questions_used.insert(*in_report.begin()).second);
+        grouped += ask["facts"].size() > 1;
+      }
+      CHECK(std::all_of(numbered.begin(), numbered.end(), [](bool n) { return n; }));
+    }
+  }
+  CHECK(grouped > 0);  // some question groups several facts, so the grouping was tested
 }
 
 TEST_CASE("a record of a bad line is an error record whatever the record kind, and names the line") {

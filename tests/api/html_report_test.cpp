@@ -9,6 +9,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -39,6 +40,50 @@ std::vector<Report> reports_of(const std::string& scenario, const std::vector<st
 
 RenderOptions html(Detail detail) { return RenderOptions{Format::html, detail}; }
 
+/// One bundled scenario's report under `options`, which must evaluate.
+Report report_with(const std::string& scenario, const EvaluateOptions& options) {
+  Evaluator evaluator(project_rule_base());
+  const fs::path path = project_dir / "scenarios" / scenario;
+  Evaluation evaluation = evaluator.evaluate(read_text(path), path.string(), options);
+  REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, SourceSet{}));
+  return std::move(*evaluation.report);
+}
+
+/// attribution_unknown with the group assumed an organ of Borania (`eval --assume`).
+Report assumed_report() {
+  EvaluateOptions options;
+  options.assumptions = {AssumedFact{"organ_of(shadow_group, borania)", true, {}}};
+  return report_with("attribution_unknown.json", options);
+}
+
+/// server_location_unknown with each finding's ways cut to one (`--hinge-sets 1`).
+Report one_way_report() {
+  EvaluateOptions options;
+  options.max_hinge_sets = 1;
+  Report report = report_with("server_location_unknown.json", options);
+  REQUIRE(std::any_of(report.findings.begin(), report.findings.end(),
+                      [](const Finding& finding) { return finding.routes_truncated(); }));
+  return report;
+}
+
+/// A report under --lang zh, with its proofs, as a page in Chinese.
+std::string chinese_page(const std::string& scenario) {
+  EvaluateOptions options;
+  options.proofs = true;
+  options.language = "zh";
+  RenderOptions render = html(Detail::full);
+  render.words = project_rule_base().words("zh");
+  return render_report(report_with(scenario, options), render);
+}
+
+WhatIfTable what_if_table(const std::string& scenario) {
+  Evaluator evaluator(project_rule_base());
+  const fs::path path = project_dir / "scenarios" / scenario;
+  WhatIfEvaluation evaluation = evaluator.what_if(read_text(path), path.string(), EvaluateOptions{});
+  REQUIRE_MESSAGE(evaluation.table.has_value(), render_text(evaluation.diagnostics, SourceSet{}));
+  return std::move(*evaluation.table);
+}
+
 /// A golden page and how it is made.
 struct GoldenPage {
   std::string file;
@@ -57,6 +102,10 @@ std::vector<GoldenPage> golden_pages() {
       {"remote_espionage_foreign_ministry.compare.html",
        rules.render_comparison(reports_of("remote_espionage_foreign_ministry.json", rules.profile_ids(), Detail::brief),
                                html(Detail::brief))},
+      {"attribution_unknown.assumed.html", render_report(assumed_report(), html(Detail::brief))},
+      {"us_election_2016.whatif.html", render_what_if(what_if_table("us_election_2016.json"), html(Detail::brief))},
+      {"server_location_unknown.zh.full.html", chinese_page("server_location_unknown.json")},
+      {"server_location_unknown.one_way.html", render_report(one_way_report(), html(Detail::brief))},
   };
 }
 
@@ -67,7 +116,7 @@ bool updating() {
 
 }  // namespace
 
-TEST_CASE("golden HTML: reports and a profile comparison of bundled scenarios render as their golden pages") {
+TEST_CASE("golden HTML: reports, a report with assumptions, a profile comparison and a what-if table of bundled scenarios render as their golden pages") {
   for (const GoldenPage& page : golden_pages()) {
     CAPTURE(page.file);
     const fs::path path = golden_dir / page.file;
@@ -116,4 +165,20 @@ TEST_CASE("an HTML report with --explain brief has no proof; with full, one coll
   CHECK(count(render_report(brief, html(Detail::brief)), "<details class=\"proof\">") == 0);
   CHECK(count(render_report(full, html(Detail::full)), "<details class=\"proof\">") == full.findings.size());
   CHECK(count(render_report(full, html(Detail::full)), "<article class=\"finding ") == full.findings.size());
+}
+
+TEST_CASE("an HTML report under --lang zh is a Chinese page: its language, headings, levels, questions and why-nots") {
+  const std::string page = chinese_page("server_location_unknown.json");
+  CHECK(page.find("<html lang=\"zh\">") != std::string::npos);
+  for (const char* chinese : {"<h2>结论</h2>", "<h2>不涉及</h2>", "<h4>在下列情况下涉及</h4>", "<h4>援引</h4>",
+                              "<summary>证明</summary>", ">可能涉及</span>", "<span class=\"element\">归属</span>",
+                              "位于何处？", "为何不涉及：最接近的规则是"}) {
+    CAPTURE(chinese);
+    CHECK(page.find(chinese) != std::string::npos);
+  }
+  for (const char* english : {">Findings<", ">Not implicated<", ">Implicated if<", ">Cites<", "Why not:", ">possible<",
+                              "the nearest rule", "Written by"}) {
+    CAPTURE(english);
+    CHECK(page.find(english) == std::string::npos);
+  }
 }

@@ -5,8 +5,9 @@ For each page: `cybernorms eval ... --format html` writes it, headless Chromium 
 from a file:// address, dumps the DOM it parsed and takes a screenshot (WORK_DIR/*.png),
 and the DOM is checked against what `--format json` says of the same evaluation: the
 title, a heading per finding with its level in words, the hinges, a <details> per proof,
-the citations' quotes, why-not per principle not implicated, the comparison table, and
-no address anywhere that would load something from elsewhere. Elements a broken page
+the citations' quotes, why-not per principle not implicated, the assumptions made, the
+comparison table with the parameters that make profiles differ, the what-if table
+(`cybernorms whatif`), and no address anywhere that would load something from elsewhere. Elements a broken page
 would misplace (a finding inside another, a row outside its table) fail the test.
 
     html_report_browser.py CYBERNORMS SCENARIOS_DIR WORK_DIR
@@ -121,10 +122,10 @@ def find_chromium():
     return None
 
 
-def run_cybernorms(cybernorms, args):
-    done = subprocess.run([cybernorms, "eval", *args], capture_output=True, text=True, timeout=120)
+def run_cybernorms(cybernorms, args, command="eval"):
+    done = subprocess.run([cybernorms, command, *args], capture_output=True, text=True, timeout=120)
     if done.returncode != 0:
-        raise RuntimeError(f"cybernorms eval {' '.join(args)} exited {done.returncode}: {done.stderr}")
+        raise RuntimeError(f"cybernorms {command} {' '.join(args)} exited {done.returncode}: {done.stderr}")
     return done.stdout
 
 
@@ -283,6 +284,60 @@ def check_comparison(check, root, comparison, reports):
                    f"the section of {report['profile']} names it")
         check.that(len(section.kids("article", "finding")) == len(report["findings"]),
                    f"profile {report['profile']}: its findings")
+    # Each row the profiles disagree on is explained by the parameters whose values differ.
+    differing = [row for row in comparison["rows"] if not row["agree"]]
+    lists = root.find_all("ul", "differences")
+    items = lists[0].kids("li") if lists else []
+    check.that(len(items) == len(differing), f"{len(items)} differences explained, expected {len(differing)}")
+    for item, row in zip(items, differing):
+        for parameter in row["parameters"]:
+            check.that(parameter["parameter"] in item.words(),
+                       f"the difference of {row['principle']} names parameter {parameter['parameter']}")
+
+
+def check_assumptions(check, root, report):
+    """The report's assumptions, one item each, in a section of their own."""
+    assumed = report.get("assumptions", [])
+    sections = root.find_all("section", "assumptions")
+    if not assumed:
+        check.that(not sections, "no assumptions section when nothing was assumed")
+        return
+    if not check.that(len(sections) == 1, "one assumptions section"):
+        return
+    items = sections[0].find_all("li")
+    check.that(len(items) == len(assumed), f"{len(items)} assumptions shown, expected {len(assumed)}")
+    for item, assumption in zip(items, assumed):
+        wanted = f"{assumption['fact']['text']}: {'true' if assumption['value'] else 'false'}"
+        check.that(item.words().startswith(wanted), f"assumption {item.words()!r}, expected {wanted!r}")
+
+
+def check_what_if(check, root, table):
+    check_page_frame(check, root, f"What if: scenario {table['scenario']} under profile {table['profile']}")
+    tables = root.find_all("table", "what-if")
+    if not check.that(len(tables) == 1, "one what-if table"):
+        return
+    bodies = tables[0].kids("tbody")
+    rows = bodies[0].kids("tr") if bodies else []
+    answers = [(q, a) for q in table["questions"] for a in q["answers"]]
+    check.that(len(rows) == len(answers), f"{len(rows)} rows, expected one per answer ({len(answers)})")
+    for row, (question, answer) in zip(rows, answers):
+        label = f"{question['question']!r} {answer['answer']}"
+        if answer is question["answers"][0]:
+            heads = row.kids("th")
+            check.that(len(heads) == 1 and heads[0].words() == words(question["question"]), f"{label}: the question")
+        cells = row.kids("td")
+        if not check.that(len(cells) == 3, f"{label}: answer, moves and unchanged cells"):
+            continue
+        check.that(cells[0].words() == answer["answer"], f"{label}: the answer")
+        moves = cells[1].find_all("li")
+        check.that(len(moves) == len(answer["changes"]), f"{label}: {len(moves)} findings move, expected "
+                                                          f"{len(answer['changes'])}")
+        for move, change in zip(moves, answer["changes"]):
+            badges = [span.words() for span in move.find_all("span", "level")]
+            check.that(change["principle"] in move.words() and
+                       badges == [LEVEL_WORDS[change["from"]], LEVEL_WORDS[change["to"]]],
+                       f"{label}: move {move.words()!r}")
+        check.that(cells[2].words() == str(answer["unchanged"]), f"{label}: unchanged count")
 
 
 def check_summary(check, root, summary):
@@ -321,6 +376,9 @@ def main():
         ("notpetya_2017", [scenario("notpetya_2017.json"), "--explain", "full"], "report", True),
         ("espionage_compared", [scenario("remote_espionage_foreign_ministry.json"), "--compare-profiles"],
          "comparison", False),
+        ("attribution_assumed", [scenario("attribution_unknown.json"), "--assume",
+                                 "organ_of(shadow_group, borania)=true"], "report", False),
+        ("us_election_whatif", [scenario("us_election_2016.json")], "whatif", False),
         ("summary", [scenario(n) for n in ("attribution_unknown.json", "consent_unknown.json", "notpetya_2017.json",
                                            "remote_espionage_foreign_ministry.json")] + ["--summary"], "summary", False),
     ]
@@ -330,15 +388,19 @@ def main():
         check = Checks(name)
         html_path = os.path.join(work, name + ".html")
         png_path = os.path.join(work, name + ".png")
+        command = "whatif" if kind == "whatif" else "eval"
         with open(html_path, "w", encoding="utf-8") as out:
-            out.write(run_cybernorms(cybernorms, [*args, "--format", "html"]))
-        expected = json.loads(run_cybernorms(cybernorms, [*args, "--format", "json"]))
+            out.write(run_cybernorms(cybernorms, [*args, "--format", "html"], command))
+        expected = json.loads(run_cybernorms(cybernorms, [*args, "--format", "json"], command))
         if os.path.exists(png_path):
             os.remove(png_path)
         with tempfile.TemporaryDirectory(prefix="chromium-", dir=work) as profile_dir:
             root = parse(open_in_browser(chromium, html_path, png_path, profile_dir))
         if kind == "report":
             check_report(check, root, expected, full)
+            check_assumptions(check, root, expected)
+        elif kind == "whatif":
+            check_what_if(check, root, expected)
         elif kind == "comparison":
             reports = [json.loads(run_cybernorms(cybernorms, [args[0], "--profile", p, "--format", "json"]))
                        for p in expected["profiles"]]

@@ -61,7 +61,7 @@ TEST_CASE("every diagnostic code the checks use has a golden file") {
   for (const fs::path& file : golden_files()) all += joined(expectations(file));
   for (const char* code : {"E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E209", "E210", "E211",
                            "E212", "E213", "E214", "E215", "E216", "E217", "E218", "E219", "E220", "E221", "E230", "E231",
-                           "E240", "E241", "E242", "E243", "E244", "E245",
+                           "E240", "E241", "E242", "E243", "E244", "E245", "E247",
                            "E301", "E302", "E303", "E304", "E305", "W001", "W002", "W003", "W004", "W005", "N001"}) {
     CAPTURE(code);
     CHECK(all.find(fmt::format("[{}]", code)) != std::string::npos);

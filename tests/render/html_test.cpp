@@ -62,7 +62,7 @@ explain::Report hostile_report() {
   finding.citations.front().quote = "quote </blockquote><a href=\"https://example.org\">";
   finding.proof.because = "because <details>";
   report.questions.front().text = "Was op1 </li></ol> coercive?";
-  report.questions.front().element = "<em>coercion</em>";
+  report.questions.front().label = "<em>coercion</em>";
   report.not_implicated.front().text = "not </article> here";
   return report;
 }
@@ -102,7 +102,7 @@ TEST_CASE("an HTML report shows each finding's level in words and colour, hinges
   CHECK(page.find("<span class=\"level not-implicated\">not implicated</span> Prohibition of the threat or use of "
                   "force") != std::string::npos);
   CHECK(count(page, "<div class=\"hinges\">") == 1);
-  CHECK(page.find("<li><span class=\"element\">aims</span> <span class=\"hinge\">What did op1 aim at?</span> "
+  CHECK(page.find("<li><span class=\"route-or\">or</span> <span class=\"element\">aims</span> <span class=\"hinge\">What did op1 aim at?</span> "
                   "<span class=\"answer\">\u2192 coerce_policy</span><br>and <span class=\"element\">consent</span> "
                   "<span class=\"hinge\">Did b consent to op1?</span> <span class=\"answer\">\u2192 no</span></li>") !=
         std::string::npos);

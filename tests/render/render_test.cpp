@@ -361,3 +361,26 @@ TEST_CASE("wrapping splits at spaces and breaks only words that cannot fit") {
   CHECK(base::display_width("网络主权") == 8);
   CHECK(base::wrap_lines("网络主权", 5) == std::vector<std::string>{"网络", "主权"});
 }
+
+TEST_CASE("Chinese text wraps between characters, filling each line, never before closing punctuation") {
+  // After an English word and a space, the rest of the line is filled with wide text.
+  CHECK(base::wrap_lines("rule 一国明知其领土正被用于针对另一国", 12) ==
+        std::vector<std::string>{"rule 一国明", "知其领土正被", "用于针对另一", "国"});
+  // A line never starts with a comma or a closing bracket: the character before goes with it.
+  const auto lines = base::wrap_lines("甲乙丙丁，戊己（庚辛）壬癸", 8);
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    CHECK(base::display_width(line) <= 8);
+    CHECK_FALSE(line.starts_with("，"));
+    CHECK_FALSE(line.starts_with("）"));
+    CHECK_FALSE(line.ends_with("（"));
+  }
+  std::string joined;
+  for (const std::string& line : lines) joined += line;
+  CHECK(joined == "甲乙丙丁，戊己（庚辛）壬癸");
+  // A straight quote may open or close a quotation: no break beside it, only at the space.
+  CHECK(base::wrap_lines("第一,不侵犯他国\": \"各国未经许可不得进入", 10) ==
+        std::vector<std::string>{"第一,不侵", "犯他国\":", "\"各国未经", "许可不得进", "入"});
+  // English words keep breaking at spaces only.
+  CHECK(base::wrap_lines("one two three", 8) == std::vector<std::string>{"one two", "three"});
+}

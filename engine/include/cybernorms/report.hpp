@@ -146,7 +146,8 @@ struct ProofStep {
 /// states an asset may be located in are answers to one "where" question.
 struct Question {
   std::string element;
-  std::string text;  ///< "Did Arland know of the intrusion while it was under way?"
+  std::string label;  ///< the element as the report's language names it: "attribution", "归属"
+  std::string text;   ///< "Did Arland know of the intrusion while it was under way?"
   std::vector<FactRef> facts;  ///< the unknown facts it asks about, in the order first met
 };
 

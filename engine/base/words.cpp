@@ -14,7 +14,7 @@ namespace cybernorms {
 
 namespace {
 
-constexpr std::array<WordEntry, 127> english{{
+constexpr std::array<WordEntry, 132> english{{
     // levels: in brackets in text, as headings in Markdown
     {"implicated", "implicated"},
     {"possible", "possible"},
@@ -145,6 +145,12 @@ constexpr std::array<WordEntry, 127> english{{
     {"answer_not", "not {value}"},
     {"answer_or_not", ", or "},
     {"question_fallback", "Is it so that {fact}?"},
+    // questions of law: parameters a profile holds open
+    {"law_question_bool", "Is it the law that {statement}?"},
+    {"law_question_value", "{statement}?"},
+    {"law_position", "{value} ({profiles})"},
+    {"law_positions", "Positions: {positions}."},
+    {"list_semicolon", "; "},
     // HTML report
     {"html_title", "Scenario {scenario} under profile {profile}"},
     {"html_scenario", "Scenario"},

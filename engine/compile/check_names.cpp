@@ -1,6 +1,7 @@
 // Names and types: relations, types and parameters exist, atoms have the right number
 // of arguments, constants fit their argument's type.
 #include "compile/checks.hpp"
+#include "compile/rule_set.hpp"
 #include "compile/text.hpp"
 #include "compile/typing.hpp"
 
@@ -220,12 +221,45 @@ std::vector<Misplaced> misplaced_values(const Program& program) {
 
 }  // namespace
 
+namespace {
+
+/// Whether a parameter's value is `open`: the law held unsettled, every value of the
+/// parameter's type an unknown fact (docs/rule-language.md, "Holding a question open").
+bool is_open_value(const ast::Term& value) {
+  const auto* constant = boost::get<ast::Constant>(&value.get());
+  return constant != nullptr && constant->name == open_value_name;
+}
+
+/// Checks a parameter's value (its default or a profile's setting): a constant of its
+/// type, or `open` where the type has values to ask about (bool or an enumeration).
+void check_param_value(const Program& program, const ast::Term& value, const TypeRef& type,
+                       base::Diagnostics& diagnostics) {
+  if (!is_open_value(value)) {
+    check_constant(program, value, type, diagnostics);
+    return;
+  }
+  if (type.enumeration != nullptr || type.name == "bool") return;
+  auto& added = diagnostics.error("E248", token_span(*program.sources, term_span(value), open_value_name),
+                                  "a parameter of type '{}' cannot be held open", type.name);
+  added.notes.push_back("only a bool or an enumerated type has values an open question can ask about");
+}
+
+}  // namespace
+
 void check_signatures(const Program& program, base::Diagnostics& diagnostics) {
   for (const Signature& signature : program.signatures) check_parameter_types(program, *signature.parameters, diagnostics);
   for (const ast::ParamDecl* param : program.params.in_order) {
     const base::Span span = token_span_after(*program.sources, param->span, ":", param->type);
     if (const TypeRef* type = resolve_type(program, param->type, span, diagnostics)) {
-      check_constant(program, param->default_value, *type, diagnostics);
+      check_param_value(program, param->default_value, *type, diagnostics);
+    }
+  }
+  for (const ast::TypeDecl* type : program.enumerations.in_order) {
+    for (const ast::Constant& value : type->values) {
+      if (value.name != open_value_name) continue;
+      auto& added = diagnostics.error("E249", token_span(*program.sources, value.span, value.name),
+                                      "'{}' cannot be a value of type '{}'", value.name, type->name);
+      added.notes.push_back("a profile writes `set NAME = open` to hold a parameter open; rename the value");
     }
   }
 }
@@ -257,7 +291,7 @@ void check_profiles(const Program& program, base::Diagnostics& diagnostics) {
         add_suggestion(added, setting.param, program.params.names());
         continue;
       }
-      if (const TypeRef* type = program.find_type(param->type)) check_constant(program, setting.value, *type, diagnostics);
+      if (const TypeRef* type = program.find_type(param->type)) check_param_value(program, setting.value, *type, diagnostics);
     }
   }
 }

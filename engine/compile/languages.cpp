@@ -113,6 +113,8 @@ std::vector<std::string_view> question_elements(const Program& program) {
     const std::string& element = signature.relation->question->element;
     if (std::find(elements.begin(), elements.end(), element) == elements.end()) elements.push_back(element);
   }
+  // A profile may hold any parameter open, which asks a question of law.
+  if (!program.params.in_order.empty()) elements.push_back(law_element);
   return elements;
 }
 

@@ -128,14 +128,22 @@ void lower_principles(const Program& program, const LoweredNames& names, RuleSet
   }
 }
 
+/// Which of a profile's values hold their parameter open.
+void mark_held_open(Profile& profile, RuleSet& out) {
+  const SymbolId open = out.symbols.intern(open_value_name);
+  profile.held_open.clear();
+  for (const SymbolId value : profile.values) profile.held_open.push_back(value == open);
+}
+
 Profile lower_profile(const ast::ProfileDecl& decl, const LoweredNames& names, RuleSet& out) {
-  Profile profile{decl.id, decl.title.value, doc_of(decl.doc), {}, {}, lower_citations(decl.citations), decl.span};
+  Profile profile{decl.id, decl.title.value, doc_of(decl.doc), {}, {}, {}, lower_citations(decl.citations), decl.span};
   for (const Param& param : out.params) profile.values.push_back(param.default_value);
   for (const ast::Setting& setting : decl.settings) {
     const std::uint32_t index = names.params.at(setting.param);
     profile.values[index] = lower_constant(out.symbols, setting.value);
     profile.set_explicitly.push_back(index);
   }
+  mark_held_open(profile, out);
   return profile;
 }
 
@@ -145,8 +153,9 @@ void lower_profiles(const Program& program, const LoweredNames& names, RuleSet& 
   if (const ast::ProfileDecl* written = program.profiles.find(std::string(default_profile))) {
     out.profiles.push_back(lower_profile(*written, names, out));
   } else {
-    Profile synthesized{std::string(default_profile), "Default", "Every parameter at its declared default.", {}, {}, {}, {}};
+    Profile synthesized{std::string(default_profile), "Default", "Every parameter at its declared default.", {}, {}, {}, {}, {}};
     for (const Param& param : out.params) synthesized.values.push_back(param.default_value);
+    mark_held_open(synthesized, out);
     out.profiles.push_back(std::move(synthesized));
   }
   for (const ast::ProfileDecl* decl : program.profiles.in_order) {

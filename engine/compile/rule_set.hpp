@@ -171,6 +171,11 @@ struct Param {
   base::Span span;
 };
 
+/// The value a profile (or a parameter's default) gives a parameter to hold it open: the
+/// law unsettled for this reading, each value of the parameter's type an unknown fact, so
+/// findings that rest on it are possible and hinge on a question of law.
+inline constexpr std::string_view open_value_name = "open";
+
 struct Profile {
   std::string id;
   std::string title;
@@ -180,6 +185,8 @@ struct Profile {
   std::vector<SymbolId> values;
   /// The parameters this profile sets itself (not left at their default).
   std::vector<std::uint32_t> set_explicitly;
+  /// Per parameter, whether this profile holds it open (its value is then `open`).
+  std::vector<bool> held_open;
   std::vector<Citation> citations;
   base::Span span;
 };

@@ -93,7 +93,57 @@ std::string joined(const std::vector<std::string>& values, std::string_view sepa
   return fmt::format("{}", fmt::join(values, separator));
 }
 
+/// A parameter's doc as a clause: its final full stop dropped, and in English its first
+/// letter lowered ("a breach of sovereignty is wrongful in itself").
+std::string statement_of(std::string_view doc, bool english) {
+  std::string text(doc);
+  for (const std::string_view stop : {".", "。"}) {
+    if (text.size() >= stop.size() && text.compare(text.size() - stop.size(), stop.size(), stop) == 0)
+      text.resize(text.size() - stop.size());
+  }
+  if (english && !text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z'))
+    text[0] = static_cast<char>(text[0] - 'A' + 'a');
+  return text;
+}
+
 }  // namespace
+
+std::string QuestionBook::value_word(const compile::Param& param, base::SymbolId value) const {
+  const auto& rules = session_.network().rules();
+  if (rules.types[param.type].kind != compile::TypeKind::boolean) return std::string(rules.symbols.name(value));
+  return std::string(words_(rules.symbols.name(value) == "true" ? "answer_yes" : "answer_no"));
+}
+
+std::string QuestionBook::positions_text(const compile::Param& param, std::size_t index) const {
+  const auto& rules = session_.network().rules();
+  std::vector<std::string> by_value;
+  for (const base::SymbolId value : rules.types[param.type].values) {
+    std::vector<std::string> holders;
+    for (const compile::Profile& profile : rules.profiles) {
+      if (index >= profile.values.size() || profile.values[index] != value) continue;
+      const bool states_it = profile.id == default_profile ||
+                             std::find(profile.set_explicitly.begin(), profile.set_explicitly.end(), index) !=
+                                 profile.set_explicitly.end();
+      if (states_it) holders.push_back(profile.id);
+    }
+    if (holders.empty()) continue;
+    by_value.push_back(words_.format("law_position", {{"value", value_word(param, value)},
+                                                      {"profiles", joined(holders, words_("list_separator"))}}));
+  }
+  if (by_value.empty()) return {};
+  return words_.format("law_positions", {{"positions", joined(by_value, words_("list_semicolon"))}});
+}
+
+QuestionBook::LawQuestion QuestionBook::law_question(const compile::Param& param) const {
+  const auto& rules = session_.network().rules();
+  const std::size_t index = static_cast<std::size_t>(&param - rules.params.data());
+  const std::string statement = statement_of(text_in(language_, param.doc), words_.language() == "en");
+  const bool boolean = rules.types[param.type].kind == compile::TypeKind::boolean;
+  std::string text = words_.format(boolean ? "law_question_bool" : "law_question_value", {{"statement", statement}});
+  std::string positions = positions_text(param, index);
+  if (!positions.empty()) text += ' ' + positions;
+  return LawQuestion{std::move(text), std::move(positions)};
+}
 
 QuestionBook::QuestionBook(const infer::Session& session, std::vector<Question>& questions,
                            const compile::Language* language)
@@ -115,7 +165,20 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   std::string label;
   std::string text;
   std::vector<std::string> values;  // the arguments the question leaves for its answer
-  if (relation.question) {
+  bool of_law = false;
+  std::string positions;
+  if (const compile::Param* param = rules.parameter_of(session_.relation_of(fact))) {
+    // A parameter the profile holds open: a question of law, answered by its value.
+    of_law = true;
+    element = std::string(law_element);
+    label = language_ != nullptr ? std::string(language_->element(element)) : element;
+    key = '\x1d' + param->name;
+    LawQuestion asked = law_question(*param);
+    text = std::move(asked.text);
+    positions = std::move(asked.positions);
+    const auto args = session_.args(fact);
+    if (!args.empty()) values.push_back(value_word(*param, args[0]));
+  } else if (relation.question) {
     element = relation.question->element;
     label = language_ != nullptr ? std::string(language_->element(element)) : element;
     key = element + '\x1f' + fill_arguments(relation, relation.question->text, ids);
@@ -130,7 +193,8 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
   }
   auto [slot, added] = by_key_.try_emplace(std::move(key), questions_.size());
   if (added) {
-    questions_.push_back(Question{std::move(element), std::move(label), std::move(text), {}});
+    Question question{std::move(element), std::move(label), std::move(text), {}, of_law, std::move(positions)};
+    questions_.push_back(std::move(question));
     answer_values_.emplace_back();
   }
   const Place place{slot->second, questions_[slot->second].facts.size()};

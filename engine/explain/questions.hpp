@@ -35,7 +35,15 @@ class QuestionBook {
     std::size_t question = 0;
     std::size_t fact = 0;  ///< index into the question's facts
   };
+  struct LawQuestion {
+    std::string text;       ///< "Is it the law that a breach of sovereignty is wrongful in itself?"
+    std::string positions;  ///< which profiles hold which value
+  };
   Place place_of(infer::FactId fact);
+  LawQuestion law_question(const compile::Param& param) const;
+  std::string positions_text(const compile::Param& param, std::size_t index) const;
+  /// A parameter's value as an answer: "yes" or "no" for a bool, else the value.
+  std::string value_word(const compile::Param& param, base::SymbolId value) const;
   std::string answer_text(const Answer& answer) const;
 
   const infer::Session& session_;

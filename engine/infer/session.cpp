@@ -112,12 +112,26 @@ void Session::add_exclusive_group(std::span<const FactId> facts) {
 bool Session::use_profile(std::uint32_t index) {
   const auto& rules = network_->rules();
   if (index >= rules.profiles.size()) return false;
-  const auto& values = rules.profiles[index].values;
-  for (std::size_t param = 0; param < rules.params.size() && param < values.size(); ++param) {
-    const SymbolId value = values[param];
-    add_fact(rules.params[param].relation, std::span(&value, 1), base::Truth::yes);
+  const compile::Profile& profile = rules.profiles[index];
+  for (std::size_t param = 0; param < rules.params.size() && param < profile.values.size(); ++param) {
+    const compile::Param& declared = rules.params[param];
+    if (param < profile.held_open.size() && profile.held_open[param]) {
+      hold_open(declared);
+      continue;
+    }
+    const SymbolId value = profile.values[param];
+    add_fact(declared.relation, std::span(&value, 1), base::Truth::yes);
   }
   return true;
+}
+
+void Session::hold_open(const compile::Param& param) {
+  // The law unsettled: the parameter has one of its values, not known which.
+  std::vector<FactId> facts;
+  for (const SymbolId value : network_->rules().types[param.type].values) {
+    if (const auto fact = add_fact(param.relation, std::span(&value, 1), base::Truth::unknown)) facts.push_back(*fact);
+  }
+  add_exclusive_group(facts);
 }
 
 void Session::clear() {

@@ -119,6 +119,8 @@ class Session {
   }
   /// Adds the profile's parameter facts (RuleSet::profiles[index]); false if no such profile.
   bool use_profile(std::uint32_t index);
+  /// A parameter's values as unknown facts of which at most one holds.
+  void hold_open(const compile::Param& param);
 
   /// Derives both models to their fixpoints, stratum by stratum. Returns the limit that
   /// stopped it, if any; the facts derived so far stay readable. A session evaluates once:

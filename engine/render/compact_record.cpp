@@ -65,8 +65,18 @@ void CompactRecordWriter::prepare(const compile::RuleSet& rules) {
   std::vector<std::pair<std::string_view, std::string_view>> distinct;
   for (std::size_t r = 0; r < rules.relations.size(); ++r) {
     const auto& question = rules.relations[r].question;
-    if (!question) continue;
-    const std::pair<std::string_view, std::string_view> key{question->element, question->text};
+    const bool parameter = rules.relations[r].kind == compile::RelationKind::parameter;
+    if (!question && !parameter) continue;
+    // A parameter held open asks one question of law, whichever value answers it.
+    const std::pair<std::string_view, std::string_view> key =
+        parameter ? std::pair<std::string_view, std::string_view>{law_element, rules.relations[r].name}
+                  : std::pair<std::string_view, std::string_view>{question->element, question->text};
+    if (parameter) {
+      auto found = std::find(distinct.begin(), distinct.end(), key);
+      if (found == distinct.end()) found = distinct.insert(distinct.end(), key);
+      shapes_[r] = AskShape{static_cast<std::uint32_t>(found - distinct.begin()), {}};
+      continue;
+    }
     auto found = std::find(distinct.begin(), distinct.end(), key);
     if (found == distinct.end()) found = distinct.insert(distinct.end(), key);
     shapes_[r] = AskShape{static_cast<std::uint32_t>(found - distinct.begin()),
@@ -161,8 +171,10 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
     const Ask& ask = asks_[a];
     const compile::Relation& relation = rules.relations[ask.relation];
     json.begin_object();
-    json.plain_key("element").string(relation.question ? std::string_view(relation.question->element)
-                                                       : std::string_view(relation.name));
+    const std::string_view element = relation.kind == compile::RelationKind::parameter ? law_element
+                                     : relation.question ? std::string_view(relation.question->element)
+                                                         : std::string_view(relation.name);
+    json.plain_key("element").string(element);
     json.plain_key("facts").begin_array();
     for (const std::uint32_t number : ask.facts) json.number(number);
     json.end_array();

@@ -87,7 +87,12 @@ ordered_json questions_json(const std::vector<explain::Question>& questions) {
   for (const auto& question : questions) {
     ordered_json facts = ordered_json::array();
     for (const auto& fact : question.facts) facts.push_back(fact_json(fact));
-    out.push_back({{"element", question.element}, {"text", question.text}, {"facts", std::move(facts)}});
+    ordered_json entry{{"element", question.element},
+                       {"kind", question.of_law ? "law" : "fact"},
+                       {"text", question.text},
+                       {"facts", std::move(facts)}};
+    if (question.of_law) entry["positions"] = question.positions;
+    out.push_back(std::move(entry));
   }
   return out;
 }

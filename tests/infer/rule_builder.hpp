@@ -63,7 +63,7 @@ class RuleSetBuilder {
     param.default_value = symbol(default_value);
     param.relation = relation("$" + name, {"value"}, compile::RelationKind::parameter);
     rules_.params.push_back(param);
-    if (rules_.profiles.empty()) rules_.profiles.push_back(compile::Profile{"default", "Default", {}, {}, {}, {}, {}});
+    if (rules_.profiles.empty()) rules_.profiles.push_back(compile::Profile{"default", "Default", {}, {}, {}, {}, {}, {}});
     for (auto& profile : rules_.profiles) profile.values.push_back(param.default_value);
   }
 
@@ -127,7 +127,7 @@ class RuleSetBuilder {
     }
     std::stable_sort(rules_.rules.begin(), rules_.rules.end(),
                      [](const compile::Rule& a, const compile::Rule& b) { return a.stratum < b.stratum; });
-    if (rules_.profiles.empty()) rules_.profiles.push_back(compile::Profile{"default", "Default", {}, {}, {}, {}, {}});
+    if (rules_.profiles.empty()) rules_.profiles.push_back(compile::Profile{"default", "Default", {}, {}, {}, {}, {}, {}});
     return rules_;
   }
 

@@ -182,7 +182,7 @@ TEST_CASE("JSON output has the documented keys in a fixed order") {
         R"([{"question":1,"answer":"yes","facts":[0],"all":false,"text":"coerce_policy"},)"
         R"({"question":2,"answer":"no","facts":[0],"all":false,"text":"no"}]],"total":2,"truncated":false})");
   CHECK(json["questions"][2].dump() ==
-        R"({"element":"consent","text":"Did b consent to op1?","facts":[{"relation":"consent_given","args":["op1","b"],)"
+        R"({"element":"consent","kind":"fact","text":"Did b consent to op1?","facts":[{"relation":"consent_given","args":["op1","b"],)"
         R"("text":"b consented to op1"}]})");
   CHECK(finding["level"] == "possible");
   CHECK(finding["roles"].dump() == R"({"responsible":"a","injured":"b","operation":"op1"})");

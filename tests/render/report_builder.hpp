@@ -57,9 +57,9 @@ inline explain::Report sample_report(std::string profile = "default") {
                           {explain::FactRef{"consent_given", {"op1", "b"}, "b consented to op1"}, false}}};
   // The same two sets as answers to the report's questions, as explain::QuestionBook words them.
   report.questions = {
-      explain::Question{"coercion", "coercion", "Was op1 coercive?", {possible.hinge_sets[0][0].fact}},
-      explain::Question{"aims", "aims", "What did op1 aim at?", {possible.hinge_sets[1][0].fact}},
-      explain::Question{"consent", "consent", "Did b consent to op1?", {possible.hinge_sets[1][1].fact}}};
+      explain::Question{"coercion", "coercion", "Was op1 coercive?", {possible.hinge_sets[0][0].fact}, false, {}},
+      explain::Question{"aims", "aims", "What did op1 aim at?", {possible.hinge_sets[1][0].fact}, false, {}},
+      explain::Question{"consent", "consent", "Did b consent to op1?", {possible.hinge_sets[1][1].fact}, false, {}}};
   possible.routes = {{explain::Answer{0, true, {0}, false, "yes"}},
                      {explain::Answer{1, true, {0}, false, "coerce_policy"}, explain::Answer{2, false, {0}, false, "no"}}};
   possible.routes_found = 2;

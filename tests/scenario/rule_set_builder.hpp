@@ -16,7 +16,7 @@ class RuleSetBuilder {
     rules_.types.back().values = {rules_.symbols.intern("true"), rules_.symbols.intern("false")};
     builtin("int", compile::TypeKind::integer);
     builtin("string", compile::TypeKind::string);
-    rules_.profiles.push_back(compile::Profile{"default", "The source document's reading", "", {}, {}, {}, {}});
+    rules_.profiles.push_back(compile::Profile{"default", "The source document's reading", "", {}, {}, {}, {}, {}});
   }
 
   compile::TypeId enumeration(const std::string& name, const std::vector<std::string>& values, std::string doc = {}) {

@@ -149,7 +149,15 @@ struct Question {
   std::string label;  ///< the element as the report's language names it: "attribution", "归属"
   std::string text;   ///< "Did Arland know of the intrusion while it was under way?"
   std::vector<FactRef> facts;  ///< the unknown facts it asks about, in the order first met
+  /// A question of law (a parameter the profile holds open, element "law"), not of fact.
+  bool of_law = false;
+  /// For a question of law: which profiles hold which answer ("yes: default, france; no:
+  /// united_kingdom"); empty otherwise.
+  std::string positions;
 };
+
+/// The element of every question of law.
+inline constexpr std::string_view law_element = "law";
 
 /// One answer a way to implicate a possible finding needs: the question, and which of its
 /// facts must hold (`yes`) or must not (`!yes`); any one of `facts` will do.

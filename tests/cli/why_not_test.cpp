@@ -73,7 +73,7 @@ TEST_CASE("why-not words the facts that held and the one that failed, with the v
                            R"j("uses_territory_of","args":["ministry_intrusion","borania"]}})j"));
   CHECK(contains(json.out, R"j("bindings":{"State":"borania","Op":"ministry_intrusion")j"));
   // A first element that fails for every operation: no values reached, and it says "any".
-  CHECK(contains(json.out, R"j("text":"no stated fact says that any operation caused injury")j"));
+  CHECK(contains(json.out, R"j("text":"no stated fact says that any operation involved resource_blocking")j"));
   // A negated element that failed names the fact that is there.
   const Run consent = run("eval " + scenario("consent_given"));
   CHECK(contains(unwrapped(consent.out), "it fails because Borania consented to workshop_strike, which excludes it "

@@ -45,6 +45,7 @@ struct Evaluator::State {
   std::vector<base::SymbolId> args;
   std::vector<infer::FactId> fact_ids;  ///< by index into LoadedScenario::facts
   std::vector<infer::FactId> group;
+  std::vector<infer::Session::ParameterAnswer> answers;  ///< the assumptions that answer questions of law
 };
 
 static_assert(default_hinge_budget == infer::default_hinge_budget, "one default hinge budget");
@@ -135,11 +136,31 @@ std::optional<AssumedScenario> with_assumptions(const compile::RuleSet& rules, c
   if (diagnostics.has_errors()) return std::nullopt;
   AssumedScenario assumed{loaded, {}};
   const std::vector<Truth> stated = scenario::apply_assumptions(assumed.scenario, checked);
-  for (std::size_t i = 0; i < checked.size(); ++i)
-    assumed.assumptions.push_back(Assumption{explain::fact_ref(rules, checked[i].relation, checked[i].args,
-                                                               labels_of(loaded, checked[i].args), language),
-                                             checked[i].value, stated[i]});
+  for (std::size_t i = 0; i < checked.size(); ++i) {
+    FactRef fact =
+        explain::fact_ref(rules, checked[i].relation, checked[i].args, labels_of(loaded, checked[i].args), language);
+    if (checked[i].parameter) fact.text = explain::parameter_value_text(rules, checked[i].relation, checked[i].args[0], language);
+    assumed.assumptions.push_back(Assumption{std::move(fact), checked[i].value, stated[i]});
+  }
   return assumed;
+}
+
+/// What a profile says of the parameter values assumed: unknown where it holds the
+/// parameter open, else whether its value is the one assumed.
+void stated_by_profile(const compile::RuleSet& rules, const compile::Profile& profile,
+                       std::vector<Assumption>& assumptions) {
+  for (Assumption& assumption : assumptions) {
+    const auto relation = rules.find_relation(assumption.fact.relation);
+    const compile::Param* param = relation ? rules.parameter_of(*relation) : nullptr;
+    if (param == nullptr || assumption.fact.args.size() != 1) continue;
+    const auto index = static_cast<std::size_t>(param - rules.params.data());
+    if (index < profile.held_open.size() && profile.held_open[index]) {
+      assumption.stated = Truth::unknown;
+      continue;
+    }
+    const bool same = index < profile.values.size() && rules.symbols.name(profile.values[index]) == assumption.fact.args[0];
+    assumption.stated = same ? Truth::yes : Truth::no;
+  }
 }
 
 }  // namespace
@@ -193,7 +214,10 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     evaluation.report->title = loaded.title;
     for (const scenario::ScenarioEntity& entity : loaded.entities)
       if (!entity.name.empty()) evaluation.report->names.emplace_back(entity.id, entity.name);
-    if (assumed) evaluation.report->assumptions = assumed->assumptions;
+    if (assumed) {
+      evaluation.report->assumptions = assumed->assumptions;
+      stated_by_profile(rules, rules.profiles[*rules.find_profile(profiles[i])], evaluation.report->assumptions);
+    }
   }
   return evaluations;
 }
@@ -298,7 +322,10 @@ bool Evaluator::State::run(const scenario::LoadedScenario& loaded, std::uint32_t
                            const EvaluateOptions& options, const std::string& document_name,
                            Diagnostics& diagnostics) {
   session.clear();
-  session.use_profile(profile);
+  answers.clear();
+  for (const auto& answer : loaded.parameter_answers)
+    answers.push_back(infer::Session::ParameterAnswer{answer.relation, session.intern(answer.value), answer.holds});
+  session.use_profile(profile, answers);
   add_facts(loaded);
   infer::Options limits;
   limits.max_facts = options.max_derived_facts;

@@ -14,7 +14,7 @@ namespace cybernorms {
 
 namespace {
 
-constexpr std::array<WordEntry, 132> english{{
+constexpr std::array<WordEntry, 134> english{{
     // levels: in brackets in text, as headings in Markdown
     {"implicated", "implicated"},
     {"possible", "possible"},
@@ -88,6 +88,8 @@ constexpr std::array<WordEntry, 132> english{{
     // facts and conditions in proofs
     {"profile_sets", "the profile sets {param} = {value}"},
     {"profile_sets_meaning", "the profile sets {param} = {value} ({meaning})"},
+    {"parameter_value_meaning", "{param} = {value} ({meaning})"},
+    {"profile_holds_open", "{param} = {value}, which the profile holds open ({meaning})"},
     {"exception_may_apply", "exception {exception} may apply ({values})"},
     {"exception_does_not_apply", "exception {exception} does not apply ({values})"},
     {"absent_unknown", "unknown: {fact}"},

@@ -137,8 +137,9 @@ std::string QuestionBook::positions_text(const compile::Param& param, std::size_
 QuestionBook::LawQuestion QuestionBook::law_question(const compile::Param& param) const {
   const auto& rules = session_.network().rules();
   const std::size_t index = static_cast<std::size_t>(&param - rules.params.data());
-  const std::string statement = statement_of(text_in(language_, param.doc), words_.language() == "en");
   const bool boolean = rules.types[param.type].kind == compile::TypeKind::boolean;
+  // "Is it the law that a breach ...?" lowers the doc's first letter; "What ...?" keeps it.
+  const std::string statement = statement_of(text_in(language_, param.doc), boolean && words_.language() == "en");
   std::string text = words_.format(boolean ? "law_question_bool" : "law_question_value", {{"statement", statement}});
   std::string positions = positions_text(param, index);
   if (!positions.empty()) text += ' ' + positions;

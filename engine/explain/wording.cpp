@@ -82,6 +82,18 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
   return ref;
 }
 
+std::string parameter_value_text(const compile::RuleSet& rules, compile::RelationId relation, std::string_view value,
+                                 const compile::Language* language) {
+  std::string_view doc = text_in(language, rules.relations.at(relation).doc);
+  for (const std::string_view stop : {".", "\u3002"})
+    if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+  const compile::Param* param = rules.parameter_of(relation);
+  return words_in(language).format("parameter_value_meaning",
+                                   {{"param", param != nullptr ? std::string_view(param->name) : std::string_view()},
+                                    {"value", value},
+                                    {"meaning", doc}});
+}
+
 std::string fill_arguments(const compile::Relation& relation, std::string_view text,
                            const std::vector<std::string>& values) {
   return base::fill_placeholders(text, [&](std::string_view name) -> const std::string* {
@@ -98,7 +110,19 @@ FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compil
     args.push_back(session.symbol_name(value));
     labels.push_back(session.label(value));
   }
-  return fact_ref(session.network().rules(), session.relation_of(fact), std::move(args), labels, language);
+  const auto& rules = session.network().rules();
+  FactRef ref = fact_ref(rules, session.relation_of(fact), args, labels, language);
+  if (rules.parameter_of(session.relation_of(fact)) != nullptr && session.base_truth(fact) == base::Truth::unknown) {
+    // A value of a parameter the profile holds open: a question of law, not the profile's value.
+    std::string_view doc = text_in(language, rules.relations[session.relation_of(fact)].doc);
+    for (const std::string_view stop : {".", "\u3002"})
+      if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+    ref.text = words_in(language).format("profile_holds_open",
+                                         {{"param", rules.parameter_of(session.relation_of(fact))->name},
+                                          {"value", ref.args.front()},
+                                          {"meaning", doc}});
+  }
+  return ref;
 }
 
 std::string condition_text(const compile::RuleSet& rules, const compile::Rule& rule, const compile::Literal& literal) {

@@ -34,6 +34,11 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
 /// scenario gives them), its arguments the values' ids.
 FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language = nullptr);
 
+/// A parameter's value as a statement of law, with what the parameter means:
+/// "force_threshold = severe_disruption (the effects a cyber operation must have ...)".
+std::string parameter_value_text(const compile::RuleSet& rules, compile::RelationId relation, std::string_view value,
+                                 const compile::Language* language = nullptr);
+
 /// Replaces each `{arg}` of `text` by the value of the relation's argument of that name.
 std::string fill_arguments(const compile::Relation& relation, std::string_view text,
                            const std::vector<std::string>& values);

@@ -1,5 +1,6 @@
 #include "infer/session.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace cybernorms::infer {
@@ -109,29 +110,37 @@ void Session::add_exclusive_group(std::span<const FactId> facts) {
   }
 }
 
-bool Session::use_profile(std::uint32_t index) {
+bool Session::use_profile(std::uint32_t index, std::span<const ParameterAnswer> answers) {
   const auto& rules = network_->rules();
   if (index >= rules.profiles.size()) return false;
   const compile::Profile& profile = rules.profiles[index];
+  std::vector<SymbolId> values;
+  std::vector<FactId> open;
   for (std::size_t param = 0; param < rules.params.size() && param < profile.values.size(); ++param) {
     const compile::Param& declared = rules.params[param];
-    if (param < profile.held_open.size() && profile.held_open[param]) {
-      hold_open(declared);
-      continue;
+    const bool held_open = param < profile.held_open.size() && profile.held_open[param];
+    if (held_open) values = rules.types[declared.type].values;
+    else values.assign(1, profile.values[param]);
+    bool settled = !held_open;
+    for (const ParameterAnswer& answer : answers) {
+      if (answer.relation != declared.relation) continue;
+      if (answer.holds) {
+        values.assign(1, answer.value);
+        settled = true;
+      } else {
+        values.erase(std::remove(values.begin(), values.end(), answer.value), values.end());
+      }
     }
-    const SymbolId value = profile.values[param];
-    add_fact(declared.relation, std::span(&value, 1), base::Truth::yes);
+    // The law unsettled: the parameter has one of its values, not known which.
+    const bool unknown = !settled && values.size() > 1;
+    open.clear();
+    for (const SymbolId value : values) {
+      const auto fact = add_fact(declared.relation, std::span(&value, 1), unknown ? base::Truth::unknown : base::Truth::yes);
+      if (fact && unknown) open.push_back(*fact);
+    }
+    if (unknown) add_exclusive_group(open);
   }
   return true;
-}
-
-void Session::hold_open(const compile::Param& param) {
-  // The law unsettled: the parameter has one of its values, not known which.
-  std::vector<FactId> facts;
-  for (const SymbolId value : network_->rules().types[param.type].values) {
-    if (const auto fact = add_fact(param.relation, std::span(&value, 1), base::Truth::unknown)) facts.push_back(*fact);
-  }
-  add_exclusive_group(facts);
 }
 
 void Session::clear() {

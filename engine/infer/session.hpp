@@ -118,9 +118,19 @@ class Session {
     return fact < exclusive_group_.size() ? exclusive_group_[fact] : 0;
   }
   /// Adds the profile's parameter facts (RuleSet::profiles[index]); false if no such profile.
-  bool use_profile(std::uint32_t index);
-  /// A parameter's values as unknown facts of which at most one holds.
-  void hold_open(const compile::Param& param);
+  /// An answer to a question of law, given over the profile: the parameter (its
+  /// relation) has `value` (`holds`), or not.
+  struct ParameterAnswer {
+    RelationId relation = 0;
+    SymbolId value = 0;
+    bool holds = true;
+  };
+  /// Adds the profile's parameter values as facts: a value it sets is a fact; a parameter
+  /// it holds open is one unknown fact per value, of which at most one holds. `answers`
+  /// settle parameters over the profile: a value answered true is the parameter's only
+  /// value; one answered false is not among its values (and where one value is left of a
+  /// parameter held open, it is the value).
+  bool use_profile(std::uint32_t index, std::span<const ParameterAnswer> answers = {});
 
   /// Derives both models to their fixpoints, stratum by stratum. Returns the limit that
   /// stopped it, if any; the facts derived so far stay readable. A session evaluates once:

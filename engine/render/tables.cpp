@@ -289,9 +289,13 @@ std::vector<ParameterReason> reasons_for(const ComparisonRow& row, const std::ve
 std::string row_explanation(const Report& report, const ComparisonRow& row, Detail detail) {
   if (const auto* finding = finding_of(report, row)) {
     std::string out = level_words(finding->level);
-    if (!finding->hinge_sets.empty()) {
-      out += "; hinges on: " + hinge_set_words(finding->hinge_sets.front());
-      if (finding->hinge_sets.size() > 1) out += fmt::format(" (or {} other sets)", finding->hinge_sets.size() - 1);
+    if (!finding->routes.empty()) {
+      // The first way, as answers to the report's questions (of fact or of law).
+      std::vector<std::string> answers;
+      for (const explain::Answer& answer : finding->routes.front()) answers.push_back(answer_words(report, answer));
+      out += fmt::format("; implicated if: {}", fmt::join(answers, " and "));
+      const std::size_t others = std::max(finding->routes.size(), finding->routes_found) - 1;
+      if (others > 0) out += fmt::format(" (or {} other way{})", others, others == 1 ? "" : "s");
     }
     if (detail == Detail::full && !finding->proof.because.empty()) out += "; because " + printable(finding->proof.because);
     if (detail == Detail::full && !finding->parameters.empty()) out += "; rests on " + pairs_words(finding->parameters);

@@ -19,8 +19,16 @@ using nlohmann::ordered_json;
 
 namespace {
 
-/// What the scenario had said of an assumed fact, for people.
-std::string_view stated_words(Truth stated) {
+/// What the scenario had said of an assumed fact, for people; of an assumed parameter
+/// value (a relation named `$...`), what the profile had.
+std::string_view stated_words(Truth stated, bool parameter) {
+  if (parameter) {
+    switch (stated) {
+      case Truth::yes: return "the profile sets it";
+      case Truth::no: return "the profile sets another value";
+      case Truth::unknown: return "the profile holds it open";
+    }
+  }
   switch (stated) {
     case Truth::yes: return "the scenario says true";
     case Truth::no: return "the scenario does not state it";
@@ -131,7 +139,7 @@ std::string moves_html(const WhatIfAnswer& answer) {
 
 std::string assumption_words(const Assumption& assumption) {
   return fmt::format("{}: {} ({})", fact_words(assumption.fact), assumption.value ? "true" : "false",
-                     stated_words(assumption.stated));
+                     stated_words(assumption.stated, assumption.fact.relation.starts_with('$')));
 }
 
 std::string assumptions_to_html(const std::vector<Assumption>& assumptions) {

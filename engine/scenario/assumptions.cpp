@@ -108,9 +108,11 @@ void add_note(base::Diagnostic& diagnostic, std::optional<std::string> note) {
   if (note) diagnostic.notes.push_back(std::move(*note));
 }
 
-/// Relations an assumption may name: base relations bound to a scenario attribute.
+/// Relations an assumption may name: base relations bound to a scenario attribute, and
+/// parameters (a question of law answered: `$force_threshold(severe_disruption)=true`).
 bool read_from_scenarios(const compile::Relation& relation) {
-  return relation.kind == compile::RelationKind::base && relation.binding.has_value();
+  return (relation.kind == compile::RelationKind::base && relation.binding.has_value()) ||
+         relation.kind == compile::RelationKind::parameter;
 }
 
 std::vector<std::string> scenario_relation_names(const compile::RuleSet& rules) {
@@ -122,7 +124,7 @@ std::vector<std::string> scenario_relation_names(const compile::RuleSet& rules) 
 
 std::string_view kind_words(compile::RelationKind kind) {
   switch (kind) {
-    case compile::RelationKind::parameter: return "a profile's parameter (choose the profile with --profile)";
+    case compile::RelationKind::parameter: return "a profile's parameter";
     case compile::RelationKind::principle: return "a principle, concluded by rules";
     case compile::RelationKind::exception: return "an exception, concluded by rules";
     case compile::RelationKind::derived: return "concluded by rules";
@@ -211,7 +213,8 @@ std::optional<CheckedAssumption> check_one(const AssumedFact& assumption, const 
   for (std::size_t i = 0; i < written.args.size(); ++i)
     check_value(rules, relation, i, written, assumption, scenario, diagnostics, ok);
   if (!ok) return std::nullopt;
-  return CheckedAssumption{*relation_id, written.args, assumption.value};
+  return CheckedAssumption{*relation_id, written.args, assumption.value,
+                           relation.kind == compile::RelationKind::parameter};
 }
 
 /// Indices of the scenario facts that are this fact (a reader lists each once, but
@@ -232,10 +235,12 @@ std::variant<WrittenFact, SyntaxProblem> parse_written_fact(std::string_view tex
   WrittenFact fact;
   cursor.skip_space();
   fact.relation_at = cursor.at();
+  // A parameter's relation is named with its `$`: `$force_threshold(severe_disruption)`.
+  const bool parameter = cursor.take('$');
   if (!is_name_start(cursor.peek()))
     return cursor.problem(
         fmt::format("expected a fact like knew_of(op1, arland), got {}", cursor.shown_here()));
-  fact.relation = std::string(cursor.run(is_name_char));
+  fact.relation = (parameter ? "$" : "") + std::string(cursor.run(is_name_char));
   cursor.skip_space();
   if (!cursor.take('('))
     return cursor.problem(fmt::format("expected '(' after the relation name, got {}", cursor.shown_here()));
@@ -329,6 +334,14 @@ std::vector<base::Truth> apply_assumptions(LoadedScenario& scenario, const std::
   std::vector<bool> removed(scenario.facts.size(), false);
   std::vector<bool> assumed_true(scenario.facts.size(), false);
   for (const CheckedAssumption& assumption : assumptions) {
+    if (assumption.parameter) {
+      // A question of law: the profile's value is what the scenario "says"; the session
+      // applies the answer when it takes the profile.
+      scenario.parameter_answers.push_back(
+          LoadedScenario::ParameterAnswer{assumption.relation, assumption.args.front(), assumption.value});
+      stated.push_back(base::Truth::unknown);
+      continue;
+    }
     const std::vector<std::size_t> found = indices_of(scenario, assumption);
     stated.push_back(found.empty() ? base::Truth::no : scenario.facts[found.front()].truth);
     if (!assumption.value) {

@@ -50,6 +50,7 @@ struct CheckedAssumption {
   compile::RelationId relation = 0;
   std::vector<std::string> args;
   bool value = true;
+  bool parameter = false;  ///< answers a question of law: the relation is a profile parameter's
 };
 
 /// Checks assumptions against the rule set and one loaded scenario: E420 malformed fact,
@@ -62,7 +63,8 @@ std::vector<CheckedAssumption> check_assumptions(const std::vector<AssumedFact>&
                                                  const compile::RuleSet& rules, const LoadedScenario& scenario,
                                                  base::Diagnostics& diagnostics);
 
-/// Applies checked assumptions to a scenario's facts: a fact assumed true is added (or
+/// Applies checked assumptions to a scenario's facts (assumptions about a parameter go to
+/// `parameter_answers`, for the session to apply over the profile): a fact assumed true is added (or
 /// made known, if unknown); a fact assumed false is removed. Where a fact of an exclusive
 /// group (the values an unknown scalar attribute could take) is assumed true, the other
 /// values of the group become false, since the attribute has one value. Returns what the

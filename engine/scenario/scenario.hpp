@@ -49,6 +49,15 @@ struct LoadedScenario {
   /// Groups of unknown facts (indices into `facts`) of which at most one is true: the
   /// values an unknown scalar attribute could take.
   std::vector<std::vector<std::size_t>> exclusive;
+  /// Assumptions that answer a question of law: a parameter relation's value taken as
+  /// true or false, applied over the profile's own value when a session takes the profile.
+  struct ParameterAnswer {
+    compile::RelationId relation = 0;
+    std::string value;
+    bool holds = true;
+    friend bool operator==(const ParameterAnswer&, const ParameterAnswer&) = default;
+  };
+  std::vector<ParameterAnswer> parameter_answers;
 };
 
 /// Bounds that keep any input cheap to reject.

@@ -249,7 +249,7 @@ TEST_CASE("reports list their assumptions at the top, in every format; without a
   REQUIRE(yes.ok());
   const std::string text = render_report(*yes.report, {Format::text});
   CHECK(text.find("Scenario Intrusion into a trade ministry by a group of unclear allegiance\n"
-                  "  (attribution_unknown) under profile default: 1 implicated, 0 possible, 11 not\n"
+                  "  (attribution_unknown) under profile default: 1 implicated, 1 possible, 10 not\n"
                   "  implicated\n"
                   "Assumed:\n"
                   "  A hacking group based in Borania acted on the instructions of, or under the\n"

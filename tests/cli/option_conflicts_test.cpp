@@ -71,9 +71,9 @@ TEST_CASE("eval still takes the combinations that apply") {
 }
 
 TEST_CASE("eval --why-not answers for a scenario and a facts file, and refuses what its text answers do not show") {
-  const Run scenario_goal = run("eval " + scenario + " --why-not 'non_interference(_, _, _)'");
+  const Run scenario_goal = run("eval " + scenario + " --why-not 'protection(_, _, _)'");
   CHECK(scenario_goal.exit_code == 0);
-  CHECK(scenario_goal.out.find(scenario + " under profile default:\n\nnon_interference(_, _, _) is not derived\n") == 0);
+  CHECK(scenario_goal.out.find(scenario + " under profile default:\n\nprotection(_, _, _) is not derived\n") == 0);
   const Run facts_goal = run("eval " + facts + " --why-not 'non_interference(_, _, _)'");
   CHECK(facts_goal.exit_code == 0);
   CHECK(facts_goal.out.find("non_interference") != std::string::npos);

@@ -343,7 +343,7 @@ TEST_CASE("the profile comparison marks the rows where profiles disagree, and na
   // Asked for, each profile explains the rows that differ: its finding, or why not.
   const auto explained = render::compare_profiles({by_default, france}, {}, render::Detail::brief);
   REQUIRE(explained.rows[1].explanations.size() == 2);
-  CHECK(explained.rows[1].explanations[0].find("possible; hinges on: op1 was coercive") == 0);
+  CHECK(explained.rows[1].explanations[0].find("possible; implicated if: coercion: Was op1 coercive? \u2192 yes (or 1 other way)") == 0);
   CHECK(explained.rows[1].explanations[1] ==
         "not implicated: the nearest rule is non_interference.coercion; it fails because no stated fact says that op1 "
         "was coercive.");

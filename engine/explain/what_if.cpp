@@ -1,5 +1,7 @@
 #include "explain/what_if.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <utility>
@@ -61,8 +63,24 @@ WhatIfQuestion question_about(const Report& report, const FactRef& fact) {
   WhatIfQuestion question;
   question.text = question_text(report, fact);
   question.facts.push_back(fact);
-  question.answers.push_back(WhatIfAnswer{"yes", {Assumption{fact, true, Truth::unknown}}, {}, 0});
-  question.answers.push_back(WhatIfAnswer{"no", {Assumption{fact, false, Truth::unknown}}, {}, 0});
+  // A question of law is worded "Is it the law that ...?" for a bool parameter: yes is its
+  // value true, whichever of its values the finding hinges on; an enumerated parameter's
+  // question names the value its yes and no are about.
+  const bool law = fact.relation.starts_with('$') && fact.args.size() == 1;
+  const bool yes_is_true = !(law && fact.args[0] == "false");
+  if (law && fact.args[0] != "true" && fact.args[0] != "false") {
+    const auto asked = std::find_if(report.questions.begin(), report.questions.end(), [&](const Question& q) {
+      return std::find(q.facts.begin(), q.facts.end(), fact) != q.facts.end();
+    });
+    if (asked != report.questions.end()) question.text = fmt::format("{} ({}?)", asked->text, fact.args[0]);
+  } else if (law) {
+    const auto asked = std::find_if(report.questions.begin(), report.questions.end(), [&](const Question& q) {
+      return std::find(q.facts.begin(), q.facts.end(), fact) != q.facts.end();
+    });
+    if (asked != report.questions.end()) question.text = asked->text;
+  }
+  question.answers.push_back(WhatIfAnswer{"yes", {Assumption{fact, yes_is_true, Truth::unknown}}, {}, 0});
+  question.answers.push_back(WhatIfAnswer{"no", {Assumption{fact, !yes_is_true, Truth::unknown}}, {}, 0});
   return question;
 }
 

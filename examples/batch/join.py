@@ -15,12 +15,17 @@ def filled(text, relation, fact):
 
 def words(fact):
     relation = relations[fact["relation"]]
+    if relation["kind"] == "parameter":  # a question of law: the parameter's value
+        return f'{relation["name"][1:]} = {fact["args"][0]} ({relation["doc"].rstrip(".")})'
     return filled(relation["doc"], relation, fact)
 
 def asked(ask, record):
     """A question as reports ask it: its element and text, from its first fact."""
     fact = record["questions"][ask["facts"][0]]
     relation = relations[fact["relation"]]
+    if relation["kind"] == "parameter":
+        values = ", ".join(record["questions"][n]["args"][0] for n in ask["facts"])
+        return f'law: which holds, {relation["name"][1:]} = {values}? ({relation["doc"].rstrip(".")})'
     if "question" not in relation:
         return f'{ask["element"]}: is it so that {words(fact)}?'
     return f'{ask["element"]}: {filled(relation["question"]["text"], relation, fact)}'

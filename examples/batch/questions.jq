@@ -4,5 +4,6 @@
 ($catalog[0].relations | map({(.name): .}) | add) as $relations
 | select(.ok) | .scenario as $scenario
 | .questions | to_entries[] | .key as $n | .value as $q | $relations[$q.relation] as $r
-| reduce range($r.args | length) as $i ($r.doc; gsub("\\{" + $r.args[$i] + "\\}"; $q.args[$i]))
+| if $r.kind == "parameter" then "\($r.name | ltrimstr("$")) = \($q.args[0]) (a question of law: \($r.doc))"
+  else reduce range($r.args | length) as $i ($r.doc; gsub("\\{" + $r.args[$i] + "\\}"; $q.args[$i])) end
 | "\($scenario) question \($n): \(.)"

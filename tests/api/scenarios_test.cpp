@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <limits>
+#include <set>
 #include <thread>
 
 namespace fs = std::filesystem;
@@ -225,4 +226,62 @@ TEST_CASE("a proof shows the profile's parameter values as profile facts, not sc
   CHECK(threshold->rule_id.empty());
   CHECK(threshold->fact.text.rfind("the profile sets breach_threshold = penetration (", 0) == 0);
   CHECK(render_report(report, RenderOptions{Format::text, Detail::full, false, 80}).find("[profile]") != std::string::npos);
+}
+
+namespace {
+
+/// Every string value an object holds, at any depth, but its own id and name: the
+/// entities it is linked to by a stated fact, or by an unknown one ("unknown" lists).
+void linked_values(const nlohmann::json& value, std::set<std::string>& out) {
+  if (value.is_string()) {
+    out.insert(value.get<std::string>());
+  } else if (value.is_array()) {
+    for (const auto& item : value) linked_values(item, out);
+  } else if (value.is_object()) {
+    for (const auto& [key, item] : value.items())
+      if (key != "id" && key != "name") linked_values(item, out);
+  }
+}
+
+const nlohmann::json* entity(const nlohmann::json& scenario, const char* collection, const nlohmann::json& id) {
+  if (!scenario.contains(collection)) return nullptr;
+  for (const auto& item : scenario[collection])
+    if (item["id"] == id) return &item;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("no bundled scenario has a finding for a state no stated or unknown fact links to its operation") {
+  std::size_t checked = 0;
+  for (const fs::path& path : bundled_scenarios()) {
+    const auto scenario = nlohmann::json::parse(read_text(path));
+    CAPTURE(path.filename().string());
+    for (const std::string& profile : project_rule_base().profile_ids()) {
+      const Report report = evaluate_json(read_text(path), profile);
+      for (const Finding& finding : report.findings) {
+        std::string operation;
+        for (const auto& [role, value] : finding.roles)
+          if (role == "operation") operation = value;
+        const nlohmann::json* op = entity(scenario, "operations", operation);
+        if (op == nullptr) continue;
+        std::set<std::string> linked;
+        linked_values(*op, linked);
+        if (const auto* actor = entity(scenario, "actors", (*op)["actor"])) linked_values(*actor, linked);
+        for (const auto& target : (*op)["targets"])
+          if (const auto* asset = entity(scenario, "assets", target)) linked_values(*asset, linked);
+        // An attribute stated "unknown" may have any state for its value.
+        const bool any_state = linked.contains("unknown");
+        for (const auto& [role, value] : finding.roles) {
+          if (!entity(scenario, "states", value)) continue;
+          CAPTURE(profile);
+          CAPTURE(finding.principle);
+          CAPTURE(value);
+          CHECK((any_state || linked.contains(value)));
+          ++checked;
+        }
+      }
+    }
+  }
+  CHECK(checked > 500);
 }

@@ -270,6 +270,10 @@ TEST_CASE("no bundled scenario has a finding for a state no stated or unknown fa
         if (const auto* actor = entity(scenario, "actors", (*op)["actor"])) linked_values(*actor, linked);
         for (const auto& target : (*op)["targets"])
           if (const auto* asset = entity(scenario, "assets", target)) linked_values(*asset, linked);
+        // A public claim about the operation links the state it accuses.
+        if (scenario.contains("attribution_claims"))
+          for (const auto& claim : scenario["attribution_claims"])
+            if (claim["operation"] == operation) linked_values(claim, linked);
         // An attribute stated "unknown" may have any state for its value.
         const bool any_state = linked.contains("unknown");
         for (const auto& [role, value] : finding.roles) {

@@ -96,11 +96,7 @@ std::string joined(const std::vector<std::string>& values, std::string_view sepa
 /// A parameter's doc as a clause: its final full stop dropped, and in English its first
 /// letter lowered ("a breach of sovereignty is wrongful in itself").
 std::string statement_of(std::string_view doc, bool english) {
-  std::string text(doc);
-  for (const std::string_view stop : {".", "。"}) {
-    if (text.size() >= stop.size() && text.compare(text.size() - stop.size(), stop.size(), stop) == 0)
-      text.resize(text.size() - stop.size());
-  }
+  std::string text(without_full_stop(doc));
   if (english && !text.empty() && text[0] >= 'A' && text[0] <= 'Z' && !(text.size() > 1 && text[1] >= 'A' && text[1] <= 'Z'))
     text[0] = static_cast<char>(text[0] - 'A' + 'a');
   return text;

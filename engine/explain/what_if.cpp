@@ -68,16 +68,12 @@ WhatIfQuestion question_about(const Report& report, const FactRef& fact) {
   // question names the value its yes and no are about.
   const bool law = fact.relation.starts_with('$') && fact.args.size() == 1;
   const bool yes_is_true = !(law && fact.args[0] == "false");
-  if (law && fact.args[0] != "true" && fact.args[0] != "false") {
-    const auto asked = std::find_if(report.questions.begin(), report.questions.end(), [&](const Question& q) {
-      return std::find(q.facts.begin(), q.facts.end(), fact) != q.facts.end();
-    });
-    if (asked != report.questions.end()) question.text = fmt::format("{} ({}?)", asked->text, fact.args[0]);
-  } else if (law) {
-    const auto asked = std::find_if(report.questions.begin(), report.questions.end(), [&](const Question& q) {
-      return std::find(q.facts.begin(), q.facts.end(), fact) != q.facts.end();
-    });
-    if (asked != report.questions.end()) question.text = asked->text;
+  const auto asked = std::find_if(report.questions.begin(), report.questions.end(), [&](const Question& q) {
+    return std::find(q.facts.begin(), q.facts.end(), fact) != q.facts.end();
+  });
+  if (law && asked != report.questions.end()) {
+    const bool boolean = fact.args[0] == "true" || fact.args[0] == "false";
+    question.text = boolean ? asked->text : fmt::format("{} ({}?)", asked->text, fact.args[0]);
   }
   question.answers.push_back(WhatIfAnswer{"yes", {Assumption{fact, yes_is_true, Truth::unknown}}, {}, 0});
   question.answers.push_back(WhatIfAnswer{"no", {Assumption{fact, !yes_is_true, Truth::unknown}}, {}, 0});

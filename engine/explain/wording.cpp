@@ -65,9 +65,7 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
   const std::string_view doc_in_language = text_in(language, declared.doc);
   if (const compile::Param* param = rules.parameter_of(relation); param && ref.args.size() == 1) {
     // A parameter's one fact is the profile's value; say so, with what the parameter means.
-    std::string_view doc = doc_in_language;
-    for (const std::string_view stop : {".", "\u3002"})
-      if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+    const std::string_view doc = without_full_stop(doc_in_language);
     const Words words = words_in(language);
     ref.text = doc.empty() ? words.format("profile_sets", {{"param", param->name}, {"value", ref.args.front()}})
                            : words.format("profile_sets_meaning",
@@ -82,11 +80,15 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
   return ref;
 }
 
+std::string_view without_full_stop(std::string_view text) {
+  for (const std::string_view stop : {".", "\u3002"})
+    if (text.ends_with(stop)) text.remove_suffix(stop.size());
+  return text;
+}
+
 std::string parameter_value_text(const compile::RuleSet& rules, compile::RelationId relation, std::string_view value,
                                  const compile::Language* language) {
-  std::string_view doc = text_in(language, rules.relations.at(relation).doc);
-  for (const std::string_view stop : {".", "\u3002"})
-    if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+  const std::string_view doc = without_full_stop(text_in(language, rules.relations.at(relation).doc));
   const compile::Param* param = rules.parameter_of(relation);
   return words_in(language).format("parameter_value_meaning",
                                    {{"param", param != nullptr ? std::string_view(param->name) : std::string_view()},
@@ -114,9 +116,7 @@ FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compil
   FactRef ref = fact_ref(rules, session.relation_of(fact), args, labels, language);
   if (rules.parameter_of(session.relation_of(fact)) != nullptr && session.base_truth(fact) == base::Truth::unknown) {
     // A value of a parameter the profile holds open: a question of law, not the profile's value.
-    std::string_view doc = text_in(language, rules.relations[session.relation_of(fact)].doc);
-    for (const std::string_view stop : {".", "\u3002"})
-      if (doc.ends_with(stop)) doc.remove_suffix(stop.size());
+    const std::string_view doc = without_full_stop(text_in(language, rules.relations[session.relation_of(fact)].doc));
     ref.text = words_in(language).format("profile_holds_open",
                                          {{"param", rules.parameter_of(session.relation_of(fact))->name},
                                           {"value", ref.args.front()},

@@ -34,6 +34,9 @@ FactRef fact_ref(const compile::RuleSet& rules, compile::RelationId relation, st
 /// scenario gives them), its arguments the values' ids.
 FactRef fact_ref(const infer::Session& session, infer::FactId fact, const compile::Language* language = nullptr);
 
+/// `text` without its final full stop ("." or "。"): a doc sentence used as a clause.
+std::string_view without_full_stop(std::string_view text);
+
 /// A parameter's value as a statement of law, with what the parameter means:
 /// "force_threshold = severe_disruption (the effects a cyber operation must have ...)".
 std::string parameter_value_text(const compile::RuleSet& rules, compile::RelationId relation, std::string_view value,

@@ -314,6 +314,19 @@ std::vector<CheckedAssumption> check_assumptions(const std::vector<AssumedFact>&
     const auto same = std::find_if(checked.begin(), checked.end(), [&](const CheckedAssumption& earlier) {
       return earlier.relation == one->relation && earlier.args == one->args;
     });
+    // A parameter has one value: two values assumed true contradict each other.
+    const auto other_value = std::find_if(checked.begin(), checked.end(), [&](const CheckedAssumption& earlier) {
+      return one->parameter && one->value && earlier.relation == one->relation && earlier.value &&
+             earlier.args != one->args;
+    });
+    if (other_value != checked.end()) {
+      const AssumedFact& first = *sources[static_cast<std::size_t>(other_value - checked.begin())];
+      auto& error = located_error(diagnostics, assumption, "E423", 0, assumption.fact.size(),
+                                  "'{}' gives parameter '{}' a second value", brief(assumption.fact),
+                                  rules.relations[one->relation].name.substr(1));
+      error.notes.push_back(fmt::format("'{}' is assumed true as well: a parameter has one value", brief(first.fact)));
+      continue;
+    }
     if (same == checked.end()) {
       checked.push_back(std::move(*one));
       sources.push_back(&assumption);

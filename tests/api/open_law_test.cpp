@@ -229,3 +229,19 @@ TEST_CASE("under the settled profile every hinge set, of fact and of law, is suf
   }
   CHECK(sets_checked > 50);
 }
+
+TEST_CASE("two values of one parameter assumed true are refused, with both places named") {
+  EvaluateOptions options;
+  options.assumptions.push_back(AssumedFact{"$force_threshold(severe_disruption)", true, {}});
+  options.assumptions.push_back(AssumedFact{"$force_threshold(physical_effects)", true, {}});
+  Evaluator evaluator(project_rule_base());
+  const std::string path = (project_dir / "scenarios" / "grid_shutdown_no_damage.json").string();
+  const Evaluation evaluation = evaluator.evaluate(read_text(path), path, options);
+  REQUIRE_FALSE(evaluation.ok());
+  const std::string text = render_text(evaluation.diagnostics, SourceSet{});
+  CHECK(text.find("error[E423]") != std::string::npos);
+  CHECK(text.find("gives parameter 'force_threshold' a second value") != std::string::npos);
+  // One value true and another false is no contradiction: the second only rules out.
+  options.assumptions.back().value = false;
+  CHECK(evaluator.evaluate(read_text(path), path, options).ok());
+}

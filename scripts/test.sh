@@ -13,7 +13,10 @@ if [ "${1:-}" = "--sanitize" ]; then
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     ctest --test-dir build-asan --output-on-failure -j "$(nproc)"
 elif [ "${1:-}" = "--threads" ]; then
-  scripts/build.sh build-tsan -DCYBERNORMS_TSAN=ON -DCYBERNORMS_BENCHMARKS=OFF -DCYBERNORMS_WERROR=ON
+  # Only what the threaded tests run is built: the library's tests (api), the command
+  # line's (cli) and the program they start.
+  CYBERNORMS_BUILD_TARGETS="test_api test_cli cybernorms" \
+    scripts/build.sh build-tsan -DCYBERNORMS_TSAN=ON -DCYBERNORMS_BENCHMARKS=OFF -DCYBERNORMS_WERROR=ON
   # A race reported in the test program or in a command it runs fails the test.
   TSAN_OPTIONS="halt_on_error=1 exitcode=66 second_deadlock_stack=1" \
     ctest --test-dir build-tsan --output-on-failure -j "$(nproc)" -L threads

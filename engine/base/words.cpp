@@ -14,7 +14,7 @@ namespace cybernorms {
 
 namespace {
 
-constexpr std::array<WordEntry, 134> english{{
+constexpr std::array<WordEntry, 135> english{{
     // levels: in brackets in text, as headings in Markdown
     {"implicated", "implicated"},
     {"possible", "possible"},
@@ -147,6 +147,8 @@ constexpr std::array<WordEntry, 134> english{{
     {"answer_not", "not {value}"},
     {"answer_or_not", ", or "},
     {"question_fallback", "Is it so that {fact}?"},
+    // a role only an open question fills (explain/pooling.hpp)
+    {"pooled_value", "whichever answers “{question}” (not stated; {count} candidates: {candidates})"},
     // questions of law: parameters a profile holds open
     {"law_question_bool", "Is it the law that {statement}?"},
     {"law_question_value", "{statement}?"},

@@ -1,6 +1,7 @@
 #include "explain/build_report.hpp"
 
 #include "explain/outcome.hpp"
+#include "explain/pooling.hpp"
 #include "explain/questions.hpp"
 #include "explain/wording.hpp"
 #include "infer/hinges.hpp"
@@ -158,41 +159,147 @@ std::vector<std::pair<std::string, std::string>> parameters_used(const infer::Se
 /// Minimal sets the search looks for per fact in a report (infer::sets_kept).
 std::size_t sets_searched(const ReportOptions& options) { return infer::sets_kept(options.max_hinge_sets); }
 
-void add_hinges(const infer::Session& session, infer::FactId fact, const ReportOptions& options,
-                infer::HingeSearch& hinges, QuestionBook& questions, Finding& finding) {
-  const infer::HingeResult result = hinges.find(fact, sets_searched(options));
-  finding.routes = questions.routes(result.sets);
+/// A finding's hinges from its search result(s): the sets as routes (merged, fewest
+/// answers first, cut to the number listed) and the first sets worded.
+void add_hinges(const infer::Session& session, const std::vector<infer::HingeSet>& sets, std::size_t found,
+                HingeLimit limit, const ReportOptions& options, QuestionBook& questions, Finding& finding) {
+  finding.routes = questions.routes(sets);
   finding.routes_found = finding.routes.size();
   if (finding.routes.size() > options.max_hinge_sets) finding.routes.resize(options.max_hinge_sets);
   // Only the sets listed are worded: the search keeps more (to merge them into ways)
   // than a report lists.
-  const std::size_t listed = std::min(result.sets.size(), options.max_hinge_sets);
+  const std::size_t listed = std::min(sets.size(), options.max_hinge_sets);
   finding.hinge_sets.reserve(listed);
-  for (std::size_t k = 0; k < listed; ++k) finding.hinge_sets.push_back(hinges_of(session, result.sets[k], options.language));
-  finding.hinge_sets_found = result.found;
-  finding.hinge_limit = first_limit(result.cut);
+  for (std::size_t k = 0; k < listed; ++k) finding.hinge_sets.push_back(hinges_of(session, sets[k], options.language));
+  finding.hinge_sets_found = found;
+  finding.hinge_limit = limit;
 }
 
-Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
-                    const ReportOptions& options, infer::HingeSearch& hinges, QuestionBook& questions) {
-  const auto& relation = session.network().rules().relations[principle.relation];
+/// A finding's level, roles, title, citations and parameters: what does not depend on hinges or proofs.
+Finding bare_finding(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
+                     const ReportOptions& options) {
+  const auto& rules = session.network().rules();
+  const auto& relation = rules.relations[principle.relation];
   Finding finding;
   finding.principle = principle.id;
-  const auto& rules = session.network().rules();
   finding.title = text_in(options.language, principle.title);
   finding.citations = citations_for(rules, principle.citations, options.language);
   const auto args = session.args(fact);
   for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
     finding.roles.emplace_back(relation.arg_names[i], session.symbol_name(args[i]));
   finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
-  if (finding.level == Level::possible) add_hinges(session, fact, options, hinges, questions, finding);
   finding.parameters = parameters_used(session, fact);
+  return finding;
+}
+
+Finding finding_for(const compile::Principle& principle, const infer::Session& session, infer::FactId fact,
+                    const infer::HingeResult* hinges, const ReportOptions& options, QuestionBook& questions) {
+  Finding finding = bare_finding(principle, session, fact, options);
+  if (hinges != nullptr)
+    add_hinges(session, hinges->sets, hinges->found, first_limit(hinges->cut), options, questions, finding);
   if (!options.proofs) return finding;
   finding.proof = build_proof(session, fact, 0, options.proof_limits, options.language);
   const std::size_t kept = session.derivation_count(fact);
   for (std::size_t k = 1; k < kept && k < options.max_derivations; ++k)
     finding.other_proofs.push_back(build_proof(session, fact, k, options.proof_limits, options.language));
   return finding;
+}
+
+/// Adds the parameters of `more` not in `into`, keeping the rule base's order.
+void add_parameters(const compile::RuleSet& rules, std::vector<std::pair<std::string, std::string>>& into,
+                    const std::vector<std::pair<std::string, std::string>>& more) {
+  for (const auto& parameter : more)
+    if (std::find(into.begin(), into.end(), parameter) == into.end()) into.push_back(parameter);
+  const auto rank = [&](const std::string& name) {
+    for (std::size_t i = 0; i < rules.params.size(); ++i)
+      if (rules.params[i].name == name) return i;
+    return rules.params.size();
+  };
+  std::stable_sort(into.begin(), into.end(), [&](const auto& left, const auto& right) { return rank(left.first) < rank(right.first); });
+}
+
+/// The token a pooled role's value is: `?` and the candidates joined by `|`.
+std::string pooled_token(const std::vector<std::string>& candidates) {
+  return fmt::format("?{}", fmt::join(candidates, "|"));
+}
+
+/// One finding for a pool's members: the role they differ in left to the question that
+/// names it, their hinge sets together (each is enough for one candidate), the first
+/// candidate's proof and the others' as further proofs; the pooled value's words go
+/// into the report's names.
+Finding pooled_finding(const compile::Principle& principle, const infer::Session& session, const Pool& pool,
+                       const std::vector<infer::FactId>& facts, const std::vector<infer::HingeResult>& results,
+                       const ReportOptions& options, QuestionBook& questions, Report& report) {
+  const auto& rules = session.network().rules();
+  const infer::FactId first = facts[pool.members.front()];
+  Finding finding = bare_finding(principle, session, first, options);
+  std::vector<infer::HingeSet> sets;
+  std::size_t found = 0;
+  PooledRole pooled{finding.roles[pool.role].first, 0, {}};
+  std::vector<std::string> labels;
+  for (const std::size_t member : pool.members) {
+    const infer::FactId fact = facts[member];
+    sets.insert(sets.end(), results[member].sets.begin(), results[member].sets.end());
+    found += results[member].found;
+    const base::SymbolId value = session.args(fact)[pool.role];
+    pooled.candidates.push_back(session.symbol_name(value));
+    labels.push_back(session.label(value));
+    if (member != pool.members.front()) add_parameters(rules, finding.parameters, parameters_used(session, fact));
+  }
+  std::stable_sort(sets.begin(), sets.end(), [](const auto& left, const auto& right) { return left.size() < right.size(); });
+  add_hinges(session, sets, found, HingeLimit::none, options, questions, finding);
+  pooled.question = questions.question_of(pool.asked.front());  // asked in every set: met by now
+  const Words words = words_in(options.language);
+  const std::string token = pooled_token(pooled.candidates);
+  report.names.emplace_back(
+      token, words.format("pooled_value", {{"question", report.questions[pooled.question].text},
+                                           {"count", fmt::format("{}", labels.size())},
+                                           {"candidates", fmt::format("{}", fmt::join(labels, words("list_separator")))}}));
+  finding.roles[pool.role].second = token;
+  finding.pooled = std::move(pooled);
+  if (!options.proofs) return finding;
+  finding.proof = build_proof(session, first, 0, options.proof_limits, options.language);
+  for (std::size_t m = 1; m < pool.members.size(); ++m)
+    finding.other_proofs.push_back(build_proof(session, facts[pool.members[m]], 0, options.proof_limits, options.language));
+  return finding;
+}
+
+/// A principle's findings in report order, possible ones for a value only an open
+/// question names pooled into one (explain/pooling.hpp).
+void add_findings(const compile::Principle& principle, const infer::Session& session,
+                  const std::vector<infer::FactId>& facts, const ReportOptions& options,
+                  infer::HingeSearch& hinges, QuestionBook& questions, Report& report) {
+  std::vector<infer::HingeResult> results(facts.size());
+  std::vector<PoolCandidate> candidates;
+  std::vector<std::size_t> candidate_index;  // candidate -> index into facts
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    if (session.truth(facts[k]) == base::Truth::yes) continue;
+    results[k] = hinges.find(facts[k], sets_searched(options));
+    if (!results[k].complete() || results[k].found != results[k].sets.size()) continue;
+    PoolCandidate candidate{facts[k], {}};
+    for (const auto& set : results[k].sets) candidate.sets.emplace_back(set);
+    candidates.push_back(std::move(candidate));
+    candidate_index.push_back(k);
+  }
+  std::vector<Pool> pools = unstated_role_pools(session, candidates);
+  std::vector<const Pool*> first_of(facts.size(), nullptr);
+  std::vector<bool> pooled(facts.size(), false);
+  for (Pool& pool : pools) {
+    for (std::size_t& member : pool.members) {
+      member = candidate_index[member];
+      pooled[member] = true;
+    }
+    first_of[pool.members.front()] = &pool;
+  }
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    if (first_of[k] != nullptr) {
+      report.findings.push_back(pooled_finding(principle, session, *first_of[k], facts, results, options, questions, report));
+      continue;
+    }
+    if (pooled[k]) continue;
+    const bool possible = session.truth(facts[k]) != base::Truth::yes;
+    report.findings.push_back(finding_for(principle, session, facts[k], possible ? &results[k] : nullptr, options, questions));
+  }
 }
 
 }  // namespace
@@ -238,7 +345,7 @@ Report build_report(const compile::RuleSet& rules, const infer::Session& session
   report.findings.reserve(total);
   for (const auto& principle : rules.principles) {
     const auto facts = sorted_facts(session, principle.relation);
-    for (const auto fact : facts) report.findings.push_back(finding_for(principle, session, fact, options, hinges, questions));
+    add_findings(principle, session, facts, options, hinges, questions, report);
     if (!facts.empty()) continue;
     const Values open(rules.relations[principle.relation].arity());
     auto why = why_not(rules, session, principle.relation, open, options.profile, options.language);

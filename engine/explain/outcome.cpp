@@ -1,5 +1,7 @@
 #include "explain/outcome.hpp"
 
+#include "explain/pooling.hpp"
+
 #include <algorithm>
 
 namespace cybernorms::explain {
@@ -16,16 +18,85 @@ bool values_before(const infer::Session& session, infer::FactId a, infer::FactId
                                       });
 }
 
-void add_hinges(infer::FactId fact, std::size_t max_hinge_sets, infer::HingeSearch& hinges, Outcome& outcome,
-                OutcomeFinding& finding) {
-  const infer::HingeResult result = hinges.find(fact, max_hinge_sets);
+/// Appends sets (up to `max_hinge_sets` of them) to the outcome as the finding's own.
+template <typename Sets>
+void add_sets(const Sets& sets, std::size_t max_hinge_sets, Outcome& outcome, OutcomeFinding& finding) {
   finding.first_set = static_cast<std::uint32_t>(outcome.set_ends.size());
-  finding.set_count = static_cast<std::uint32_t>(result.sets.size());
-  finding.sets_found = result.found;
-  finding.hinge_limit = first_limit(result.cut);
-  for (const infer::HingeSet& set : result.sets) {
+  for (const auto& set : sets) {
+    if (finding.set_count == max_hinge_sets) break;
     outcome.literals.insert(outcome.literals.end(), set.begin(), set.end());
     outcome.set_ends.push_back(static_cast<std::uint32_t>(outcome.literals.size()));
+    ++finding.set_count;
+  }
+}
+
+/// A pooled finding: its members' sets together, smallest first, as reports list them.
+OutcomeFinding pooled_finding(std::uint32_t principle, const Pool& pool, const std::vector<infer::FactId>& facts,
+                              std::size_t max_hinge_sets, Outcome& outcome) {
+  OutcomeFinding finding;
+  finding.principle = principle;
+  finding.fact = facts[pool.members.front()];
+  finding.level = Level::possible;
+  finding.pooled_role = static_cast<std::uint32_t>(pool.role);
+  finding.first_candidate = static_cast<std::uint32_t>(outcome.candidates.size());
+  finding.candidate_count = static_cast<std::uint32_t>(pool.members.size());
+  std::vector<const infer::HingeSet*> sets;
+  for (const std::size_t member : pool.members) {
+    outcome.candidates.push_back(facts[member]);
+    finding.sets_found += outcome.results[member].found;
+    for (const infer::HingeSet& set : outcome.results[member].sets) sets.push_back(&set);
+  }
+  std::stable_sort(sets.begin(), sets.end(), [](const auto* left, const auto* right) { return left->size() < right->size(); });
+  std::vector<std::span<const infer::HingeLiteral>> spans;
+  spans.reserve(sets.size());
+  for (const infer::HingeSet* set : sets) spans.emplace_back(*set);
+  add_sets(spans, max_hinge_sets, outcome, finding);
+  return finding;
+}
+
+/// One principle's findings, in report order, pooled as reports pool them.
+void add_findings(std::uint32_t principle, const infer::Session& session, const std::vector<infer::FactId>& facts,
+                  std::size_t max_hinge_sets, infer::HingeSearch& hinges, Outcome& outcome) {
+  outcome.results.resize(facts.size());
+  std::vector<PoolCandidate> candidates;
+  std::vector<std::size_t> candidate_index;
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    if (session.truth(facts[k]) == base::Truth::yes) continue;
+    outcome.results[k] = hinges.find(facts[k], infer::sets_kept(max_hinge_sets));
+    const infer::HingeResult& result = outcome.results[k];
+    if (!result.complete() || result.found != result.sets.size()) continue;
+    PoolCandidate candidate{facts[k], {}};
+    for (const auto& set : result.sets) candidate.sets.emplace_back(set);
+    candidates.push_back(std::move(candidate));
+    candidate_index.push_back(k);
+  }
+  std::vector<Pool> pools = candidates.size() < 2 ? std::vector<Pool>{} : unstated_role_pools(session, candidates);
+  std::vector<const Pool*> first_of(facts.size(), nullptr);
+  std::vector<bool> pooled(facts.size(), false);
+  for (Pool& pool : pools) {
+    for (std::size_t& member : pool.members) {
+      member = candidate_index[member];
+      pooled[member] = true;
+    }
+    first_of[pool.members.front()] = &pool;
+  }
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    if (first_of[k] != nullptr) {
+      outcome.findings.push_back(pooled_finding(principle, *first_of[k], facts, max_hinge_sets, outcome));
+      continue;
+    }
+    if (pooled[k]) continue;
+    OutcomeFinding finding;
+    finding.principle = principle;
+    finding.fact = facts[k];
+    finding.level = session.truth(facts[k]) == base::Truth::yes ? Level::implicated : Level::possible;
+    if (finding.level == Level::possible) {
+      const infer::HingeResult& result = outcome.results[k];
+      finding.sets_found = result.found;
+      finding.hinge_limit = first_limit(result.cut);
+      add_sets(result.sets, max_hinge_sets, outcome, finding);
+    }
+    outcome.findings.push_back(finding);
   }
 }
 
@@ -54,14 +125,7 @@ void build_outcome(const compile::RuleSet& rules, const infer::Session& session,
     }
     scratch.assign(facts.begin(), facts.end());
     sort_in_report_order(session, scratch);
-    for (const infer::FactId fact : scratch) {
-      OutcomeFinding finding;
-      finding.principle = p;
-      finding.fact = fact;
-      finding.level = session.truth(fact) == base::Truth::yes ? Level::implicated : Level::possible;
-      if (finding.level == Level::possible) add_hinges(fact, max_hinge_sets, hinges, outcome, finding);
-      outcome.findings.push_back(finding);
-    }
+    add_findings(p, session, scratch, max_hinge_sets, hinges, outcome);
   }
 }
 

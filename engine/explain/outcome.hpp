@@ -25,6 +25,14 @@ struct OutcomeFinding {
   std::uint32_t set_count = 0;
   std::size_t sets_found = 0;  ///< as Finding::hinge_sets_found
   HingeLimit hinge_limit = HingeLimit::none;
+  /// For a finding that pools one per candidate of an open question (Finding::pooled):
+  /// the role's position, and its members' facts, Outcome::candidates[first_candidate,
+  /// first_candidate + candidate_count); `fact` is the first of them.
+  std::uint32_t pooled_role = not_pooled;
+  std::uint32_t first_candidate = 0;
+  std::uint32_t candidate_count = 0;
+  static constexpr std::uint32_t not_pooled = UINT32_MAX;
+  bool is_pooled() const { return pooled_role != not_pooled; }
 };
 
 /// The hinge sets of all findings, flat: set k is literals [set_ends[k - 1], set_ends[k]).
@@ -33,6 +41,8 @@ struct Outcome {
   std::vector<std::uint32_t> set_ends;
   std::vector<infer::HingeLiteral> literals;
   std::vector<std::uint32_t> without_findings;  ///< principles (indices) with no finding at all
+  std::vector<infer::FactId> candidates;        ///< the members of pooled findings
+  std::vector<infer::HingeResult> results;      ///< scratch: one principle's hinge results
 
   std::span<const infer::HingeLiteral> set(std::uint32_t k) const {
     const std::uint32_t begin = k == 0 ? 0 : set_ends[k - 1];
@@ -43,11 +53,12 @@ struct Outcome {
     set_ends.clear();
     literals.clear();
     without_findings.clear();
+    candidates.clear();
   }
 };
 
 /// Fills `outcome` (cleared first) from an evaluated session: the findings Report would
-/// hold, in its order, with up to `max_hinge_sets` hinge sets each. `hinges` is a search
+/// hold, in its order, pooled as it pools them, with up to `max_hinge_sets` hinge sets each. `hinges` is a search
 /// over this session, fresh or restarted: one search serves the whole outcome and its
 /// budget. `scratch` is storage reused from call to call.
 void build_outcome(const compile::RuleSet& rules, const infer::Session& session, std::size_t max_hinge_sets,

@@ -30,6 +30,9 @@ class QuestionBook {
   /// answers, is one of the sets given, or a merge of sets given.
   std::vector<Route> routes(const std::vector<infer::HingeSet>& sets);
 
+  /// The index of the question that asks about an unknown `fact` (added if new).
+  std::size_t question_of(infer::FactId fact) { return place_of(fact).question; }
+
  private:
   struct Place {
     std::size_t question = 0;

@@ -13,20 +13,33 @@ namespace {
 using Roles = std::vector<std::pair<std::string, std::string>>;
 using FindingKey = std::pair<std::string, Roles>;
 
-FindingKey key_of(const Finding& finding) { return {finding.principle, finding.roles}; }
+/// A finding's keys: its principle and roles, or for a pooled finding one per candidate
+/// (the role filled with it), so an answer that names one candidate compares like with like.
+std::vector<FindingKey> keys_of(const Finding& finding) {
+  if (!finding.pooled) return {{finding.principle, finding.roles}};
+  std::vector<FindingKey> keys;
+  for (const std::string& candidate : finding.pooled->candidates) {
+    Roles roles = finding.roles;
+    for (auto& [role, value] : roles)
+      if (role == finding.pooled->role) value = candidate;
+    keys.emplace_back(finding.principle, std::move(roles));
+  }
+  return keys;
+}
 
 std::map<FindingKey, const Finding*> by_key(const Report& report) {
   std::map<FindingKey, const Finding*> findings;
-  for (const Finding& finding : report.findings) findings.emplace(key_of(finding), &finding);
+  for (const Finding& finding : report.findings)
+    for (FindingKey& key : keys_of(finding)) findings.emplace(std::move(key), &finding);
   return findings;
 }
 
-void count(const Finding& finding, Level from, Level to, WhatIfAnswer& answer) {
+void count(const Finding& finding, const Roles& roles, Level from, Level to, WhatIfAnswer& answer) {
   if (from == to) {
     ++answer.unchanged;
     return;
   }
-  answer.changes.push_back(LevelChange{finding.principle, finding.title, finding.roles, from, to});
+  answer.changes.push_back(LevelChange{finding.principle, finding.title, roles, from, to});
 }
 
 }  // namespace
@@ -85,13 +98,15 @@ void compare_findings(const Report& before, const Report& after, WhatIfAnswer& a
   answer.unchanged = 0;
   const auto after_findings = by_key(after);
   const auto before_findings = by_key(before);
-  for (const Finding& finding : before.findings) {
-    const auto found = after_findings.find(key_of(finding));
-    count(finding, finding.level, found == after_findings.end() ? Level::not_implicated : found->second->level,
-          answer);
-  }
+  for (const Finding& finding : before.findings)
+    for (const FindingKey& key : keys_of(finding)) {
+      const auto found = after_findings.find(key);
+      count(finding, key.second, finding.level,
+            found == after_findings.end() ? Level::not_implicated : found->second->level, answer);
+    }
   for (const Finding& finding : after.findings)
-    if (!before_findings.contains(key_of(finding))) count(finding, Level::not_implicated, finding.level, answer);
+    for (const FindingKey& key : keys_of(finding))
+      if (!before_findings.contains(key)) count(finding, key.second, Level::not_implicated, finding.level, answer);
 }
 
 }  // namespace cybernorms::explain

@@ -13,12 +13,38 @@ namespace {
 
 constexpr std::uint32_t no_question = UINT32_MAX;
 
+/// A pooled role's value, as reports give it: `?` and the candidates joined by `|`.
+std::string pooled_token(const infer::Session& session, std::span<const infer::FactId> members, std::size_t role) {
+  std::string token = "?";
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    if (m > 0) token += '|';
+    token += session.symbol_name(session.args(members[m])[role]);
+  }
+  return token;
+}
+
 void write_roles(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
-                 infer::FactId fact) {
-  const auto args = session.args(fact);
+                 const explain::OutcomeFinding& finding, std::span<const infer::FactId> members) {
+  const auto args = session.args(finding.fact);
   json.plain_key("roles").begin_object();
-  for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i)
-    json.key(relation.arg_names[i]).string(session.symbol_name(args[i]));
+  for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i) {
+    json.key(relation.arg_names[i]);
+    if (i == finding.pooled_role)
+      json.string(pooled_token(session, members, i));
+    else
+      json.string(session.symbol_name(args[i]));
+  }
+  json.end_object();
+}
+
+// `"pooled": {"role": "injured", "candidates": ["borvania", "cerat"]}`, as in reports.
+void write_pooled(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
+                  const explain::OutcomeFinding& finding, std::span<const infer::FactId> members) {
+  json.plain_key("pooled").begin_object();
+  json.plain_key("role").string(relation.arg_names[finding.pooled_role]);
+  json.plain_key("candidates").begin_array();
+  for (const infer::FactId member : members) json.string(session.symbol_name(session.args(member)[finding.pooled_role]));
+  json.end_array();
   json.end_object();
 }
 
@@ -141,8 +167,11 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
     const compile::Principle& principle = rules.principles[finding.principle];
     json.begin_object();
     json.plain_key("principle").string(principle.id);
-    write_roles(json, rules.relations[principle.relation], session, finding.fact);
+    const auto members =
+        std::span<const infer::FactId>(outcome.candidates).subspan(finding.first_candidate, finding.candidate_count);
+    write_roles(json, rules.relations[principle.relation], session, finding, members);
     json.plain_key("level").string(level_token(finding.level));
+    if (finding.is_pooled()) write_pooled(json, rules.relations[principle.relation], session, finding, members);
     if (finding.level == explain::Level::possible) {
       json.plain_key("hinges").begin_array();
       for (std::uint32_t k = 0; k < finding.set_count; ++k)

@@ -101,9 +101,13 @@ ordered_json finding_json(const explain::Finding& finding, Detail detail) {
   ordered_json out{{"principle", finding.principle},
                    {"title", finding.title},
                    {"roles", pairs_json(finding.roles)},
-                   {"level", level_token(finding.level)},
-                   {"hinges", routes_json(finding)},
-                   {"hinge_sets", hinge_sets_json(finding.hinge_sets)}};
+                   {"level", level_token(finding.level)}};
+  if (finding.pooled)
+    out["pooled"] = ordered_json{{"role", finding.pooled->role},
+                                 {"question", finding.pooled->question},
+                                 {"candidates", finding.pooled->candidates}};
+  out["hinges"] = routes_json(finding);
+  out["hinge_sets"] = hinge_sets_json(finding.hinge_sets);
   add_hinge_limits(finding, out);
   out["citations"] = citations_json(finding.citations);
   if (detail == Detail::full) {

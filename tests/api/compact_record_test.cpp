@@ -64,6 +64,13 @@ void require_same_findings(const json& compact, const json& brief) {
     CHECK(c["principle"] == b["principle"]);
     CHECK(c["roles"] == b["roles"]);
     CHECK(c["level"] == b["level"]);
+    if (b.contains("pooled")) {
+      REQUIRE(c.contains("pooled"));
+      CHECK(c["pooled"]["role"] == b["pooled"]["role"]);
+      CHECK(c["pooled"]["candidates"] == b["pooled"]["candidates"]);
+    } else {
+      CHECK_FALSE(c.contains("pooled"));
+    }
     CHECK(c.value("hinge_sets_found", json()) == b.value("hinge_sets_found", json()));
     CHECK(c.value("hinges_complete", json()) == b.value("hinges_complete", json()));
     CHECK(c.value("hinge_limit", json()) == b.value("hinge_limit", json()));

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -175,6 +176,18 @@ struct Answer {
 /// several that differ only in one answer's alternatives, merged.
 using Route = std::vector<Answer>;
 
+/// A role a possible finding leaves to an open question: the states the scenario lists
+/// that the question could name, each of which would have had a finding of its own
+/// ("injured: whichever state answers “Where is the mail server located?”, 2 candidates").
+/// The role's value in Finding::roles is then `?` and the candidates joined by `|`
+/// (`?borvania|cerat`), and Report::names words it.
+struct PooledRole {
+  std::string role;                     ///< the role's name: "injured"
+  std::size_t question = 0;             ///< index into Report::questions: the question whose answer fills it
+  std::vector<std::string> candidates;  ///< the values the finding is possible for, in report order
+  friend bool operator==(const PooledRole&, const PooledRole&) = default;
+};
+
 /// A principle that holds (or may hold) for one binding of its arguments.
 struct Finding {
   std::string principle;
@@ -182,6 +195,8 @@ struct Finding {
   /// The principle's arguments by name, in declared order: {"responsible", "a"}, ...
   std::vector<std::pair<std::string, std::string>> roles;
   Level level = Level::implicated;
+  /// Set when the finding stands for one per candidate of an open question (possible only).
+  std::optional<PooledRole> pooled;
   /// For possible findings: minimal sets of hinges, each enough to make it implicated.
   std::vector<std::vector<Hinge>> hinge_sets;
   /// Minimal sets found, listed or not: more than `hinge_sets.size()` when the list was
@@ -198,7 +213,8 @@ struct Finding {
   std::size_t routes_found = 0;
   bool routes_truncated() const { return routes_found > routes.size(); }
   ProofStep proof;
-  /// Further derivations of the same fact when all derivations are asked for (the first is `proof`).
+  /// Further derivations of the same fact when all derivations are asked for (the first is
+  /// `proof`); for a pooled finding, the proofs of its other candidates.
   std::vector<ProofStep> other_proofs;
   std::vector<Citation> citations;  ///< the principle's own
   /// The profile parameters the finding rests on (those its proof reaches by first

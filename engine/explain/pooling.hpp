@@ -1,0 +1,39 @@
+// Findings for a state no stated fact names. Where a role of a principle can be filled
+// only through an open "which" question (where is the server? whose territory was
+// used?), each state the question could name gets a possible finding of its own, and a
+// report lists every state the scenario mentions as "possibly injured" or "possibly
+// responsible". Such findings are pooled into one: the principle may be implicated for
+// whichever state answers the question, and the candidates are counted, not multiplied.
+#pragma once
+#include "infer/hinges.hpp"
+#include "infer/session.hpp"
+
+#include <cstddef>
+#include <span>
+#include <vector>
+
+namespace cybernorms::explain {
+
+/// One possible finding of a principle, as pooling sees it: its fact and its minimal hinge
+/// sets, all of them (a finding whose search was cut short is never pooled).
+struct PoolCandidate {
+  infer::FactId fact = 0;
+  std::vector<std::span<const infer::HingeLiteral>> sets;
+};
+
+/// Possible findings of one principle that become one: they differ only in the value of
+/// `role`, and every hinge set of each needs, true, an unknown fact of one relation that
+/// differs between them only in that value, at an argument its question leaves for the
+/// answer to name ("Where is {asset} located?" is answered by a state).
+struct Pool {
+  std::size_t role = 0;              ///< argument position in the principle's relation
+  std::vector<std::size_t> members;  ///< indices into the candidates given, in their order
+  std::vector<infer::FactId> asked;  ///< per member, the unknown fact naming its value
+};
+
+/// The pools among one principle's possible findings (given in report order), in the
+/// order of their first members; each finding is in at most one pool, and a pool has
+/// two members or more.
+std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings);
+
+}  // namespace cybernorms::explain

@@ -89,6 +89,15 @@ struct BatchArgs {
 };
 int run_batch(const BatchArgs& args);
 
+struct TestArgs {
+  std::vector<std::string> paths;  ///< scenario files or folders; none: scenarios
+  std::string rules_dir;
+  bool update = false;   ///< write each expected file that differs anew
+  bool verbose = false;  ///< also name the scenarios that pass and those without expected findings
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+};
+int run_test(const TestArgs& args);
+
 struct InfoArgs {
   std::string rules_dir;
   std::string format = "text";

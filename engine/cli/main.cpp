@@ -84,6 +84,18 @@ void add_what_if(CLI::App& app, WhatIfArgs& args) {
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
 }
 
+void add_test(CLI::App& app, TestArgs& args) {
+  CLI::App* test = app.add_subcommand(
+      "test", "Check scenarios against their expected findings (NAME.expected.txt beside NAME.json)");
+  test->add_option("paths", args.paths, "Scenario files (*.json) or folders of them (default: scenarios)");
+  test->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  test->add_flag("--update", args.update, "Write each expected findings file that differs anew from what is found");
+  test->add_flag("-v,--verbose", args.verbose, "Also name each scenario that passes, and those without expected findings");
+  test->add_option("--max-input-bytes", args.max_input_bytes,
+                   "Larger scenario or expected files are refused with E407 (default 8 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs,
@@ -204,6 +216,8 @@ int main(int argc, char** argv) {
   add_rules(app, rules_args);
   WhatIfArgs what_if_args;
   add_what_if(app, what_if_args);
+  TestArgs test_args;
+  add_test(app, test_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -230,6 +244,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("profiles")) return run_profiles(profile_args);
     if (app.got_subcommand("rules")) return run_rules(rules_args);
     if (app.got_subcommand("whatif")) return run_what_if(what_if_args);
+    if (app.got_subcommand("test")) return run_test(test_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

@@ -29,9 +29,7 @@ std::string value_text(const std::string& value) {
 }
 
 std::string finding_line(const TerseFinding& finding) {
-  std::string line = finding.principle;
-  for (const auto& [role, value] : finding.roles) line += fmt::format(" {}={}", role, value_text(value));
-  return line + " " + std::string(level_token(finding.level));
+  return terse_key(finding) + " " + std::string(level_token(finding.level));
 }
 
 constexpr std::array<Level, 3> levels{Level::implicated, Level::possible, Level::not_implicated};
@@ -146,6 +144,12 @@ void sort_findings(TerseFindings& findings) {
 }
 
 }  // namespace
+
+std::string terse_key(const TerseFinding& finding) {
+  std::string line = finding.principle;
+  for (const auto& [role, value] : finding.roles) line += fmt::format(" {}={}", role, value_text(value));
+  return line;
+}
 
 TerseFindings terse_findings(const std::vector<explain::Report>& reports) {
   TerseFindings out;

@@ -31,6 +31,10 @@ struct TerseProfile {
 
 using TerseFindings = std::vector<TerseProfile>;
 
+/// A finding's line without its level: `principle role=value ...`, values quoted as in
+/// the file.
+std::string terse_key(const TerseFinding& finding);
+
 /// The findings of each report (one per profile), in the reports' order.
 TerseFindings terse_findings(const std::vector<explain::Report>& reports);
 

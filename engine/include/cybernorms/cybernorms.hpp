@@ -4,6 +4,7 @@
 // user needs is in namespace cybernorms.
 #pragma once
 #include <cybernorms/diagnostics.hpp>
+#include <cybernorms/expected.hpp>
 #include <cybernorms/format.hpp>
 #include <cybernorms/input.hpp>
 #include <cybernorms/render.hpp>
@@ -229,6 +230,14 @@ class Evaluator {
   /// Goals are named "--why-not" in diagnostics. `options.profile` and `proofs` are not used.
   FactsEvaluation evaluate_facts(std::string_view facts_json, const std::string& document_name,
                                  const std::vector<std::string>& goals, const EvaluateOptions& options = {});
+
+  /// Evaluates a scenario under each profile its expected findings list (the terse
+  /// format of `eval --format terse`, read from `expected_text`, named `expected_name`
+  /// in diagnostics) and compares: see ExpectedCheck. `options.profile` and `proofs`
+  /// are not used.
+  ExpectedCheck check_expected(std::string_view scenario_json, const std::string& scenario_name,
+                               std::string_view expected_text, const std::string& expected_name,
+                               const EvaluateOptions& options = {});
 
  private:
   struct State;

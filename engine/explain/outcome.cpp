@@ -62,7 +62,11 @@ void add_findings(std::uint32_t principle, const infer::Session& session, const 
   std::vector<std::size_t> candidate_index;
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (session.truth(facts[k]) == base::Truth::yes) continue;
-    outcome.results[k] = hinges.find(facts[k], infer::sets_kept(max_hinge_sets));
+    // The sets listed are enough to pool by when they are all there are; else ask for
+    // every set kept (the search remembers its families, so asking again costs little).
+    outcome.results[k] = hinges.find(facts[k], max_hinge_sets);
+    if (outcome.results[k].found > outcome.results[k].sets.size())
+      outcome.results[k] = hinges.find(facts[k], infer::sets_kept(max_hinge_sets));
     const infer::HingeResult& result = outcome.results[k];
     if (!result.complete() || result.found != result.sets.size()) continue;
     PoolCandidate candidate{facts[k], {}};

@@ -270,33 +270,16 @@ void add_findings(const compile::Principle& principle, const infer::Session& ses
                   const std::vector<infer::FactId>& facts, const ReportOptions& options,
                   infer::HingeSearch& hinges, QuestionBook& questions, Report& report) {
   std::vector<infer::HingeResult> results(facts.size());
-  std::vector<PoolCandidate> candidates;
-  std::vector<std::size_t> candidate_index;  // candidate -> index into facts
+  for (std::size_t k = 0; k < facts.size(); ++k)
+    if (session.truth(facts[k]) != base::Truth::yes) results[k] = hinges.find(facts[k], sets_searched(options));
+  const PooledFindings pooled = pool_findings(session, facts, results);
   for (std::size_t k = 0; k < facts.size(); ++k) {
-    if (session.truth(facts[k]) == base::Truth::yes) continue;
-    results[k] = hinges.find(facts[k], sets_searched(options));
-    if (!results[k].complete() || results[k].found != results[k].sets.size()) continue;
-    PoolCandidate candidate{facts[k], {}};
-    for (const auto& set : results[k].sets) candidate.sets.emplace_back(set);
-    candidates.push_back(std::move(candidate));
-    candidate_index.push_back(k);
-  }
-  std::vector<Pool> pools = unstated_role_pools(session, candidates);
-  std::vector<const Pool*> first_of(facts.size(), nullptr);
-  std::vector<bool> pooled(facts.size(), false);
-  for (Pool& pool : pools) {
-    for (std::size_t& member : pool.members) {
-      member = candidate_index[member];
-      pooled[member] = true;
-    }
-    first_of[pool.members.front()] = &pool;
-  }
-  for (std::size_t k = 0; k < facts.size(); ++k) {
-    if (first_of[k] != nullptr) {
-      report.findings.push_back(pooled_finding(principle, session, *first_of[k], facts, results, options, questions, report));
+    if (pooled.starts_pool(k)) {
+      report.findings.push_back(
+          pooled_finding(principle, session, pooled.pools[pooled.pool_of[k]], facts, results, options, questions, report));
       continue;
     }
-    if (pooled[k]) continue;
+    if (pooled.in_pool(k)) continue;
     const bool possible = session.truth(facts[k]) != base::Truth::yes;
     report.findings.push_back(finding_for(principle, session, facts[k], possible ? &results[k] : nullptr, options, questions));
   }

@@ -58,8 +58,6 @@ OutcomeFinding pooled_finding(std::uint32_t principle, const Pool& pool, const s
 void add_findings(std::uint32_t principle, const infer::Session& session, const std::vector<infer::FactId>& facts,
                   std::size_t max_hinge_sets, infer::HingeSearch& hinges, Outcome& outcome) {
   outcome.results.resize(facts.size());
-  std::vector<PoolCandidate> candidates;
-  std::vector<std::size_t> candidate_index;
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (session.truth(facts[k]) == base::Truth::yes) continue;
     // The sets listed are enough to pool by when they are all there are; else ask for
@@ -67,29 +65,15 @@ void add_findings(std::uint32_t principle, const infer::Session& session, const 
     outcome.results[k] = hinges.find(facts[k], max_hinge_sets);
     if (outcome.results[k].found > outcome.results[k].sets.size())
       outcome.results[k] = hinges.find(facts[k], infer::sets_kept(max_hinge_sets));
-    const infer::HingeResult& result = outcome.results[k];
-    if (!result.complete() || result.found != result.sets.size()) continue;
-    PoolCandidate candidate{facts[k], {}};
-    for (const auto& set : result.sets) candidate.sets.emplace_back(set);
-    candidates.push_back(std::move(candidate));
-    candidate_index.push_back(k);
   }
-  std::vector<Pool> pools = candidates.size() < 2 ? std::vector<Pool>{} : unstated_role_pools(session, candidates);
-  std::vector<const Pool*> first_of(facts.size(), nullptr);
-  std::vector<bool> pooled(facts.size(), false);
-  for (Pool& pool : pools) {
-    for (std::size_t& member : pool.members) {
-      member = candidate_index[member];
-      pooled[member] = true;
-    }
-    first_of[pool.members.front()] = &pool;
-  }
+  const PooledFindings pooled =
+      pool_findings(session, facts, std::span<const infer::HingeResult>(outcome.results.data(), facts.size()));
   for (std::size_t k = 0; k < facts.size(); ++k) {
-    if (first_of[k] != nullptr) {
-      outcome.findings.push_back(pooled_finding(principle, *first_of[k], facts, max_hinge_sets, outcome));
+    if (pooled.starts_pool(k)) {
+      outcome.findings.push_back(pooled_finding(principle, pooled.pools[pooled.pool_of[k]], facts, max_hinge_sets, outcome));
       continue;
     }
-    if (pooled[k]) continue;
+    if (pooled.in_pool(k)) continue;
     OutcomeFinding finding;
     finding.principle = principle;
     finding.fact = facts[k];

@@ -133,4 +133,29 @@ std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<c
   return pools;
 }
 
+PooledFindings pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
+                             std::span<const infer::HingeResult> results) {
+  std::vector<PoolCandidate> candidates;
+  std::vector<std::size_t> fact_of;  // candidate -> index into facts
+  for (std::size_t k = 0; k < facts.size(); ++k) {
+    if (session.truth(facts[k]) == base::Truth::yes) continue;
+    const infer::HingeResult& result = results[k];
+    if (!result.complete() || result.found != result.sets.size()) continue;
+    PoolCandidate candidate{facts[k], {}};
+    for (const infer::HingeSet& set : result.sets) candidate.sets.emplace_back(set);
+    candidates.push_back(std::move(candidate));
+    fact_of.push_back(k);
+  }
+  PooledFindings pooled;
+  pooled.pool_of.assign(facts.size(), PooledFindings::no_pool);
+  if (candidates.size() < 2) return pooled;
+  pooled.pools = unstated_role_pools(session, candidates);
+  for (std::size_t p = 0; p < pooled.pools.size(); ++p)
+    for (std::size_t& member : pooled.pools[p].members) {
+      member = fact_of[member];
+      pooled.pool_of[member] = p;
+    }
+  return pooled;
+}
+
 }  // namespace cybernorms::explain

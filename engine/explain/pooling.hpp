@@ -36,4 +36,21 @@ struct Pool {
 /// two members or more.
 std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings);
 
+/// One principle's findings as reports and compact records list them: `pools` with their
+/// members as indices into the facts, and per fact the pool it is in (`no_pool` if none).
+struct PooledFindings {
+  static constexpr std::size_t no_pool = static_cast<std::size_t>(-1);
+  std::vector<Pool> pools;
+  std::vector<std::size_t> pool_of;
+  /// Whether the finding at `k` is where its pool is listed (its first member).
+  bool starts_pool(std::size_t k) const { return pool_of[k] != no_pool && pools[pool_of[k]].members.front() == k; }
+  bool in_pool(std::size_t k) const { return pool_of[k] != no_pool; }
+};
+
+/// The pools among one principle's facts (in report order), from each possible fact's
+/// hinge result (`results[k]`; those of implicated facts are not read). A fact whose
+/// search was cut short, or whose sets are not all in its result, is never pooled.
+PooledFindings pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
+                             std::span<const infer::HingeResult> results);
+
 }  // namespace cybernorms::explain

@@ -60,6 +60,12 @@ void add_proof_depth(CLI::App& command, std::size_t& depth) {
       ->check(CLI::Range(std::size_t{1}, cybernorms::max_proof_depth));
 }
 
+/// `--max-input-bytes`: `what` ("A larger scenario") is refused with E407 above it.
+void add_max_input_bytes(CLI::App& command, std::size_t& bytes, const std::string& what) {
+  command.add_option("--max-input-bytes", bytes, what + " refused with E407 (default 8 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+}
+
 void add_assume(CLI::App& command, std::vector<std::string>& assume, std::vector<std::string>& files) {
   command.add_option("--assume", assume,
                      "Take a scenario fact as true or false: 'knew_of(op1, arland)=true' (repeatable; docs/what-if.md)")
@@ -78,10 +84,7 @@ void add_what_if(CLI::App& app, WhatIfArgs& args) {
   add_json_layout(*what_if, args.json);
   add_assume(*what_if, args.assume, args.assume_files);
   add_hinge_budget(*what_if, args.hinge_budget);
-  what_if
-      ->add_option("--max-input-bytes", args.max_input_bytes,
-                   "A larger scenario is refused with E407 (default 8 MiB, at most 1 GiB)")
-      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  add_max_input_bytes(*what_if, args.max_input_bytes, "A larger scenario is");
 }
 
 void add_test(CLI::App& app, TestArgs& args) {
@@ -91,9 +94,7 @@ void add_test(CLI::App& app, TestArgs& args) {
   test->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
   test->add_flag("--update", args.update, "Write each expected findings file that differs anew from what is found");
   test->add_flag("-v,--verbose", args.verbose, "Also name each scenario that passes, and those without expected findings");
-  test->add_option("--max-input-bytes", args.max_input_bytes,
-                   "Larger scenario or expected files are refused with E407 (default 8 MiB, at most 1 GiB)")
-      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  add_max_input_bytes(*test, args.max_input_bytes, "Larger scenario or expected files are");
 }
 
 void add_eval(CLI::App& app, EvalArgs& args) {
@@ -118,9 +119,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   add_hinge_sets(*eval, args.hinge_sets);
   add_hinge_budget(*eval, args.hinge_budget);
   add_proof_depth(*eval, args.proof_depth);
-  eval->add_option("--max-input-bytes", args.max_input_bytes,
-                   "Larger scenario or facts files are refused with E407 (default 8 MiB, at most 1 GiB)")
-      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  add_max_input_bytes(*eval, args.max_input_bytes, "Larger scenario or facts files are");
   eval->add_option("--lang", args.language,
                    "Language of reports (text, Markdown, JSON texts): en (default) or one the rule base declares");
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");

@@ -29,13 +29,9 @@ std::map<std::string, std::map<std::string, std::string>> profile_values() {
 
 Evaluation evaluate(const std::string& scenario, const std::string& profile,
                     const std::vector<std::string>& assumptions = {}) {
-  EvaluateOptions options;
-  options.profile = profile;
-  options.max_hinge_sets = 64;
-  for (const std::string& assumption : assumptions) options.assumptions.push_back(AssumedFact{assumption, true, {}});
   Evaluator evaluator(project_rule_base());
   const std::string path = (project_dir / "scenarios" / (scenario + ".json")).string();
-  return evaluator.evaluate(read_text(path), path, options);
+  return evaluator.evaluate(read_text(path), path, assuming(profile, assumptions));
 }
 
 /// "principle role-values..." for a finding; a pooled finding (one for each candidate of

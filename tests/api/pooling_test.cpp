@@ -16,12 +16,8 @@ namespace {
 
 Report evaluate(const std::string& scenario_json, const std::string& profile = "default",
                 const std::vector<std::string>& assumptions = {}) {
-  EvaluateOptions options;
-  options.profile = profile;
-  options.max_hinge_sets = 64;
-  for (const std::string& assumption : assumptions) options.assumptions.push_back(AssumedFact{assumption, true, {}});
   Evaluator evaluator(project_rule_base());
-  const Evaluation evaluation = evaluator.evaluate(scenario_json, "scenario.json", options);
+  const Evaluation evaluation = evaluator.evaluate(scenario_json, "scenario.json", assuming(profile, assumptions));
   REQUIRE_MESSAGE(evaluation.ok(), render_text(evaluation.diagnostics, SourceSet{}));
   return *evaluation.report;
 }

@@ -39,6 +39,16 @@ inline const RuleBase& project_rule_base() {
   return loaded;
 }
 
+/// Options for an evaluation under `profile` with facts assumed true (`rel(a, b)`),
+/// listing up to 64 ways per finding.
+inline EvaluateOptions assuming(const std::string& profile, const std::vector<std::string>& assumptions = {}) {
+  EvaluateOptions options;
+  options.profile = profile;
+  options.max_hinge_sets = 64;
+  for (const std::string& assumption : assumptions) options.assumptions.push_back(AssumedFact{assumption, true, {}});
+  return options;
+}
+
 /// The bundled scenarios (scenarios/*.json), in name order.
 inline std::vector<std::filesystem::path> bundled_scenarios() {
   std::vector<std::filesystem::path> paths;

@@ -218,11 +218,6 @@ void add_parameters(const compile::RuleSet& rules, std::vector<std::pair<std::st
   std::stable_sort(into.begin(), into.end(), [&](const auto& left, const auto& right) { return rank(left.first) < rank(right.first); });
 }
 
-/// The token a pooled role's value is: `?` and the candidates joined by `|`.
-std::string pooled_token(const std::vector<std::string>& candidates) {
-  return fmt::format("?{}", fmt::join(candidates, "|"));
-}
-
 /// One finding for a pool's members: the role they differ in left to the question that
 /// names it, their hinge sets together (each is enough for one candidate), the first
 /// candidate's proof and the others' as further proofs; the pooled value's words go
@@ -250,8 +245,9 @@ Finding pooled_finding(const compile::Principle& principle, const infer::Session
   add_hinges(session, sets, found, HingeLimit::none, options, questions, finding);
   pooled.question = questions.question_of(pool.asked.front());  // asked in every set: met by now
   const Words words = words_in(options.language);
-  const std::string token = pooled_token(pooled.candidates);
-  report.names.emplace_back(
+  const std::string token = pooled_token(session, pool.asked.front(), pool.asked_position, pooled.candidates);
+  if (std::none_of(report.names.begin(), report.names.end(), [&](const auto& name) { return name.first == token; }))
+    report.names.emplace_back(
       token, words.format("pooled_value", {{"question", report.questions[pooled.question].text},
                                            {"count", fmt::format("{}", labels.size())},
                                            {"candidates", fmt::format("{}", fmt::join(labels, words("list_separator")))}}));

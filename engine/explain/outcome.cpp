@@ -40,6 +40,8 @@ OutcomeFinding pooled_finding(std::uint32_t principle, const Pool& pool, const s
   finding.pooled_role = static_cast<std::uint32_t>(pool.role);
   finding.first_candidate = static_cast<std::uint32_t>(outcome.candidates.size());
   finding.candidate_count = static_cast<std::uint32_t>(pool.members.size());
+  finding.asked = pool.asked.front();
+  finding.asked_position = static_cast<std::uint32_t>(pool.asked_position);
   std::vector<const infer::HingeSet*> sets;
   for (const std::size_t member : pool.members) {
     outcome.candidates.push_back(facts[member]);

@@ -31,6 +31,8 @@ struct OutcomeFinding {
   std::uint32_t pooled_role = not_pooled;
   std::uint32_t first_candidate = 0;
   std::uint32_t candidate_count = 0;
+  infer::FactId asked = 0;             ///< the unknown fact naming the first candidate
+  std::uint32_t asked_position = 0;    ///< where the candidate stands in it
   static constexpr std::uint32_t not_pooled = UINT32_MAX;
   bool is_pooled() const { return pooled_role != not_pooled; }
 };

@@ -117,7 +117,7 @@ std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<c
   std::vector<bool> taken(findings.size(), false);
   std::vector<Pool> pools;
   for (const auto& [key, members] : ordered) {
-    Pool pool{key->role, {}, {}};
+    Pool pool{key->role, {}, {}, key->signature.position};
     for (const std::size_t f : *members)
       if (!taken[f]) pool.members.push_back(f);
     if (pool.members.size() < 2) continue;
@@ -131,6 +131,20 @@ std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<c
   std::sort(pools.begin(), pools.end(),
             [](const Pool& left, const Pool& right) { return left.members.front() < right.members.front(); });
   return pools;
+}
+
+std::string pooled_token(const infer::Session& session, infer::FactId asked, std::size_t position,
+                         const std::vector<std::string>& candidates) {
+  const auto& rules = session.network().rules();
+  std::string token = "?" + rules.relations[session.relation_of(asked)].name + "(";
+  const auto args = session.args(asked);
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (i > 0) token += ',';
+    token += i == position ? std::string("_") : session.symbol_name(args[i]);
+  }
+  token += "):";
+  for (std::size_t c = 0; c < candidates.size(); ++c) token += (c > 0 ? "|" : "") + candidates[c];
+  return token;
 }
 
 PooledFindings pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,

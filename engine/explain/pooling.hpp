@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <span>
+#include <string>
 #include <vector>
 
 namespace cybernorms::explain {
@@ -29,7 +30,15 @@ struct Pool {
   std::size_t role = 0;              ///< argument position in the principle's relation
   std::vector<std::size_t> members;  ///< indices into the candidates given, in their order
   std::vector<infer::FactId> asked;  ///< per member, the unknown fact naming its value
+  std::size_t asked_position = 0;    ///< where in those facts the value stands
 };
+
+/// The value a pooled role holds in reports and records: `?`, the unknown fact that
+/// names it with `_` for the value, `:` and the candidates joined by `|`
+/// (`?asset_in(mail_server,_):borvania|cerat`), so two pools of the same candidates
+/// filled by different questions differ.
+std::string pooled_token(const infer::Session& session, infer::FactId asked, std::size_t position,
+                         const std::vector<std::string>& candidates);
 
 /// The pools among one principle's possible findings (given in report order), in the
 /// order of their first members; each finding is in at most one pool, and a pool has

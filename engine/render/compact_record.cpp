@@ -1,5 +1,7 @@
 #include "render/compact_record.hpp"
 
+#include "explain/pooling.hpp"
+
 #include "render/json_writer.hpp"
 #include "render/report_render.hpp"
 
@@ -13,14 +15,12 @@ namespace {
 
 constexpr std::uint32_t no_question = UINT32_MAX;
 
-/// A pooled role's value, as reports give it: `?` and the candidates joined by `|`.
-std::string pooled_token(const infer::Session& session, std::span<const infer::FactId> members, std::size_t role) {
-  std::string token = "?";
-  for (std::size_t m = 0; m < members.size(); ++m) {
-    if (m > 0) token += '|';
-    token += session.symbol_name(session.args(members[m])[role]);
-  }
-  return token;
+/// A pooled role's value, as reports give it (explain::pooled_token).
+std::string pooled_token(const infer::Session& session, const explain::OutcomeFinding& finding,
+                         std::span<const infer::FactId> members) {
+  std::vector<std::string> candidates;
+  for (const infer::FactId member : members) candidates.push_back(session.symbol_name(session.args(member)[finding.pooled_role]));
+  return explain::pooled_token(session, finding.asked, finding.asked_position, candidates);
 }
 
 void write_roles(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
@@ -30,7 +30,7 @@ void write_roles(JsonWriter& json, const compile::Relation& relation, const infe
   for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i) {
     json.key(relation.arg_names[i]);
     if (i == finding.pooled_role)
-      json.string(pooled_token(session, members, i));
+      json.string(pooled_token(session, finding, members));
     else
       json.string(session.symbol_name(args[i]));
   }

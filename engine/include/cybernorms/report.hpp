@@ -179,8 +179,9 @@ using Route = std::vector<Answer>;
 /// A role a possible finding leaves to an open question: the states the scenario lists
 /// that the question could name, each of which would have had a finding of its own
 /// ("injured: whichever state answers “Where is the mail server located?”, 2 candidates").
-/// The role's value in Finding::roles is then `?` and the candidates joined by `|`
-/// (`?borvania|cerat`), and Report::names words it.
+/// The role's value in Finding::roles is then a token: `?`, the unknown fact that names
+/// the value with `_` in its place, `:` and the candidates joined by `|`
+/// (`?asset_in(mail_server,_):borvania|cerat`), and Report::names words it.
 struct PooledRole {
   std::string role;                     ///< the role's name: "injured"
   std::size_t question = 0;             ///< index into Report::questions: the question whose answer fills it

@@ -42,17 +42,14 @@ OutcomeFinding pooled_finding(std::uint32_t principle, const Pool& pool, const s
   finding.candidate_count = static_cast<std::uint32_t>(pool.members.size());
   finding.asked = pool.asked.front();
   finding.asked_position = static_cast<std::uint32_t>(pool.asked_position);
-  std::vector<const infer::HingeSet*> sets;
+  std::vector<std::span<const infer::HingeLiteral>> sets;
   for (const std::size_t member : pool.members) {
     outcome.candidates.push_back(facts[member]);
     finding.sets_found += outcome.results[member].found;
-    for (const infer::HingeSet& set : outcome.results[member].sets) sets.push_back(&set);
+    sets.insert(sets.end(), outcome.results[member].sets.begin(), outcome.results[member].sets.end());
   }
-  std::stable_sort(sets.begin(), sets.end(), [](const auto* left, const auto* right) { return left->size() < right->size(); });
-  std::vector<std::span<const infer::HingeLiteral>> spans;
-  spans.reserve(sets.size());
-  for (const infer::HingeSet* set : sets) spans.emplace_back(*set);
-  add_sets(spans, max_hinge_sets, outcome, finding);
+  std::stable_sort(sets.begin(), sets.end(), [](const auto& left, const auto& right) { return left.size() < right.size(); });
+  add_sets(sets, max_hinge_sets, outcome, finding);
   return finding;
 }
 

@@ -1,5 +1,7 @@
 #include "explain/pooling.hpp"
 
+#include "explain/questions.hpp"
+
 #include <algorithm>
 #include <map>
 #include <optional>
@@ -21,14 +23,6 @@ struct Signature {
 };
 
 constexpr base::SymbolId no_symbol = static_cast<base::SymbolId>(-1);
-
-/// Whether an unknown fact of `relation` is answered by the value at `position`: the
-/// relation's question does not name that argument ("Where is {asset} located?").
-bool answered_by(const compile::Relation& relation, std::size_t position) {
-  if (!relation.question || position >= relation.arg_names.size()) return false;
-  const std::string placeholder = "{" + relation.arg_names[position] + "}";
-  return relation.question->text.find(placeholder) == std::string::npos;
-}
 
 /// The signatures of a set's literals that need, true, an unknown fact answered by `value`.
 std::vector<Signature> signatures(const infer::Session& session, std::span<const infer::HingeLiteral> set,

@@ -11,11 +11,6 @@ namespace cybernorms::explain {
 
 namespace {
 
-/// Whether `text` has the placeholder `{name}`.
-bool mentions(std::string_view text, std::string_view name) {
-  return text.find(fmt::format("{{{}}}", name)) != std::string_view::npos;
-}
-
 bool answer_less(const Answer& left, const Answer& right) {
   return std::tie(left.question, left.yes, left.all, left.facts) <
          std::tie(right.question, right.yes, right.all, right.facts);
@@ -104,6 +99,11 @@ std::string statement_of(std::string_view doc, bool english) {
 
 }  // namespace
 
+bool answered_by(const compile::Relation& relation, std::size_t position) {
+  if (!relation.question || position >= relation.arg_names.size()) return false;
+  return relation.question->text.find(fmt::format("{{{}}}", relation.arg_names[position])) == std::string::npos;
+}
+
 std::string QuestionBook::value_word(const compile::Param& param, base::SymbolId value) const {
   const auto& rules = session_.network().rules();
   if (rules.types[param.type].kind != compile::TypeKind::boolean) return std::string(rules.symbols.name(value));
@@ -181,7 +181,7 @@ QuestionBook::Place QuestionBook::place_of(infer::FactId fact) {
     key = element + '\x1f' + fill_arguments(relation, relation.question->text, ids);
     text = fill_arguments(relation, text_in(language_, relation.question->text), labels);
     for (std::size_t i = 0; i < relation.arg_names.size() && i < labels.size(); ++i)
-      if (!mentions(relation.question->text, relation.arg_names[i])) values.push_back(labels[i]);
+      if (answered_by(relation, i)) values.push_back(labels[i]);
   } else {
     element = relation.name;
     label = element;

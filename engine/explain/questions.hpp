@@ -16,6 +16,11 @@
 
 namespace cybernorms::explain {
 
+/// Whether an unknown fact of `relation` is answered by its value at `position`: the
+/// relation's question leaves that argument out ("Where is {asset} located?" is answered
+/// by a state). Reports word such a value as the answer; pooling groups findings by it.
+bool answered_by(const compile::Relation& relation, std::size_t position);
+
 /// The questions of one report, grown as findings are added: every unknown fact is asked
 /// about by exactly one question, and questions keep the order they were first met in.
 class QuestionBook {

@@ -98,6 +98,18 @@ struct TestArgs {
 };
 int run_test(const TestArgs& args);
 
+struct ServeArgs {
+  std::string rules_dir;
+  std::string scenarios_dir;  ///< empty: the project's scenarios/
+  std::string exercises_dir;  ///< empty: the project's exercises/ (none when it does not exist)
+  std::string host = "127.0.0.1";
+  int port = 8080;  ///< 0: any free port
+  std::size_t max_body_bytes = std::size_t{1} << 20;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+  std::size_t threads = 8;
+};
+int run_serve(const ServeArgs& args);
+
 struct InfoArgs {
   std::string rules_dir;
   std::string format = "text";

@@ -174,6 +174,22 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   add_json_layout(*profiles, profile_args.json);
 }
 
+void add_serve(CLI::App& app, ServeArgs& args) {
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve a local page to evaluate, compare and explore scenarios and to grade exercises (docs/serve.md)");
+  serve->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  serve->add_option("--scenarios", args.scenarios_dir, "Folder of the scenarios offered (default: the bundled ones)");
+  serve->add_option("--exercises", args.exercises_dir, "Folder of the exercises offered (default: the bundled ones)");
+  serve->add_option("--host", args.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve->add_option("--port", args.port, "Port to listen on (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  serve
+      ->add_option("--max-body-bytes", args.max_body_bytes,
+                   "Larger request bodies are refused with 413 (default 1 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  add_max_input_bytes(*serve, args.max_input_bytes, "A larger scenario is");
+  serve->add_option("--threads", args.threads, "Requests served at once (default 8)")->check(CLI::Range(1, 256));
+}
+
 /// The options given to `command`, by their long names.
 GivenOptions given_options(const CLI::App& command) {
   GivenOptions given;
@@ -217,6 +233,8 @@ int main(int argc, char** argv) {
   add_what_if(app, what_if_args);
   TestArgs test_args;
   add_test(app, test_args);
+  ServeArgs serve_args;
+  add_serve(app, serve_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -244,6 +262,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return run_rules(rules_args);
     if (app.got_subcommand("whatif")) return run_what_if(what_if_args);
     if (app.got_subcommand("test")) return run_test(test_args);
+    if (app.got_subcommand("serve")) return run_serve(serve_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

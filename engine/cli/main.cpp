@@ -97,6 +97,19 @@ void add_test(CLI::App& app, TestArgs& args) {
   add_max_input_bytes(*test, args.max_input_bytes, "Larger scenario or expected files are");
 }
 
+void add_grade(CLI::App& app, GradeArgs& args) {
+  CLI::App* grade = app.add_subcommand(
+      "grade", "Grade a student's answer to an exercise against what the engine finds (docs/grading.md)");
+  grade->add_option("exercise", args.exercise, "Exercise file (exercises/NN-slug.json)")->required();
+  grade->add_option("answer", args.answer, "Answer file (docs/answer.schema.json); - reads standard input");
+  grade->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  grade->add_flag("--reveal", args.reveal, "Name the expected levels in feedback (a teacher's view)");
+  grade->add_flag("--model-answer", args.model_answer, "Print the answer that scores full marks instead of grading");
+  grade->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_json_layout(*grade, args.json);
+  add_max_input_bytes(*grade, args.max_input_bytes, "Larger exercise, scenario or answer files are");
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs,
@@ -217,6 +230,8 @@ int main(int argc, char** argv) {
   add_what_if(app, what_if_args);
   TestArgs test_args;
   add_test(app, test_args);
+  GradeArgs grade_args;
+  add_grade(app, grade_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -244,6 +259,7 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return run_rules(rules_args);
     if (app.got_subcommand("whatif")) return run_what_if(what_if_args);
     if (app.got_subcommand("test")) return run_test(test_args);
+    if (app.got_subcommand("grade")) return run_grade(grade_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

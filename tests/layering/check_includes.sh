@@ -21,7 +21,7 @@ declare -A allowed=(
   [api]="api render scenario explain infer compile dsl base"
   [cli]="cli"
 )
-value_types="diagnostics.hpp report.hpp format.hpp input.hpp what_if.hpp words.hpp"
+value_types="diagnostics.hpp report.hpp format.hpp input.hpp what_if.hpp words.hpp exercise.hpp"
 facade="cybernorms.hpp batch.hpp render.hpp"
 
 broken=0

@@ -198,13 +198,20 @@ GivenOptions given_options(const CLI::App& command) {
 
 /// Options that one another would make ignored, for the subcommand given; each printed.
 bool options_agree(const CLI::App& app, const CheckArgs& check_args, const EvalArgs& eval_args,
-                   const BatchArgs& batch_args, const InfoArgs& profile_args, const WhatIfArgs& what_if_args) {
+                   const BatchArgs& batch_args, const InfoArgs& profile_args, const WhatIfArgs& what_if_args,
+                   const GradeArgs& grade_args) {
   std::vector<std::string> messages;
   if (app.got_subcommand("check")) messages = layout_conflicts(check_args.format, check_args.json);
   if (app.got_subcommand("eval")) messages = eval_conflicts(eval_args);
   if (app.got_subcommand("batch")) messages = batch_conflicts(batch_args);
   if (app.got_subcommand("profiles")) messages = layout_conflicts(profile_args.format, profile_args.json);
   if (app.got_subcommand("whatif")) messages = layout_conflicts(what_if_args.format, what_if_args.json);
+  if (app.got_subcommand("grade")) {
+    if (!grade_args.model_answer) messages = layout_conflicts(grade_args.format, grade_args.json);
+    if (grade_args.model_answer && (grade_args.reveal || grade_args.json.pretty || grade_args.json.compact))
+      messages.push_back("error: --model-answer prints the answer that scores full marks, indented; --reveal, "
+                         "--pretty and --compact apply to a grade");
+  }
   for (const std::string& message : messages) std::fprintf(stderr, "%s\n", message.c_str());
   return messages.empty();
 }
@@ -246,7 +253,7 @@ int main(int argc, char** argv) {
   }
   eval_args.given = given_options(*app.get_subcommand("eval"));
   batch_args.given = given_options(*app.get_subcommand("batch"));
-  if (!options_agree(app, check_args, eval_args, batch_args, profile_args, what_if_args)) return exit_usage;
+  if (!options_agree(app, check_args, eval_args, batch_args, profile_args, what_if_args, grade_args)) return exit_usage;
   try {
     if (app.got_subcommand("check")) {
       if (check_args.paths.empty()) check_args.paths.push_back("rules");

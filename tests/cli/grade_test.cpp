@@ -275,6 +275,21 @@ TEST_CASE("grade: the answer from standard input, exit codes, and exercises that
   CHECK(grade(exercise).exit_code == 2);
   CHECK(grade(exercise + " '" + (dir / "answer.json").string() + "' --model-answer").exit_code == 2);
   CHECK(grade("- '" + (dir / "answer.json").string() + "'").exit_code == 2);
+  // Options that would be ignored are refused.
+  const Run reveal_key = grade(exercise + " --model-answer --reveal");
+  CHECK(reveal_key.exit_code == 2);
+  CHECK(reveal_key.out.find("--model-answer prints the answer that scores full marks") != std::string::npos);
+  const Run compact_text = grade(exercise + " '" + (dir / "answer.json").string() + "' --compact");
+  CHECK(compact_text.exit_code == 2);
+  CHECK(compact_text.out == "error: --compact lays out JSON; it does not apply to --format text\n");
+  // An exercise whose scenario is not there.
+  json lost = json::parse(read(fs::path(project) / exercise));
+  lost["scenario"] = "no_such_scenario.json";
+  write(dir / "lost.json", lost.dump(2));
+  const Run unreadable = run("grade '" + (dir / "lost.json").string() + "' --model-answer");
+  CHECK(unreadable.exit_code == 1);
+  CHECK_MESSAGE(unreadable.out.find("lost.json: /scenario: the exercise's scenario cannot be read") != std::string::npos,
+                unreadable.out);
   // An exercise naming a profile and a principle the rule base does not have.
   json broken = json::parse(read(fs::path(project) / exercise));
   broken["profiles"] = {"defualt"};

@@ -31,6 +31,12 @@ std::vector<std::string> non_empty_strings(const api::JsonDocument& document, co
     if ((*strings)[i].empty())
       document.diagnostics.pointer_error("E402", document.name, child_pointer(child_pointer("", key), i),
                                          "expected a non-empty string, got \"\"");
+    if (!required && key != "principles") continue;  // goals and points may repeat themselves
+    const auto first = std::find(strings->begin(), strings->begin() + static_cast<std::ptrdiff_t>(i), (*strings)[i]);
+    if (first != strings->begin() + static_cast<std::ptrdiff_t>(i))
+      document.diagnostics.pointer_error("E405", document.name, child_pointer(child_pointer("", key), i),
+                                         "duplicate \"{}\" (first at {})", (*strings)[i],
+                                         child_pointer(child_pointer("", key), static_cast<std::size_t>(first - strings->begin())));
   }
   return *strings;
 }

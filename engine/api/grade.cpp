@@ -419,7 +419,9 @@ class Grader {
       return;
     }
     const std::vector<std::string> names = fails_on(*why_not);
-    const std::string element = names.empty() ? std::string("an element") : "'" + names.front() + "'";
+    const std::string element = !names.empty()                    ? "'" + names.front() + "'"
+                                : !why_not->failed.written.empty() ? "its condition " + why_not->failed.written
+                                                                   : std::string("an element");
     if (!why_not->failed.text.empty()) {
       add_hint(item, neutral(fmt::format("The nearest rule for it fails on {}: {}.", element, why_not->failed.text),
                              fmt::format("The nearest rule for it fails on {}.", element)));
@@ -542,6 +544,9 @@ class Grader {
       if (named) {
         feedback.back() = ',';
         feedback += " and you named what its nearest rule fails on.";
+      } else if (failing.empty()) {
+        feedback += " Its nearest rule fails on a condition that is no relation or parameter (no points hang on it).";
+        hint_why_not(item, why_not);
       } else {
         feedback += " Its nearest rule fails on another element than the one you named (no points hang on it).";
         hint_why_not(item, why_not);

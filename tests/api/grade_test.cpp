@@ -140,6 +140,8 @@ TEST_CASE("read_exercise: located errors for a malformed exercise; grade: E430 f
   CHECK(codes("{" + good + R"(, "difficulty": 3})") == std::vector<std::string>{"E401 /difficulty"});
   CHECK(codes("{" + good + "}") == std::vector<std::string>{"E406 "});
   CHECK(codes("{" + good + R"(, "difficulty": "easy", "principles": [""]})") == std::vector<std::string>{"E402 /principles/0"});
+  CHECK(codes("{" + good + R"(, "difficulty": "easy", "principles": ["use_of_force", "use_of_force"]})") ==
+        std::vector<std::string>{"E405 /principles/1"});
   const ExerciseRead read = read_exercise("{" + good + R"(, "difficulty": "easy", "hint": "x"})", "x.json");
   REQUIRE(read.diagnostics.all().size() == 1);
   CHECK(read.diagnostics.all().front().message == "unknown key \"hint\" in an exercise; expected one of id, title, difficulty, scenario, profiles, principles, question, goals, points");

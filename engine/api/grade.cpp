@@ -562,8 +562,12 @@ class Grader {
   std::vector<std::string> banned_;
 };
 
-/// Goals asking why-not about each answer's finding the engine does not give, per
-/// profile: `principle(v1, v2, ...)`, for those whose values a goal can spell.
+/// Findings of one answer under one profile that the engine does not give and that get
+/// why-not hints: the rest get a general one, so a huge answer costs no more than this.
+constexpr std::size_t max_why_not_goals = 1000;
+
+/// Whether a value can be written in a why-not goal (`principle(v1, v2, ...)`), asked
+/// about each answer's finding the engine does not give.
 bool goal_spellable(const std::string& value) {
   return !value.empty() && value.size() <= 200 && std::all_of(value.begin(), value.end(), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
@@ -639,7 +643,7 @@ GradeEvaluation Evaluator::grade(const Exercise& exercise, std::string_view scen
       unmatched.push_back(&answer);
       std::vector<std::string> values;
       for (const auto& [role, value] : answer.roles) values.push_back(value);
-      if (std::all_of(values.begin(), values.end(), goal_spellable)) {
+      if (goals.size() < max_why_not_goals && std::all_of(values.begin(), values.end(), goal_spellable)) {
         goal_of.emplace_back(goals.size());
         goals.push_back(fmt::format("{}({})", answer.principle, fmt::join(values, ", ")));
       } else {

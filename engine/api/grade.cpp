@@ -486,7 +486,7 @@ class Grader {
     item.verdict = item.points == item.max_points ? Verdict::correct : Verdict::partly_correct;
     std::vector<std::string> shown_wrong;
     for (const std::string& name : wrong)
-      if (options_.reveal || !holds_level_word(name, banned_)) shown_wrong.push_back(name);
+      if (options_.reveal || !holds_level_word(name, banned_)) shown_wrong.push_back(base::brief(name));
     std::string feedback = options_.reveal ? fmt::format("The level is right ({})", level) : "The level is right";
     if (all) {
       feedback += fmt::format(", and you named all it hinges on ({})", quoted_list(named));

@@ -98,6 +98,18 @@ struct TestArgs {
 };
 int run_test(const TestArgs& args);
 
+struct GradeArgs {
+  std::string exercise;  ///< the exercise file
+  std::string answer;    ///< the answer file; "-" reads standard input
+  std::string rules_dir;
+  bool reveal = false;        ///< name the expected levels in feedback
+  bool model_answer = false;  ///< print the answer that scores full marks instead
+  std::string format = "text";  ///< text, json
+  JsonLayoutFlags json;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+};
+int run_grade(const GradeArgs& args);
+
 struct ServeArgs {
   std::string rules_dir;
   std::string scenarios_dir;  ///< empty: the project's scenarios/

@@ -23,7 +23,7 @@ declare -A allowed=(
   [serve]="serve"
   [cli]="cli serve"
 )
-value_types="diagnostics.hpp report.hpp format.hpp input.hpp what_if.hpp words.hpp"
+value_types="diagnostics.hpp report.hpp format.hpp input.hpp what_if.hpp words.hpp exercise.hpp"
 facade="cybernorms.hpp batch.hpp render.hpp"
 
 broken=0

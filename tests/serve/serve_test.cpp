@@ -275,6 +275,13 @@ TEST_CASE("a body larger than --max-body-bytes is 413, whether its length is giv
     CHECK(chunked->status == 413);
     check_error(json::parse(chunked->body));
   }
+  // Compressed: counted as it is decompressed, so a small gzip body cannot grow past the limit.
+  httplib::Client compressed = client(server);
+  compressed.set_compress(true);
+  const httplib::Result bomb = compressed.Post("/api/evaluate", std::string(5'000'000, ' '), "application/json");
+  REQUIRE(bomb);
+  CHECK(bomb->status == 413);
+  check_error(json::parse(bomb->body));
   // Within the limit, the same server evaluates.
   const json small{{"scenario", scenario_text("attribution_unknown")}};
   REQUIRE(small.dump().size() < 10'000);

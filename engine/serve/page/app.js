@@ -243,7 +243,7 @@ function pathAt(text, offset) {
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       if (offset <= j) {                      // the cursor is inside this string
-        if (expectKey && stack.length) stack[stack.length - 1].key = text.slice(i + 1, offset);
+        if (expectKey && stack.length) stack[stack.length - 1].key = text.slice(i + 1, j);
         break;
       }
       lastString = text.slice(i + 1, j);
@@ -285,8 +285,9 @@ function allowedValues(schema) {
       const [name, def] = resolveRef(s.$ref);
       if (name === 'unknown') { if (!inList) words.push('"unknown"'); return; }
       if (def.enum) { words.push(`${inList ? 'a list of ' : ''}${def.enum.join(', ')}`); return; }
-      if (name.startsWith('value.') && def.type === 'string' && def.description) {
-        words.push(`${inList ? 'a list of ids: ' : ''}${def.description}`); return;
+      const entry = /an entry of "(\w+)"/.exec(def.description || '');
+      if (name.startsWith('value.') && def.type === 'string' && entry) {
+        words.push(inList ? `a list of ids of entries of "${entry[1]}"` : `the id of an entry of "${entry[1]}"`); return;
       }
       if (def.type) { words.push(`${inList ? 'a list of ' : ''}${def.type === 'boolean' ? 'true or false' : def.type}`); return; }
       if (def.anyOf) { def.anyOf.forEach((x) => visit(x, inList)); return; }
@@ -368,7 +369,7 @@ function updateSchemaHelp() {
     if (!description && schema.$ref) description = resolveRef(schema.$ref)[1].description || '';
     let signature = '';
     const m = /^([a-z_$][\w$]*\([^)]*\)): (.*)$/s.exec(description);
-    if (m) { signature = m[1]; description = m[2]; }
+    if (m) { signature = m[1]; description = m[2].replace(/\{(\w+)\}/g, 'the $1'); }
     const values = kind || !top[name] || !top[name].items ? allowedValues(schema) : `a list of ${name}`;
     const snippet = kind === null && schema.items && schema.items.$ref ? '[{"id": ""}]' : snippetFor(schema);
     dl.append(
@@ -396,8 +397,13 @@ function goToPointer(pointer) {
     if (text[i] !== '"' && text[i] !== '{' && text[i] !== '[' && !/[-0-9tfn]/.test(text[i])) continue;
     const path = pathAt(text, i + 1).map(String);
     if (path.length === parts.length && path.every((p, k) => p === parts[k])) {
+      let end = i + 1;
+      if (text[i] === '"') {
+        while (end < text.length && text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+        i++;
+      }
       editor.focus();
-      editor.setSelectionRange(i, i + 1);
+      editor.setSelectionRange(i, end);
       updateSchemaHelp();
       return;
     }

@@ -16,6 +16,7 @@ const state = {
   shown: null,             // {scenario, findings: Map terse key -> level, profile}: what the list showed before
   exercise: null,
   busy: 0,
+  seq: 0,                  // the number of the last evaluation asked for
 };
 
 const $ = (id) => document.getElementById(id);
@@ -453,12 +454,14 @@ async function evaluate(reason) {
   const settings = currentSettings();
   if (!settings.scenario.trim()) { setStatus('Load, paste or open a scenario first.', true); return; }
   const key = settingsKey(settings);
+  const seq = ++state.seq;   // a later evaluation wins over one still under way
   clearErrors();
   setStatus('Evaluating…');
   try {
     if (!state.base || state.base.key !== key) {
       const sameScenario = state.base && JSON.parse(state.base.key)[0] === settings.scenario;
       const base = await api('/api/evaluate', { ...settings });
+      if (seq !== state.seq) return;
       state.base = { key, questions: base.report.questions || [] };
       // Answers given keep applying where the new evaluation asks the same facts.
       const asked = new Set(state.base.questions.flatMap((q) => q.facts.map(factText)));
@@ -467,8 +470,10 @@ async function evaluate(reason) {
       if (state.assume.size === 0) { show(base, reason, settings); return; }
     }
     const answer = await api('/api/evaluate', { ...settings, assume: assumptionList() });
+    if (seq !== state.seq) return;
     show(answer, reason, settings);
   } catch (e) {
+    if (seq !== state.seq) return;
     if (e instanceof ApiError && e.status === 400) {
       showErrors(e);
       markStale();
@@ -614,6 +619,8 @@ function renderAssumptions(report) {
 // The questions of the evaluation without assumptions, each fact a three-way choice.
 function renderQuestions() {
   const box = $('questions');
+  // The choices are drawn anew: the one a keyboard was on keeps the focus.
+  const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
   const questions = (state.base && state.base.questions) || [];
   if (!questions.length) {
     box.replaceChildren(el('p', {}, 'The scenario leaves no question open that a finding turns on.'));
@@ -624,13 +631,14 @@ function renderQuestions() {
     const facts = question.facts || [];
     const part = el('div', { class: 'question-box', 'data-testid': 'question', 'data-element': question.element },
       el('span', { class: 'element' }, question.kind === 'law' ? 'question of law' : question.element),
-      el('h3', {}, question.positions ? question.text.replace(question.positions, '').trim() : question.text));
+      el('h3', { id: `q${q}-text` }, question.positions ? question.text.replace(question.positions, '').trim() : question.text));
     if (question.positions) part.append(el('p', { class: 'positions' }, question.positions));
     facts.forEach((fact, f) => {
       const assumption = factText(fact);
       const value = state.assume.has(assumption) ? String(state.assume.get(assumption)) : 'unknown';
       const name = `q${q}f${f}`;
-      const set = el('fieldset', { class: 'toggle', 'data-testid': 'hinge-toggle', 'data-fact': assumption, 'data-value': value },
+      const set = el('fieldset', { class: 'toggle', 'data-testid': 'hinge-toggle', 'data-fact': assumption, 'data-value': value,
+        'aria-describedby': `q${q}-text` },
         el('legend', {}, facts.length > 1 ? fact.text : 'Answer'));
       for (const [v, words] of [['unknown', 'unknown'], ['true', 'yes'], ['false', 'no']]) {
         const id = `${name}-${v}`;
@@ -643,6 +651,7 @@ function renderQuestions() {
     });
     box.append(part);
   });
+  if (focused && $(focused)) $(focused).focus();
 }
 
 function answerQuestion(fact, value) {

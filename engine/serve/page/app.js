@@ -213,7 +213,8 @@ function clearErrors() {
 function showErrors(error) {
   const box = $('scenario-errors');
   const diagnostics = (error.body && error.body.diagnostics && error.body.diagnostics.diagnostics) || [];
-  const heading = el('p', {}, el('strong', {}, error.message || 'The scenario was refused.'));
+  // The diagnostics are listed one by one: of the error's words, the first line is enough.
+  const heading = el('p', {}, el('strong', {}, (error.message || 'The scenario was refused.').split('\n')[0]));
   const list = el('ul', {});
   for (const d of diagnostics) {
     let where = '';

@@ -98,6 +98,30 @@ struct TestArgs {
 };
 int run_test(const TestArgs& args);
 
+struct GradeArgs {
+  std::string exercise;  ///< the exercise file
+  std::string answer;    ///< the answer file; "-" reads standard input
+  std::string rules_dir;
+  bool reveal = false;        ///< name the expected levels in feedback
+  bool model_answer = false;  ///< print the answer that scores full marks instead
+  std::string format = "text";  ///< text, json
+  JsonLayoutFlags json;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+};
+int run_grade(const GradeArgs& args);
+
+struct ServeArgs {
+  std::string rules_dir;
+  std::string scenarios_dir;  ///< empty: the project's scenarios/
+  std::string exercises_dir;  ///< empty: the project's exercises/ (none when it does not exist)
+  std::string host = "127.0.0.1";
+  int port = 8080;  ///< 0: any free port
+  std::size_t max_body_bytes = std::size_t{1} << 20;
+  std::size_t max_input_bytes = cybernorms::max_input_bytes;
+  std::size_t threads = 8;
+};
+int run_serve(const ServeArgs& args);
+
 struct InfoArgs {
   std::string rules_dir;
   std::string format = "text";

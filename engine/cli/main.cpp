@@ -97,6 +97,19 @@ void add_test(CLI::App& app, TestArgs& args) {
   add_max_input_bytes(*test, args.max_input_bytes, "Larger scenario or expected files are");
 }
 
+void add_grade(CLI::App& app, GradeArgs& args) {
+  CLI::App* grade = app.add_subcommand(
+      "grade", "Grade a student's answer to an exercise against what the engine finds (docs/grading.md)");
+  grade->add_option("exercise", args.exercise, "Exercise file (exercises/NN-slug.json)")->required();
+  grade->add_option("answer", args.answer, "Answer file (docs/answer.schema.json); - reads standard input");
+  grade->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  grade->add_flag("--reveal", args.reveal, "Name the expected levels in feedback (a teacher's view)");
+  grade->add_flag("--model-answer", args.model_answer, "Print the answer that scores full marks instead of grading");
+  grade->add_option("--format", args.format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  add_json_layout(*grade, args.json);
+  add_max_input_bytes(*grade, args.max_input_bytes, "Larger exercise, scenario or answer files are");
+}
+
 void add_eval(CLI::App& app, EvalArgs& args) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate scenarios (or plain facts files) against the rule base");
   eval->add_option("inputs", args.inputs,
@@ -174,6 +187,22 @@ void add_info(CLI::App& app, InfoArgs& schema_args, InfoArgs& profile_args) {
   add_json_layout(*profiles, profile_args.json);
 }
 
+void add_serve(CLI::App& app, ServeArgs& args) {
+  CLI::App* serve = app.add_subcommand(
+      "serve", "Serve a local page to evaluate, compare and explore scenarios and to grade exercises (docs/serve.md)");
+  serve->add_option("--rules", args.rules_dir, "Rule folder (default: ./rules, else the bundled rule base)");
+  serve->add_option("--scenarios", args.scenarios_dir, "Folder of the scenarios offered (default: the bundled ones)");
+  serve->add_option("--exercises", args.exercises_dir, "Folder of the exercises offered (default: the bundled ones)");
+  serve->add_option("--host", args.host, "Address to listen on (default 127.0.0.1: this machine only)");
+  serve->add_option("--port", args.port, "Port to listen on (default 8080; 0: any free port)")->check(CLI::Range(0, 65535));
+  serve
+      ->add_option("--max-body-bytes", args.max_body_bytes,
+                   "Larger request bodies are refused with 413 (default 1 MiB, at most 1 GiB)")
+      ->check(CLI::Range(std::size_t{1}, cybernorms::max_settable_input_bytes));
+  add_max_input_bytes(*serve, args.max_input_bytes, "A larger scenario is");
+  serve->add_option("--threads", args.threads, "Requests served at once (default 8)")->check(CLI::Range(1, 256));
+}
+
 /// The options given to `command`, by their long names.
 GivenOptions given_options(const CLI::App& command) {
   GivenOptions given;
@@ -185,13 +214,20 @@ GivenOptions given_options(const CLI::App& command) {
 
 /// Options that one another would make ignored, for the subcommand given; each printed.
 bool options_agree(const CLI::App& app, const CheckArgs& check_args, const EvalArgs& eval_args,
-                   const BatchArgs& batch_args, const InfoArgs& profile_args, const WhatIfArgs& what_if_args) {
+                   const BatchArgs& batch_args, const InfoArgs& profile_args, const WhatIfArgs& what_if_args,
+                   const GradeArgs& grade_args) {
   std::vector<std::string> messages;
   if (app.got_subcommand("check")) messages = layout_conflicts(check_args.format, check_args.json);
   if (app.got_subcommand("eval")) messages = eval_conflicts(eval_args);
   if (app.got_subcommand("batch")) messages = batch_conflicts(batch_args);
   if (app.got_subcommand("profiles")) messages = layout_conflicts(profile_args.format, profile_args.json);
   if (app.got_subcommand("whatif")) messages = layout_conflicts(what_if_args.format, what_if_args.json);
+  if (app.got_subcommand("grade")) {
+    if (!grade_args.model_answer) messages = layout_conflicts(grade_args.format, grade_args.json);
+    if (grade_args.model_answer && (grade_args.reveal || grade_args.json.pretty || grade_args.json.compact))
+      messages.push_back("error: --model-answer prints the answer that scores full marks, indented; --reveal, "
+                         "--pretty and --compact apply to a grade");
+  }
   for (const std::string& message : messages) std::fprintf(stderr, "%s\n", message.c_str());
   return messages.empty();
 }
@@ -217,6 +253,10 @@ int main(int argc, char** argv) {
   add_what_if(app, what_if_args);
   TestArgs test_args;
   add_test(app, test_args);
+  GradeArgs grade_args;
+  add_grade(app, grade_args);
+  ServeArgs serve_args;
+  add_serve(app, serve_args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -231,7 +271,7 @@ int main(int argc, char** argv) {
   }
   eval_args.given = given_options(*app.get_subcommand("eval"));
   batch_args.given = given_options(*app.get_subcommand("batch"));
-  if (!options_agree(app, check_args, eval_args, batch_args, profile_args, what_if_args)) return exit_usage;
+  if (!options_agree(app, check_args, eval_args, batch_args, profile_args, what_if_args, grade_args)) return exit_usage;
   try {
     if (app.got_subcommand("check")) {
       if (check_args.paths.empty()) check_args.paths.push_back("rules");
@@ -244,6 +284,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("rules")) return run_rules(rules_args);
     if (app.got_subcommand("whatif")) return run_what_if(what_if_args);
     if (app.got_subcommand("test")) return run_test(test_args);
+    if (app.got_subcommand("grade")) return run_grade(grade_args);
+    if (app.got_subcommand("serve")) return run_serve(serve_args);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "cybernorms: internal error: %s\n", error.what());
     return 3;

@@ -24,7 +24,7 @@ TEST_CASE("a misspelt subcommand is named with the closest one, exit 2") {
   CHECK(run("profile").out == "error: unknown command 'profile'; did you mean 'profiles'?\n");
   const Run unknown = run("frobnicate");
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.out == "error: unknown command 'frobnicate' (commands: check, eval, batch, schema, profiles, rules, whatif, test)\n");
+  CHECK(unknown.out == "error: unknown command 'frobnicate' (commands: check, eval, batch, schema, profiles, rules, whatif, test, grade, serve)\n");
 }
 
 TEST_CASE("a misspelt option is named with the closest option of its subcommand, exit 2") {

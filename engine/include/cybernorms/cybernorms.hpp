@@ -4,6 +4,7 @@
 // user needs is in namespace cybernorms.
 #pragma once
 #include <cybernorms/diagnostics.hpp>
+#include <cybernorms/exercise.hpp>
 #include <cybernorms/expected.hpp>
 #include <cybernorms/format.hpp>
 #include <cybernorms/input.hpp>
@@ -238,6 +239,22 @@ class Evaluator {
   ExpectedCheck check_expected(std::string_view scenario_json, const std::string& scenario_name,
                                std::string_view expected_text, const std::string& expected_name,
                                const EvaluateOptions& options = {});
+
+  /// Grades a student's answer (answer JSON, docs/answer.schema.json) to an exercise
+  /// whose scenario is `scenario_json`: each finding the engine gives under the
+  /// exercise's profiles for its principles is compared with the answer's, and scored,
+  /// with feedback and hints in words (docs/grading.md). Diagnostics point into the
+  /// answer (JSON pointers), the exercise (E430: a profile or principle the rule base
+  /// lacks) or the scenario.
+  GradeEvaluation grade(const Exercise& exercise, std::string_view scenario_json, const std::string& scenario_name,
+                        std::string_view answer_json, const std::string& answer_name,
+                        const GradeOptions& options = {});
+
+  /// The answer that scores full marks on an exercise, as answer JSON (indented): every
+  /// finding the engine gives with its level and, for a possible one, the elements it
+  /// hinges on. A teacher's key; `grade` of it scores max_score.
+  ModelAnswer model_answer(const Exercise& exercise, std::string_view scenario_json, const std::string& scenario_name,
+                           const GradeOptions& options = {});
 
  private:
   struct State;

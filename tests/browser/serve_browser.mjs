@@ -282,8 +282,18 @@ async function run() {
     return;
   }
   const exercises = await (await fetch(`${base}/api/exercises`)).json();
+  const listed = await page.$$eval('[data-testid=exercise-select] option[value]:not([value=""])', (o) => o.map((x) => x.value));
+  check(same({ ...listed }, { ...(exercises.exercises || []).map((x) => x.id) }), `the page lists the exercises ${listed}, /api/exercises others`);
+  // A server built without grading answers 501 and may list no exercise: then only the
+  // list is checked, and the output says so.
+  const probe = await post(base, '/api/grade', { exercise: '', answer: { exercise: '', findings: [] } });
   const exercise = (exercises.exercises || []).find((x) => x.id === '10-trade-ministry-attribution-unknown') || (exercises.exercises || [])[0];
-  if (!check(exercise, 'no exercise is listed')) return;
+  if (!exercise && probe.status === 501) {
+    notes.push('/api/grade answered 501 and /api/exercises lists none: the exercise step checked only the (empty) list');
+    check(pageErrors.length === 0, `the page reported errors: ${pageErrors.join('; ')}`);
+    return;
+  }
+  if (!check(exercise, 'no exercise is listed, though /api/grade is there')) return;
   await page.selectOption('[data-testid=exercise-select]', exercise.id);
   await page.click('[data-testid=exercise-open]');
   await page.waitForSelector('[data-testid=answer-row]');

@@ -56,6 +56,8 @@ int run_serve(const ServeArgs& args) {
   std::vector<std::string> warnings;
   serve::Library library;
   library.scenarios = serve::read_scenario_folder(scenarios_dir, args.max_input_bytes, warnings);
+  library.exercises =
+      serve::read_exercise_folder(exercises_dir, {scenarios_dir, exercises_dir}, args.max_input_bytes, warnings);
   for (const std::string& warning : warnings) fmt::print(stderr, "warning: {}\n", warning);
 
   serve::Api api(*rule_base, std::move(library), {CYBERNORMS_VERSION, args.max_input_bytes});

@@ -2,6 +2,8 @@
 
 #include "serve/request.hpp"
 
+#include <cybernorms/exercise.hpp>
+
 #include <nlohmann/json.hpp>
 
 #include <fmt/format.h>
@@ -113,7 +115,11 @@ Api::Api(RuleBase rule_base, Library library, ApiOptions options)
   nlohmann::json list = nlohmann::json::array();
   for (const ScenarioFile& file : library_.scenarios) list.push_back({{"id", file.id}, {"title", file.title}});
   scenarios_ = json_reply({{"scenarios", std::move(list)}});
-  exercises_ = json_reply({{"exercises", nlohmann::json::array()}});
+  nlohmann::json exercises = nlohmann::json::array();
+  for (const ExerciseFile& file : library_.exercises)
+    exercises.push_back(
+        {{"id", file.exercise.id}, {"title", file.exercise.title}, {"difficulty", file.exercise.difficulty}});
+  exercises_ = json_reply({{"exercises", std::move(exercises)}});
 }
 
 Reply Api::scenario(std::string_view id) const {
@@ -123,7 +129,20 @@ Reply Api::scenario(std::string_view id) const {
 }
 
 Reply Api::exercise(std::string_view id) const {
-  return error_reply(404, fmt::format("no exercise with the id '{}'", id));
+  const ExerciseFile* file = library_.exercise(id);
+  if (file == nullptr) return error_reply(404, fmt::format("no exercise with the id '{}'", id));
+  const Exercise& exercise = file->exercise;
+  // Not its points: they are what a good answer names.
+  return json_reply({{"exercise",
+                      {{"id", exercise.id},
+                       {"title", exercise.title},
+                       {"difficulty", exercise.difficulty},
+                       {"profiles", exercise.profiles},
+                       {"principles", exercise.principles},
+                       {"question", exercise.question},
+                       {"goals", exercise.goals}}},
+                     {"scenario_id", file->scenario_id},
+                     {"scenario", file->scenario_text}});
 }
 
 Reply Api::evaluate(std::string_view text) {
@@ -194,8 +213,27 @@ Reply Api::what_if(std::string_view text) {
   return {200, std::move(out)};
 }
 
-Reply Api::grade(std::string_view) {
-  return error_reply(501, "grading is not available in this build");
+Reply Api::grade(std::string_view text) {
+  RequestBody body(text, {"exercise", "answer", "reveal"});
+  const std::string id = body.required_string("exercise");
+  const std::string answer = body.document("answer");
+  GradeOptions options;
+  options.reveal = body.boolean("reveal", false);
+  options.max_input_bytes = options_.max_input_bytes;
+  if (!body.ok()) return error_reply(400, body.error());
+  const ExerciseFile* file = library_.exercise(id);
+  if (file == nullptr) return error_reply(404, fmt::format("no exercise with the id '{}'", id));
+  GradeEvaluation evaluation = [&] {
+    EvaluatorPool::Lease evaluator = pool_.acquire();
+    return evaluator->grade(file->exercise, file->scenario_text, file->scenario_id, answer, "answer", options);
+  }();
+  if (!evaluation.ok()) return diagnostics_reply("the answer cannot be graded", evaluation.diagnostics, evaluation.sources);
+  RenderOptions render;
+  render.format = Format::json;
+  std::string out = "{\"grade\":";
+  out += trimmed(render_grade(*evaluation.grade, render));
+  out += "}";
+  return {200, std::move(out)};
 }
 
 }  // namespace cybernorms::serve

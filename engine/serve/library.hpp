@@ -3,6 +3,7 @@
 // by its id only, which is looked up here; no path from a request is ever opened.
 #pragma once
 #include <cybernorms/cybernorms.hpp>
+#include <cybernorms/exercise.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -20,11 +21,20 @@ struct ScenarioFile {
   std::string text;
 };
 
+/// An exercise with the scenario it is about, read at start.
+struct ExerciseFile {
+  Exercise exercise;
+  std::string scenario_id;  ///< the stem of the scenario's file
+  std::string scenario_text;
+};
+
 /// The files the server serves, in the order of their ids.
 struct Library {
   std::vector<ScenarioFile> scenarios;
+  std::vector<ExerciseFile> exercises;
 
   const ScenarioFile* scenario(std::string_view id) const;
+  const ExerciseFile* exercise(std::string_view id) const;
 };
 
 /// Reads every `*.json` directly in `folder` (not `*.expected.*`), sorted by id, each up to
@@ -32,6 +42,15 @@ struct Library {
 /// read, is too large or is not a JSON object is left out with a line in `warnings`.
 std::vector<ScenarioFile> read_scenario_folder(const std::filesystem::path& folder, std::size_t max_bytes,
                                                std::vector<std::string>& warnings);
+
+/// Reads every exercise (`*.json`) directly in `folder`, sorted by id, with the scenario
+/// each names (relative to the exercise file), which must lie inside one of `allowed`
+/// (the folders the server was started with). A folder that does not exist gives none;
+/// an exercise that is invalid, names a scenario outside those folders or one that
+/// cannot be read, or repeats an id, is left out with a line in `warnings`.
+std::vector<ExerciseFile> read_exercise_folder(const std::filesystem::path& folder,
+                                               const std::vector<std::filesystem::path>& allowed,
+                                               std::size_t max_bytes, std::vector<std::string>& warnings);
 
 /// Whether `path` (made absolute and normal, links resolved as far as they exist) lies
 /// inside `folder` (likewise), so that a file named by another file cannot lead out of the

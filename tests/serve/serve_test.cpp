@@ -332,3 +332,121 @@ TEST_CASE("a port in use is an error, exit 1") {
   CHECK(WEXITSTATUS(status) == 1);
   CHECK(printed.find("error: cannot listen on 127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
 }
+
+namespace {
+
+std::string run_output(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string printed;
+  char buffer[4096];
+  while (const std::size_t read = fread(buffer, 1, sizeof buffer, pipe)) printed.append(buffer, read);
+  pclose(pipe);
+  return printed;
+}
+
+}  // namespace
+
+TEST_CASE("the exercises are listed, given without their points, and answers graded") {
+  ServerProcess server;
+  REQUIRE(server.port() > 0);
+  httplib::Client http = client(server);
+  const std::string id = "01-espionage-foreign-ministry";
+  const auto [list_status, list] = get(http, "/api/exercises");
+  CHECK(list_status == 200);
+  REQUIRE(list["exercises"].size() >= 14);
+  CHECK(list["exercises"][0] == json{{"id", id}, {"title", "Reading a foreign ministry's e-mail"}, {"difficulty", "easy"}});
+
+  const auto [status, answer] = get(http, "/api/exercises/" + id);
+  CHECK(status == 200);
+  CHECK(answer["exercise"]["id"] == id);
+  CHECK(answer["exercise"]["profiles"] == json{"default"});
+  CHECK(answer["exercise"]["principles"] == json{"non_infringement"});
+  CHECK(answer["exercise"]["question"].is_string());
+  CHECK(answer["exercise"]["goals"].is_array());
+  CHECK(!answer["exercise"].contains("points"));
+  CHECK(answer["scenario_id"] == "remote_espionage_foreign_ministry");
+  CHECK(answer["scenario"] == scenario_text("remote_espionage_foreign_ministry"));
+
+  // The teacher's key scores full marks, sent as text or as an object.
+  const std::string key =
+      run_output(binary + " grade " + project + "/exercises/" + id + ".json --model-answer 2>/dev/null");
+  REQUIRE(!key.empty());
+  for (const json& sent : {json(key), json::parse(key)}) {
+    const auto [grade_status, graded] = post(http, "/api/grade", json{{"exercise", id}, {"answer", sent}}.dump());
+    CHECK(grade_status == 200);
+    CHECK(graded["grade"]["exercise"] == id);
+    CHECK(graded["grade"]["max_score"].get<double>() > 0);
+    CHECK(graded["grade"]["score"] == graded["grade"]["max_score"]);
+    CHECK(graded["grade"]["items"].is_array());
+  }
+  // A wrong level: graded, below full marks, with feedback that does not give the level away.
+  json wrong = json::parse(key);
+  wrong["findings"][0]["level"] = "not_implicated";
+  const auto [wrong_status, wrong_grade] = post(http, "/api/grade", json{{"exercise", id}, {"answer", wrong}}.dump());
+  CHECK(wrong_status == 200);
+  CHECK(wrong_grade["grade"]["score"].get<double>() < wrong_grade["grade"]["max_score"].get<double>());
+  const std::string feedback = wrong_grade["grade"]["items"][0]["feedback"];
+  CHECK(feedback.find("implicated") == std::string::npos);
+  const auto [revealed_status, revealed] =
+      post(http, "/api/grade", json{{"exercise", id}, {"answer", wrong}, {"reveal", true}}.dump());
+  CHECK(revealed_status == 200);
+  CHECK(revealed["grade"]["items"][0].contains("expected"));
+
+  // A malformed answer: 400 pointing into it.
+  json malformed = json::parse(key);
+  malformed["findings"][0]["level"] = "probably";
+  const auto [bad_status, bad] = post(http, "/api/grade", json{{"exercise", id}, {"answer", malformed}}.dump());
+  CHECK(bad_status == 400);
+  check_error(bad);
+  CHECK(bad["diagnostics"]["diagnostics"][0]["file"] == "answer");
+  CHECK(bad["diagnostics"]["diagnostics"][0]["pointer"] == "/findings/0/level");
+  // An unknown exercise, and a request without one.
+  CHECK(post(http, "/api/grade", json{{"exercise", "99-none"}, {"answer", key}}.dump()).first == 404);
+  const auto [missing_status, missing] = post(http, "/api/grade", json{{"answer", key}}.dump());
+  CHECK(missing_status == 400);
+  CHECK(missing["error"].get<std::string>().starts_with("/exercise: missing"));
+}
+
+TEST_CASE("an exercise whose scenario lies outside the folders given is left out") {
+  const std::filesystem::path root = std::filesystem::temp_directory_path() / "cybernorms_serve_test_folders";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root / "exercises");
+  std::filesystem::create_directories(root / "scenarios");
+  json inside = json::parse(read_file(project + "/exercises/01-espionage-foreign-ministry.json"));
+  inside["scenario"] = "../scenarios/remote_espionage_foreign_ministry.json";
+  std::filesystem::copy_file(project + "/scenarios/remote_espionage_foreign_ministry.json",
+                             root / "scenarios" / "remote_espionage_foreign_ministry.json");
+  json outside = inside;
+  outside["id"] = "02-outside";
+  outside["scenario"] = "../../../" + (std::filesystem::path(project) / "scenarios/estonia_2007.json").relative_path().string();
+  json absolute = inside;
+  absolute["id"] = "03-absolute";
+  absolute["scenario"] = project + "/scenarios/estonia_2007.json";
+  std::ofstream(root / "exercises" / "01-espionage-foreign-ministry.json") << inside.dump();
+  std::ofstream(root / "exercises" / "02-outside.json") << outside.dump();
+  std::ofstream(root / "exercises" / "03-absolute.json") << absolute.dump();
+
+  ServerProcess server({"--scenarios", (root / "scenarios").string(), "--exercises", (root / "exercises").string()});
+  REQUIRE(server.port() > 0);
+  httplib::Client http = client(server);
+  const auto [status, list] = get(http, "/api/exercises");
+  CHECK(status == 200);
+  CHECK(list["exercises"].size() == 1);
+  CHECK(list["exercises"][0]["id"] == "01-espionage-foreign-ministry");
+  CHECK(get(http, "/api/exercises/02-outside").first == 404);
+  const auto [scenarios_status, scenarios] = get(http, "/api/scenarios");
+  CHECK(scenarios["scenarios"].size() == 1);
+  std::filesystem::remove_all(root);
+}
+
+TEST_CASE("without an exercises folder the list is empty") {
+  const std::filesystem::path root = std::filesystem::temp_directory_path() / "cybernorms_serve_test_empty";
+  std::filesystem::remove_all(root);
+  std::filesystem::create_directories(root);
+  ServerProcess server({"--exercises", root.string()});
+  REQUIRE(server.port() > 0);
+  httplib::Client http = client(server);
+  CHECK(get(http, "/api/exercises").second == json{{"exercises", json::array()}});
+  std::filesystem::remove_all(root);
+}

@@ -440,7 +440,10 @@ class Grader {
     item.roles = finding.roles;
     const HingeElements hinges = hinge_elements(report, finding);
     const bool hinge_point = finding.level == Level::possible && !hinges.elements.empty();
-    item.max_points = hinge_point ? 2 : 1;
+    // Every finding is worth the same, so that an item's maximum does not tell its level:
+    // one point for the level, one for its grounds (what it hinges on; for a finding the
+    // scenario settles, that nothing open is named).
+    item.max_points = 2;
     if (options_.reveal) item.expected = GradeExpectation{finding.level, hinges.elements, {}};
     const std::string level = std::string(to_string(finding.level));
     const std::string hinge_words =
@@ -467,9 +470,22 @@ class Grader {
     }
     item.points = 1;
     if (!hinge_point) {
-      item.verdict = Verdict::correct;
-      item.feedback = options_.reveal ? fmt::format("Right: the engine finds it {} too.", level)
-                                      : "Right: the level is the one the engine finds.";
+      // Nothing open to name: settled by the scenario's facts (implicated), or possible with
+      // no question found that would settle it.
+      const bool names_open = finding.level == Level::implicated && !answer->hinges_on.empty();
+      item.points += names_open ? 0.0 : 1.0;
+      item.verdict = names_open ? Verdict::partly_correct : Verdict::correct;
+      std::vector<std::string> shown;
+      for (const std::string& name : answer->hinges_on)
+        if (options_.reveal || !holds_level_word(name, banned_)) shown.push_back(base::brief(name));
+      item.feedback = options_.reveal ? fmt::format("Right: the engine finds it {} too", level)
+                                      : std::string("Right: the level is the one the engine finds");
+      item.feedback += !names_open ? std::string(".")
+                       : shown.empty()
+                           ? std::string(", but it hinges on nothing left open: the scenario's facts settle it.")
+                           : fmt::format(", but it hinges on nothing left open ({} is not): the scenario's facts "
+                                         "settle it.",
+                                         quoted_list(shown));
       return item;
     }
     std::vector<std::string> named;

@@ -173,6 +173,12 @@ Reply Api::compare(std::string_view text) {
     if (!rule_base_.has_profile((*profiles)[i]))
       return error_reply(400, fmt::format("/profiles/{}: no profile named '{}' (profiles: {})", i, (*profiles)[i],
                                           fmt::join(rule_base_.profile_ids(), ", ")));
+    // Each profile once: the list is then no longer than the rule base's, and a request
+    // cannot ask for the same evaluation a hundred thousand times.
+    const auto first = std::find(profiles->begin(), profiles->begin() + static_cast<std::ptrdiff_t>(i), (*profiles)[i]);
+    if (first != profiles->begin() + static_cast<std::ptrdiff_t>(i))
+      return error_reply(400, fmt::format("/profiles/{}: repeats '{}' (profile {})", i, (*profiles)[i],
+                                          first - profiles->begin()));
   }
   std::vector<Evaluation> evaluations = [&] {
     EvaluatorPool::Lease evaluator = pool_.acquire();

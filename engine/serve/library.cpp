@@ -82,6 +82,9 @@ std::vector<ScenarioFile> read_scenario_folder(const fs::path& folder, std::size
     }
     files.push_back(ScenarioFile{id, std::move(*title), std::move(*text)});
   }
+  // By id, as Library::scenario looks them up: file names sort otherwise when a name
+  // has a character before '.' ("eu-x.json" before "eu.json", but "eu" before "eu-x").
+  std::sort(files.begin(), files.end(), [](const ScenarioFile& a, const ScenarioFile& b) { return a.id < b.id; });
   return files;
 }
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <string_view>
 
@@ -78,6 +79,9 @@ struct Server::Impl {
   Api& api;
   ServerOptions options;
   httplib::Server http;
+  /// Set by the stop() that stopped it: httplib's own stop() may be called only once
+  /// while it runs.
+  std::atomic<bool> stopped = false;
 
   Impl(Api& api_, ServerOptions options_) : api(api_), options(std::move(options_)) {}
 
@@ -222,6 +226,10 @@ std::optional<int> Server::bind(std::string& problem) {
 
 bool Server::run() { return impl_->http.listen_after_bind(); }
 
-void Server::stop() { impl_->http.stop(); }
+void Server::stop() {
+  // Before run() has started listening there is nothing to stop yet (the caller tries
+  // again); once it runs, only the first call stops it.
+  if (impl_->http.is_running() && !impl_->stopped.exchange(true)) impl_->http.stop();
+}
 
 }  // namespace cybernorms::serve

@@ -32,7 +32,8 @@ class Server {
   /// Serves until stop(): true when stopped, false when serving failed. After bind().
   bool run();
   /// Stops accepting, lets the requests in flight finish, and makes run() return. Any
-  /// thread may call it, once or more.
+  /// thread may call it, once or more; before run() has started listening it does
+  /// nothing, so a caller that must stop the server calls it until run() returns.
   void stop();
 
  private:

@@ -76,6 +76,24 @@ TEST_CASE("grade: a possible finding earns a point for its level and one for wha
   CHECK(item.hints.front().find("'attribution'") != std::string::npos);
 }
 
+TEST_CASE("grade: an implicated finding is worth 2 like a possible one: its level, and naming nothing open") {
+  const std::string espionage = "01-espionage-foreign-ministry";
+  const std::string finding =
+      R"({"principle": "non_infringement", "roles": {"responsible": "arland", "injured": "borania", "operation": "cable_collection"}, )";
+  const Grade right = grade_of(espionage, finding + R"("level": "implicated"})");
+  CHECK(item_for(right, "non_infringement").points == 2);
+  CHECK(item_for(right, "non_infringement").verdict == Verdict::correct);
+  const Grade named_open = grade_of(espionage, finding + R"("level": "implicated", "hinges_on": ["consent"]})");
+  CHECK(item_for(named_open, "non_infringement").points == 1);
+  CHECK(item_for(named_open, "non_infringement").verdict == Verdict::partly_correct);
+  CHECK(item_for(named_open, "non_infringement").feedback.find("nothing left open") != std::string::npos);
+  // Unanswered, its maximum is a possible finding's: the maximum does not tell the level.
+  const Grade empty = grade_of(espionage, "");
+  REQUIRE(empty.items.size() == 1);
+  CHECK(empty.items.front().max_points == 2);
+  CHECK(grade_of(attribution, "").items.front().max_points == 2);
+}
+
 TEST_CASE("grade: max_score is the expected findings' points plus one per finding that is not there") {
   const Grade empty = grade_of(attribution, "");
   CHECK(empty.score == 0);

@@ -246,6 +246,11 @@ TEST_CASE("a malformed request is 400 with a located error") {
       post(http, "/api/compare", "{\"scenario\": " + scenario + ", \"profiles\": [\"default\", \"nobody\"]}");
   CHECK(profiles_status == 400);
   CHECK(profiles_answer["error"].get<std::string>().starts_with("/profiles/1: no profile named 'nobody'"));
+  // Each profile once, so one request cannot ask for the same evaluation many times over.
+  const auto [repeat_status, repeat_answer] =
+      post(http, "/api/compare", "{\"scenario\": " + scenario + ", \"profiles\": [\"default\", \"settled\", \"default\"]}");
+  CHECK(repeat_status == 400);
+  CHECK(repeat_answer["error"].get<std::string>() == "/profiles/2: repeats 'default' (profile 0)");
 }
 
 TEST_CASE("a body larger than --max-body-bytes is 413, whether its length is given or it comes in chunks") {

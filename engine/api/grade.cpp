@@ -7,6 +7,7 @@
 #include "api/json_fields.hpp"
 #include "base/text_layout.hpp"
 #include "render/json_text.hpp"
+#include "render/report_render.hpp"
 #include "scenario/json_input.hpp"
 
 #include <fmt/format.h>
@@ -40,16 +41,6 @@ struct AnswerFinding {
 const std::vector<std::string> answer_keys{"exercise", "findings"};
 const std::vector<std::string> finding_keys{"profile", "principle", "roles", "level", "hinges_on", "fails_on"};
 const std::vector<std::string> level_names{"implicated", "possible", "not_implicated"};
-
-/// A level as the answer format and the grade's JSON write it.
-std::string_view level_key(Level level) {
-  switch (level) {
-    case Level::implicated: return "implicated";
-    case Level::possible: return "possible";
-    case Level::not_implicated: return "not_implicated";
-  }
-  return "?";
-}
 
 std::optional<Level> parse_level(std::string_view name) {
   if (name == "implicated") return Level::implicated;
@@ -714,7 +705,7 @@ ModelAnswer Evaluator::model_answer(const Exercise& exercise, std::string_view s
       nlohmann::ordered_json roles = nlohmann::ordered_json::object();
       for (const auto& [role, value] : finding.roles) roles[role] = value;
       one["roles"] = std::move(roles);
-      one["level"] = level_key(finding.level);
+      one["level"] = render::level_token(finding.level);
       if (finding.level == Level::possible) {
         const HingeElements hinges = hinge_elements(report, finding);
         if (!hinges.elements.empty()) one["hinges_on"] = hinges.elements;

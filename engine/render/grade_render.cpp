@@ -2,6 +2,7 @@
 
 #include "base/text_layout.hpp"
 #include "render/json_text.hpp"
+#include "render/report_render.hpp"
 
 #include <fmt/format.h>
 
@@ -12,15 +13,6 @@ namespace cybernorms::render {
 namespace {
 
 using nlohmann::ordered_json;
-
-std::string level_key(Level level) {
-  switch (level) {
-    case Level::implicated: return "implicated";
-    case Level::possible: return "possible";
-    case Level::not_implicated: return "not_implicated";
-  }
-  return "?";
-}
 
 /// Whole points as integers, halves as decimals: 7, 6.5.
 ordered_json points_json(double points) {
@@ -82,10 +74,10 @@ std::string grade_to_json(const Grade& grade, const RenderOptions& options) {
     one["feedback"] = item.feedback;
     one["hints"] = item.hints;
     one["answer"] = item.answer ? ordered_json(*item.answer) : ordered_json(nullptr);
-    one["answered"] = item.answered ? ordered_json(level_key(*item.answered)) : ordered_json(nullptr);
+    one["answered"] = item.answered ? ordered_json(level_token(*item.answered)) : ordered_json(nullptr);
     if (item.expected) {
       ordered_json expected;
-      expected["level"] = level_key(item.expected->level);
+      expected["level"] = level_token(item.expected->level);
       expected["hinges_on"] = item.expected->hinges_on;
       expected["fails_on"] = item.expected->fails_on;
       one["expected"] = std::move(expected);

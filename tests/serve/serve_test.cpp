@@ -53,6 +53,16 @@ void check_error(const json& answer) {
   CHECK((answer["diagnostics"].is_null() || answer["diagnostics"].contains("diagnostics")));
 }
 
+std::string run_output(const std::string& command) {
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string printed;
+  char buffer[4096];
+  while (const std::size_t read = fread(buffer, 1, sizeof buffer, pipe)) printed.append(buffer, read);
+  pclose(pipe);
+  return printed;
+}
+
 }  // namespace
 
 TEST_CASE("serve prints where it listens, on loopback, and answers the page and its assets") {
@@ -162,13 +172,7 @@ TEST_CASE("POST /api/evaluate answers the report as eval does, in JSON and HTML"
 
   // The same report as `eval --format json`, key for key.
   const std::string command = binary + " eval " + project + "/scenarios/attribution_unknown.json --format json --compact";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string printed;
-  char buffer[4096];
-  while (const std::size_t read = fread(buffer, 1, sizeof buffer, pipe)) printed.append(buffer, read);
-  pclose(pipe);
-  json from_eval = json::parse(printed);
+  json from_eval = json::parse(run_output(command));
   // eval names the document by its path; the server by "scenario": only in diagnostics.
   CHECK(answer["report"] == from_eval);
 
@@ -344,20 +348,6 @@ TEST_CASE("a port in use is an error, exit 1") {
   CHECK(WEXITSTATUS(status) == 1);
   CHECK(printed.find("error: cannot listen on 127.0.0.1:" + std::to_string(first.port())) != std::string::npos);
 }
-
-namespace {
-
-std::string run_output(const std::string& command) {
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string printed;
-  char buffer[4096];
-  while (const std::size_t read = fread(buffer, 1, sizeof buffer, pipe)) printed.append(buffer, read);
-  pclose(pipe);
-  return printed;
-}
-
-}  // namespace
 
 TEST_CASE("the exercises are listed, given without their points, and answers graded") {
   ServerProcess server;

@@ -8,6 +8,14 @@ namespace {
 
 std::uint32_t high_half(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32); }
 
+// A loop, not std::ranges::equal: that becomes a call of memcmp, which costs more than the
+// two or three arguments a fact has.
+bool same_args(const SymbolId* stored, std::span<const SymbolId> args) {
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (stored[i] != args[i]) return false;
+  return true;
+}
+
 }  // namespace
 
 // Empties only what the last scenario used: clearing whole tables sized for the largest
@@ -44,7 +52,8 @@ std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> arg
     if (entry.fact == no_fact) return no_fact;
     if (entry.hash_high != high) continue;
     const auto& record = records_[entry.fact];
-    if (record.hash == hash && record.relation == relation && std::ranges::equal(this->args(entry.fact), args))
+    if (record.hash == hash && record.relation == relation && record.arity == args.size() &&
+        same_args(args_.data() + record.args, args))
       return entry.fact;
   }
 }

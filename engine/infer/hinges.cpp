@@ -7,7 +7,7 @@ namespace cybernorms::infer {
 
 namespace {
 
-using Family = std::vector<HingeSet>;
+
 
 /// Counts one level of nesting for as long as it lives.
 class DepthGuard {
@@ -22,71 +22,27 @@ class DepthGuard {
   std::size_t& depth_;
 };
 
-// Whether a set needs two facts of one exclusive group true, which no settling allows.
-bool is_exclusive_clash(const Session& session, const HingeSet& set) {
-  for (std::size_t i = 0; i < set.size(); ++i) {
-    const auto group = set[i].needs_true ? session.exclusive_group(set[i].fact) : 0;
-    if (group == 0) continue;
-    for (std::size_t j = i + 1; j < set.size(); ++j)
-      if (set[j].needs_true && session.exclusive_group(set[j].fact) == group) return true;
-  }
-  return false;
-}
+std::uint32_t code_of(FactId fact, bool needs_true) { return fact * 2 + (needs_true ? 1 : 0); }
+FactId fact_of(std::uint32_t code) { return code / 2; }
+bool needs_true(std::uint32_t code) { return (code & 1) != 0; }
+std::uint64_t signature_of(FactId fact) { return std::uint64_t{1} << (fact % 64); }
 
-// The union of two sets, or nullopt when they need one fact both true and false, or two
-// exclusive facts true.
-std::optional<HingeSet> merge(const Session& session, const HingeSet& left, const HingeSet& right) {
-  HingeSet merged;
-  merged.reserve(left.size() + right.size());
-  std::set_union(left.begin(), left.end(), right.begin(), right.end(), std::back_inserter(merged));
-  for (std::size_t i = 1; i < merged.size(); ++i)
-    if (merged[i].fact == merged[i - 1].fact) return std::nullopt;
-  if (is_exclusive_clash(session, merged)) return std::nullopt;
-  return merged;
-}
-
-bool is_subset(const HingeSet& small, const HingeSet& large) {
-  return std::includes(large.begin(), large.end(), small.begin(), small.end());
-}
-
-// Keeps the minimal sets, smallest first, at most `cap`. True when a minimal set had to
-// be left out for the cap, so the family is no longer all there is.
-bool minimize(Family& family, std::size_t cap) {
-  if (family.size() <= 1) return false;
-  std::sort(family.begin(), family.end(), [](const HingeSet& a, const HingeSet& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
-  });
-  std::size_t kept = 0;
-  const auto covered = [&](const HingeSet& set) {
-    return std::any_of(family.begin(), family.begin() + static_cast<long>(kept),
-                       [&](const HingeSet& k) { return is_subset(k, set); });
-  };
-  std::size_t i = 0;
-  for (; i < family.size() && kept < cap; ++i) {
-    if (covered(family[i])) continue;
-    if (i != kept) family[kept] = std::move(family[i]);
-    ++kept;
-  }
-  const bool cut = std::any_of(family.begin() + static_cast<long>(i), family.end(),
-                               [&](const HingeSet& set) { return !covered(set); });
-  family.resize(kept);
-  return cut;
-}
-
+template <class Family>
 void append(Family& family, Family more) {
   if (family.empty()) {
     family = std::move(more);
     return;
   }
-  for (auto& set : more) family.push_back(std::move(set));
+  family.insert(family.end(), more.begin(), more.end());
 }
 
-bool is_trivial(const Family& family) { return family.size() == 1 && family.front().empty(); }
+template <class Sets>
+bool is_trivial(const Sets& family) { return family.size() == 1 && family.front().size == 0; }
 
 }  // namespace
 
 HingeSearch::HingeSearch(const Session& session, std::size_t cap, std::size_t budget)
-    : session_(session), cap_(std::max<std::size_t>(cap, 1)), budget_(budget) {}
+    : session_(session), cap_(std::max<std::size_t>(cap, 1)), budget_(budget), families_(2, SetRef{}) {}
 
 // Asked for no sets, it still searches, so `found` tells the caller how many there are.
 HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
@@ -104,10 +60,13 @@ HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
     on_false_.resize(count, false);
   }
   cut_ = 0;
-  HingeResult result{need_true(fact), 0, 0};
+  const auto family = sets_of(need_true(fact));
+  HingeResult result;
   result.cut = std::exchange(cut_, 0);
-  result.found = result.sets.size();
-  if (result.sets.size() > max_sets) result.sets.resize(max_sets);
+  result.found = family.size();
+  const std::size_t kept = std::min(max_sets, family.size());
+  result.sets.reserve(kept);
+  for (std::size_t i = 0; i < kept; ++i) result.sets.push_back(literals_of(family[i]));
   return result;
 }
 
@@ -119,6 +78,8 @@ void HingeSearch::restart() {
     memo_false_cut_[fact] = 0;
   }
   remembered_.clear();
+  literals_.clear();
+  families_.assign(2, SetRef{});  // the empty family, then the trivial one: one empty set
   cycles_ = 0;
   cut_ = 0;
   work_ = 0;
@@ -127,126 +88,302 @@ void HingeSearch::restart() {
 
 // Each family is built with cut_ cleared, so the bits it ends with are its own; they are
 // remembered with it, and added back to those of the family that asked for it.
-Family HingeSearch::need_true(FactId fact) {
-  if (session_.truth(fact) == base::Truth::yes) return {HingeSet{}};
-  if (on_true_[fact]) return cycle({});
+HingeSearch::FamilyRef HingeSearch::need_true(FactId fact) {
+  if (session_.truth(fact) == base::Truth::yes) return trivial_family;
+  if (on_true_[fact]) return cycle(empty_family);
   if (memo_true_[fact]) {
     cut_ |= memo_true_cut_[fact];
     return *memo_true_[fact];
   }
-  if (out_of_work()) return cut(hinge_cut::work, {});
+  if (out_of_work()) return cut(hinge_cut::work, empty_family);
   const DepthGuard guard(depth_);
-  if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));  // not remembered: shallower, it may be found
+  if (guard.too_deep()) return cut(hinge_cut::depth, cycle(empty_family));  // not remembered: shallower, it may be found
   on_true_[fact] = true;
   const auto cycles_before = cycles_;
   const auto outer_cut = std::exchange(cut_, 0);
   Family family;
-  if (session_.base_truth(fact) == base::Truth::unknown) family.push_back({HingeLiteral{fact, true}});
+  if (session_.base_truth(fact) == base::Truth::unknown) family.push_back(single(fact, true));
   for (std::uint32_t k = 0; k < session_.derivation_count(fact); ++k) {
     const auto derivation = session_.derivation(fact, k);
     if (derivation.in_upper_model) append(family, establish(derivation));
   }
   // Derivations that were not kept may establish it with sets not found here.
   if (session_.derivations_seen(fact) > session_.derivation_count(fact)) cut_ |= hinge_cut::derivations;
-  if (minimize(family, cap_)) cut_ |= hinge_cut::sets;
+  if (minimize(family)) cut_ |= hinge_cut::sets;
   on_true_[fact] = false;
+  const FamilyRef kept = keep(family);
   if (cycles_ == cycles_before) {
-    memo_true_[fact] = family;
+    memo_true_[fact] = kept;
     memo_true_cut_[fact] = cut_;
     remembered_.push_back(fact);
   }
   cut_ |= outer_cut;
-  return family;
+  return kept;
 }
 
-Family HingeSearch::need_false(FactId fact) {
-  if (session_.truth(fact) == base::Truth::yes) return {};
-  if (on_false_[fact]) return cycle({HingeSet{}});
+HingeSearch::FamilyRef HingeSearch::need_false(FactId fact) {
+  if (session_.truth(fact) == base::Truth::yes) return empty_family;
+  if (on_false_[fact]) return cycle(trivial_family);
   if (memo_false_[fact]) {
     cut_ |= memo_false_cut_[fact];
     return *memo_false_[fact];
   }
-  if (out_of_work()) return cut(hinge_cut::work, {});
+  if (out_of_work()) return cut(hinge_cut::work, empty_family);
   const DepthGuard guard(depth_);
-  if (guard.too_deep()) return cut(hinge_cut::depth, cycle({}));
+  if (guard.too_deep()) return cut(hinge_cut::depth, cycle(empty_family));
   on_false_[fact] = true;
   const auto cycles_before = cycles_;
   const auto outer_cut = std::exchange(cut_, 0);
-  Family family{session_.base_truth(fact) == base::Truth::unknown ? HingeSet{HingeLiteral{fact, false}} : HingeSet{}};
+  Family family{session_.base_truth(fact) == base::Truth::unknown ? single(fact, false) : SetRef{}};
   // Without every derivation at hand, no set can be sure to refute them all.
-  if (session_.derivations_seen(fact) > session_.derivation_count(fact)) family = cut(hinge_cut::derivations, {});
-  for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k)
-    family = product(std::move(family), refute(session_.derivation(fact, k)));
+  if (session_.derivations_seen(fact) > session_.derivation_count(fact)) {
+    cut_ |= hinge_cut::derivations;
+    family.clear();
+  }
+  for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k) {
+    const Family refutations = refute(session_.derivation(fact, k));
+    family = product(std::move(family), refutations);
+  }
   on_false_[fact] = false;
+  const FamilyRef kept = keep(family);
   if (cycles_ == cycles_before) {
-    memo_false_[fact] = family;
+    memo_false_[fact] = kept;
     memo_false_cut_[fact] = cut_;
     remembered_.push_back(fact);
   }
   cut_ |= outer_cut;
-  return family;
+  return kept;
 }
 
 bool HingeSearch::out_of_work() { return ++work_ > budget_; }
 
-Family HingeSearch::cut(std::uint8_t reason, Family result) {
+HingeSearch::FamilyRef HingeSearch::cut(std::uint8_t reason, FamilyRef result) {
   cut_ |= reason;
   return result;
 }
 
-Family HingeSearch::cycle(Family result) {
+HingeSearch::FamilyRef HingeSearch::cycle(FamilyRef result) {
   ++cycles_;
   return result;
 }
 
-// Sets that make every premise established and every negated fact false.
-Family HingeSearch::establish(const Derivation& derivation) {
-  Family family{HingeSet{}};
+HingeSearch::FamilyRef HingeSearch::keep(const Family& family) {
+  const FamilyRef kept{static_cast<std::uint32_t>(families_.size()), static_cast<std::uint32_t>(family.size())};
+  families_.insert(families_.end(), family.begin(), family.end());
+  return kept;
+}
+
+std::span<const HingeSearch::SetRef> HingeSearch::sets_of(FamilyRef family) const {
+  return {families_.data() + family.begin, family.size};
+}
+
+// Sets that make every premise established and every negated fact false. A negated atom
+// names a fact only when that fact is in the upper model; one that names none holds.
+HingeSearch::Family HingeSearch::establish(const Derivation& derivation) {
+  Family family{SetRef{}};
   for (const auto premise : derivation.premises) {
     if (family.empty()) return family;
-    if (session_.truth(premise) != base::Truth::yes) family = product(std::move(family), need_true(premise));
+    if (session_.truth(premise) == base::Truth::yes) continue;
+    const FamilyRef needed = need_true(premise);
+    family = product(std::move(family), sets_of(needed));
   }
-  for (const auto negated : negated_facts(derivation)) {
+  const auto& plan = session_.network().plans()[derivation.plan];
+  for (const auto& step : plan.steps) {
+    if (step.kind != Step::Kind::negative) continue;
     if (family.empty()) return family;
-    family = product(std::move(family), need_false(negated));
+    ground(step.args, derivation.bindings, key_);
+    const auto negated = session_.find_fact(step.relation, key_);
+    if (!negated) continue;
+    const FamilyRef needed = need_false(*negated);
+    family = product(std::move(family), sets_of(needed));
   }
   return family;
 }
 
 // Sets each of which breaks the derivation: a premise false or a negated fact established.
-Family HingeSearch::refute(const Derivation& derivation) {
+HingeSearch::Family HingeSearch::refute(const Derivation& derivation) {
   Family family;
+  const auto add = [&](FamilyRef more) {
+    const auto sets = sets_of(more);
+    family.insert(family.end(), sets.begin(), sets.end());
+  };
   for (const auto premise : derivation.premises)
-    if (session_.truth(premise) != base::Truth::yes) append(family, need_false(premise));
-  for (const auto negated : negated_facts(derivation)) append(family, need_true(negated));
-  if (minimize(family, cap_)) cut_ |= hinge_cut::sets;
-  return family;
-}
-
-// The facts that the derivation's negated atoms name and that are in the upper model.
-std::vector<FactId> HingeSearch::negated_facts(const Derivation& derivation) {
-  std::vector<FactId> facts;
+    if (session_.truth(premise) != base::Truth::yes) add(need_false(premise));
   const auto& plan = session_.network().plans()[derivation.plan];
   for (const auto& step : plan.steps) {
     if (step.kind != Step::Kind::negative) continue;
     ground(step.args, derivation.bindings, key_);
-    if (const auto fact = session_.find_fact(step.relation, key_)) facts.push_back(*fact);
+    if (const auto negated = session_.find_fact(step.relation, key_)) add(need_true(*negated));
   }
-  return facts;
+  if (minimize(family)) cut_ |= hinge_cut::sets;
+  return family;
 }
 
-Family HingeSearch::product(Family left, Family right) {
-  if (is_trivial(left)) return right;
+// `right` must not be in product_, whose storage this reuses.
+HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> right) {
+  if (is_trivial(left)) {
+    left.assign(right.begin(), right.end());
+    return left;
+  }
   if (is_trivial(right)) return left;
-  Family result;
-  result.reserve(left.size() * right.size());
-  for (const auto& a : left)
-    for (const auto& b : right) {
-      if (out_of_work()) return cut(hinge_cut::work, std::move(result));
-      if (auto merged = merge(session_, a, b)) result.push_back(std::move(*merged));
+  if (left.size() == 1 && is_disjoint(left.front(), right)) {
+    const SetRef set = left.front();
+    return extend(set, right, std::move(left));
+  }
+  if (right.size() == 1 && is_disjoint(right.front(), left)) {
+    product_.assign(left.begin(), left.end());
+    return extend(right.front(), product_, std::move(left));
+  }
+  // Built in one buffer kept from product to product (product calls nothing that calls
+  // it back), then copied into the storage of the left family, which it replaces.
+  product_.clear();
+  for (const auto a : left)
+    for (const auto b : right) {
+      if (out_of_work()) {
+        left.assign(product_.begin(), product_.end());
+        cut_ |= hinge_cut::work;
+        return left;
+      }
+      if (const auto merged = merge(a, b)) product_.push_back(*merged);
     }
-  if (minimize(result, cap_)) cut_ |= hinge_cut::sets;
-  return result;
+  if (minimize(product_)) cut_ |= hinge_cut::sets;
+  left.assign(product_.begin(), product_.end());
+  return left;
+}
+
+// Whether no fact of `set` is in any set of `family`, judged by signatures: a set that
+// may share a fact with one of them counts as not disjoint.
+bool HingeSearch::is_disjoint(SetRef set, std::span<const SetRef> family) {
+  std::uint64_t facts = 0;
+  for (const auto member : family) facts |= member.signature;
+  return (set.signature & facts) == 0;
+}
+
+// The product of {set} and a family none of whose facts it has. Every family a product
+// gets is minimal and in order (smallest first, then by literals) unless the work ran out,
+// and adding the same new facts to each of its sets keeps it so: sizes grow alike, the
+// first literal two sets differ in stays first, and no set comes to include another. So
+// the sets are merged in order and only those with two facts of one exclusive group
+// dropped, with no minimize.
+HingeSearch::Family HingeSearch::extend(SetRef set, std::span<const SetRef> family, Family into) {
+  into.clear();
+  for (const auto member : family) {
+    if (out_of_work()) {
+      cut_ |= hinge_cut::work;
+      return into;
+    }
+    if (const auto merged = merge(set, member)) into.push_back(*merged);
+  }
+  return into;
+}
+
+HingeSearch::SetRef HingeSearch::single(FactId fact, bool needs_true) {
+  const auto group = needs_true ? session_.exclusive_group(fact) : 0;
+  const SetRef set{static_cast<std::uint32_t>(literals_.size()), 1, signature_of(fact),
+                   group == 0 ? 0 : std::uint64_t{1} << (group % 64)};
+  literals_.push_back(code_of(fact, needs_true));
+  return set;
+}
+
+std::optional<HingeSearch::SetRef> HingeSearch::merge(SetRef left, SetRef right) {
+  const auto begin = static_cast<std::uint32_t>(literals_.size());
+  literals_.resize(begin + left.size + right.size);
+  // Resized first: l and r point into the storage the union is written to, past them.
+  const auto* l = literals_.data() + left.begin;
+  const auto* const l_end = l + left.size;
+  const auto* r = literals_.data() + right.begin;
+  const auto* const r_end = r + right.size;
+  auto* out = literals_.data() + begin;
+  const auto clash = [&] {
+    literals_.resize(begin);
+    return std::nullopt;
+  };
+  while (l != l_end && r != r_end) {
+    if (*l == *r) {
+      *out++ = *l++;
+      ++r;
+    } else if (fact_of(*l) == fact_of(*r)) {
+      return clash();  // one fact needed both true and false
+    } else {
+      *out++ = *l < *r ? *l++ : *r++;
+    }
+  }
+  out = std::copy(l, l_end, out);
+  out = std::copy(r, r_end, out);
+  const auto size = static_cast<std::uint32_t>(out - (literals_.data() + begin));
+  literals_.resize(begin + size);
+  const SetRef merged{begin, size, left.signature | right.signature, left.groups | right.groups};
+  // Two facts of one exclusive group can meet only where both sets need one of the group.
+  if ((left.groups & right.groups) != 0 && is_exclusive_clash(merged)) return clash();
+  return merged;
+}
+
+// Whether a set needs two facts of one exclusive group true, which no settling allows.
+bool HingeSearch::is_exclusive_clash(SetRef set) const {
+  const auto* const codes = literals_.data() + set.begin;
+  for (std::uint32_t i = 0; i < set.size; ++i) {
+    const auto group = needs_true(codes[i]) ? session_.exclusive_group(fact_of(codes[i])) : 0;
+    if (group == 0) continue;
+    for (std::uint32_t j = i + 1; j < set.size; ++j)
+      if (needs_true(codes[j]) && session_.exclusive_group(fact_of(codes[j])) == group) return true;
+  }
+  return false;
+}
+
+bool HingeSearch::is_subset(SetRef small, SetRef large) const {
+  if (small.size > large.size || (small.signature & ~large.signature) != 0) return false;
+  const auto* const s = literals_.data() + small.begin;
+  const auto* const l = literals_.data() + large.begin;
+  return std::includes(l, l + large.size, s, s + small.size);
+}
+
+bool HingeSearch::comes_before(SetRef a, SetRef b) const {
+  if (a.size != b.size) return a.size < b.size;
+  const auto* const x = literals_.data() + a.begin;
+  const auto* const y = literals_.data() + b.begin;
+  return std::lexicographical_compare(x, x + a.size, y, y + b.size);
+}
+
+bool HingeSearch::minimize(Family& family) const {
+  if (family.size() <= 1) return false;
+  if (family.size() == 2) return minimize_pair(family);
+  std::sort(family.begin(), family.end(), [this](SetRef a, SetRef b) { return comes_before(a, b); });
+  std::size_t kept = 0;
+  const auto covered = [&](SetRef set) {
+    return std::any_of(family.begin(), family.begin() + static_cast<long>(kept),
+                       [&](SetRef k) { return is_subset(k, set); });
+  };
+  std::size_t i = 0;
+  for (; i < family.size() && kept < cap_; ++i) {
+    if (covered(family[i])) continue;
+    family[kept++] = family[i];
+  }
+  const bool cut = std::any_of(family.begin() + static_cast<long>(i), family.end(),
+                               [&](SetRef set) { return !covered(set); });
+  family.resize(kept);
+  return cut;
+}
+
+// Two sets, as minimize would leave them, without sorting a vector: the smaller first,
+// and the other dropped when it includes the first.
+bool HingeSearch::minimize_pair(Family& family) const {
+  if (comes_before(family[1], family[0])) std::swap(family[0], family[1]);
+  if (is_subset(family[0], family[1])) family.pop_back();
+  else if (cap_ < 2) {
+    family.pop_back();
+    return true;
+  }
+  return false;
+}
+
+HingeSet HingeSearch::literals_of(SetRef set) const {
+  HingeSet literals;
+  literals.reserve(set.size);
+  for (std::uint32_t i = 0; i < set.size; ++i) {
+    const auto code = literals_[set.begin + i];
+    literals.push_back(HingeLiteral{fact_of(code), needs_true(code)});
+  }
+  return literals;
 }
 
 std::vector<HingeSet> Session::hinges(FactId fact, std::size_t max_sets) const {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <vector>
 
 namespace cybernorms::infer {
@@ -68,24 +69,60 @@ class HingeSearch {
   }
 
  private:
-  using Family = std::vector<HingeSet>;
-  Family need_true(FactId fact);
-  Family need_false(FactId fact);
+  /// A hinge set while searching: `size` literals from `begin` in literals_, each coded
+  /// fact * 2 + needs_true (so codes sort as HingeLiteral does), with a 64-bit signature of
+  /// its facts that rules out most subset tests at a glance, and one of the exclusive
+  /// groups its true literals are in, which rules out most clashes of groups.
+  struct SetRef {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+    std::uint64_t signature = 0;
+    std::uint64_t groups = 0;
+  };
+  using Family = std::vector<SetRef>;
+  /// A family kept in families_: `size` sets from `begin`. Families are kept once built,
+  /// remembered or not, so a fact asked for again costs no copy.
+  struct FamilyRef {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+  };
+  static constexpr FamilyRef empty_family{0, 0};    ///< no set: cannot be made so
+  static constexpr FamilyRef trivial_family{1, 1};  ///< the empty set: holds already
+  FamilyRef need_true(FactId fact);
+  FamilyRef need_false(FactId fact);
   Family establish(const Derivation& derivation);
   Family refute(const Derivation& derivation);
-  Family product(Family left, Family right);  ///< by value: callers hand over their families
-  Family cycle(Family result);
-  Family cut(std::uint8_t reason, Family result);  ///< records a hinge_cut reason, passes the result on
+  Family product(Family left, std::span<const SetRef> right);  ///< left by value: callers hand it over
+  FamilyRef cycle(FamilyRef result);
+  FamilyRef cut(std::uint8_t reason, FamilyRef result);  ///< records a hinge_cut reason, passes the result on
+  FamilyRef keep(const Family& family);
+  static bool is_disjoint(SetRef set, std::span<const SetRef> family);
+  Family extend(SetRef set, std::span<const SetRef> family, Family into);
+  std::span<const SetRef> sets_of(FamilyRef family) const;
   /// Counts one step of work (a fact searched that was not remembered, or a merge of two
   /// sets); true once the budget is spent.
   bool out_of_work();
-  std::vector<FactId> negated_facts(const Derivation& derivation);
+  SetRef single(FactId fact, bool needs_true);
+  /// The union of two sets, appended to literals_, or nullopt when it needs one fact both
+  /// true and false, or two facts of one exclusive group true.
+  std::optional<SetRef> merge(SetRef left, SetRef right);
+  bool is_exclusive_clash(SetRef set) const;
+  bool is_subset(SetRef small, SetRef large) const;
+  bool comes_before(SetRef a, SetRef b) const;  ///< smaller first, then by literals
+  /// Keeps the minimal sets, smallest first, at most cap_. True when a minimal set had to
+  /// be left out for the cap, so the family is no longer all there is.
+  bool minimize(Family& family) const;
+  bool minimize_pair(Family& family) const;
+  HingeSet literals_of(SetRef set) const;
 
   const Session& session_;
   std::size_t cap_;
   std::size_t budget_;
-  std::vector<std::optional<Family>> memo_true_;
-  std::vector<std::optional<Family>> memo_false_;
+  std::vector<std::uint32_t> literals_;  ///< every set's literals, cleared on restart()
+  Family product_;                       ///< product's buffer, kept for its capacity
+  Family families_;                      ///< every family built, from index 2 (see empty_family)
+  std::vector<std::optional<FamilyRef>> memo_true_;
+  std::vector<std::optional<FamilyRef>> memo_false_;
   std::vector<std::uint8_t> memo_true_cut_;   ///< hinge_cut bits of each remembered family
   std::vector<std::uint8_t> memo_false_cut_;
   std::vector<bool> on_true_;

@@ -18,6 +18,7 @@ packages=(
   libfmt-dev
   libcli11-dev
   libcpp-httplib-dev pkg-config  # cybernorms serve (docs/serve.md)
+  libmimalloc-dev               # the allocator the program links (CYBERNORMS_MIMALLOC)
   libbenchmark-dev        # benchmarks (built, not run by the tests)
   parallel                # GNU parallel: the test of sharded batch runs (docs/batch.md)
   python3 jq              # the joins of batch records in docs/batch.md, run by the doc-sample test

@@ -26,12 +26,12 @@ enum class Model : std::uint8_t { lower, upper };
 /// Where the hash of a key of `relation` starts, so equal values of two relations differ.
 constexpr std::uint64_t key_seed(RelationId relation) { return relation * 0x94d049bb133111ebULL + 1; }
 
-/// The hash of a key with one more value mixed in.
+/// The hash of a key with one more value mixed in: one multiplication carries every bit
+/// of the value upwards, and the fold brings the high half back down, since tables probe
+/// by the low bits. (Keys have a few small values; a stronger mix cost 5 % of batch.)
 constexpr std::uint64_t mix_key(std::uint64_t hash, SymbolId value) {
-  hash ^= value + 0x9e3779b97f4a7c15ULL + (hash << 6) + (hash >> 2);
-  hash ^= hash >> 31;
-  hash *= 0xbf58476d1ce4e5b9ULL;
-  return hash ^ (hash >> 29);
+  hash = (hash ^ value) * 0x9e3779b97f4a7c15ULL;
+  return hash ^ (hash >> 32);
 }
 
 /// The hash of a whole fact: its relation and every argument.

@@ -27,15 +27,6 @@ FactId fact_of(std::uint32_t code) { return code / 2; }
 bool needs_true(std::uint32_t code) { return (code & 1) != 0; }
 std::uint64_t signature_of(FactId fact) { return std::uint64_t{1} << (fact % 64); }
 
-template <class Family>
-void append(Family& family, Family more) {
-  if (family.empty()) {
-    family = std::move(more);
-    return;
-  }
-  family.insert(family.end(), more.begin(), more.end());
-}
-
 template <class Sets>
 bool is_trivial(const Sets& family) { return family.size() == 1 && family.front().size == 0; }
 
@@ -101,17 +92,21 @@ HingeSearch::FamilyRef HingeSearch::need_true(FactId fact) {
   on_true_[fact] = true;
   const auto cycles_before = cycles_;
   const auto outer_cut = std::exchange(cut_, 0);
-  Family family;
+  Family family = spare_family();
   if (session_.base_truth(fact) == base::Truth::unknown) family.push_back(single(fact, true));
   for (std::uint32_t k = 0; k < session_.derivation_count(fact); ++k) {
     const auto derivation = session_.derivation(fact, k);
-    if (derivation.in_upper_model) append(family, establish(derivation));
+    if (!derivation.in_upper_model) continue;
+    Family established = establish(derivation);
+    family.insert(family.end(), established.begin(), established.end());
+    give_back(std::move(established));
   }
   // Derivations that were not kept may establish it with sets not found here.
   if (session_.derivations_seen(fact) > session_.derivation_count(fact)) cut_ |= hinge_cut::derivations;
   if (minimize(family)) cut_ |= hinge_cut::sets;
   on_true_[fact] = false;
   const FamilyRef kept = keep(family);
+  give_back(std::move(family));
   if (cycles_ == cycles_before) {
     memo_true_[fact] = kept;
     memo_true_cut_[fact] = cut_;
@@ -134,18 +129,21 @@ HingeSearch::FamilyRef HingeSearch::need_false(FactId fact) {
   on_false_[fact] = true;
   const auto cycles_before = cycles_;
   const auto outer_cut = std::exchange(cut_, 0);
-  Family family{session_.base_truth(fact) == base::Truth::unknown ? single(fact, false) : SetRef{}};
+  Family family = spare_family();
+  family.push_back(session_.base_truth(fact) == base::Truth::unknown ? single(fact, false) : SetRef{});
   // Without every derivation at hand, no set can be sure to refute them all.
   if (session_.derivations_seen(fact) > session_.derivation_count(fact)) {
     cut_ |= hinge_cut::derivations;
     family.clear();
   }
   for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k) {
-    const Family refutations = refute(session_.derivation(fact, k));
+    Family refutations = refute(session_.derivation(fact, k));
     family = product(std::move(family), refutations);
+    give_back(std::move(refutations));
   }
   on_false_[fact] = false;
   const FamilyRef kept = keep(family);
+  give_back(std::move(family));
   if (cycles_ == cycles_before) {
     memo_false_[fact] = kept;
     memo_false_cut_[fact] = cut_;
@@ -167,6 +165,20 @@ HingeSearch::FamilyRef HingeSearch::cycle(FamilyRef result) {
   return result;
 }
 
+// Families are made and dropped at every step of the search; their vectors are kept for
+// the next ones instead of going back to the allocator.
+HingeSearch::Family HingeSearch::spare_family() {
+  if (spare_.empty()) return {};
+  Family family = std::move(spare_.back());
+  spare_.pop_back();
+  family.clear();
+  return family;
+}
+
+void HingeSearch::give_back(Family family) {
+  if (family.capacity() > 0) spare_.push_back(std::move(family));
+}
+
 HingeSearch::FamilyRef HingeSearch::keep(const Family& family) {
   const FamilyRef kept{static_cast<std::uint32_t>(families_.size()), static_cast<std::uint32_t>(family.size())};
   families_.insert(families_.end(), family.begin(), family.end());
@@ -180,7 +192,8 @@ std::span<const HingeSearch::SetRef> HingeSearch::sets_of(FamilyRef family) cons
 // Sets that make every premise established and every negated fact false. A negated atom
 // names a fact only when that fact is in the upper model; one that names none holds.
 HingeSearch::Family HingeSearch::establish(const Derivation& derivation) {
-  Family family{SetRef{}};
+  Family family = spare_family();
+  family.push_back(SetRef{});
   for (const auto premise : derivation.premises) {
     if (family.empty()) return family;
     if (session_.truth(premise) == base::Truth::yes) continue;
@@ -202,7 +215,7 @@ HingeSearch::Family HingeSearch::establish(const Derivation& derivation) {
 
 // Sets each of which breaks the derivation: a premise false or a negated fact established.
 HingeSearch::Family HingeSearch::refute(const Derivation& derivation) {
-  Family family;
+  Family family = spare_family();
   const auto add = [&](FamilyRef more) {
     const auto sets = sets_of(more);
     family.insert(family.end(), sets.begin(), sets.end());

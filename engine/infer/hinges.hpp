@@ -96,6 +96,8 @@ class HingeSearch {
   FamilyRef cycle(FamilyRef result);
   FamilyRef cut(std::uint8_t reason, FamilyRef result);  ///< records a hinge_cut reason, passes the result on
   FamilyRef keep(const Family& family);
+  Family spare_family();
+  void give_back(Family family);
   static bool is_disjoint(SetRef set, std::span<const SetRef> family);
   Family extend(SetRef set, std::span<const SetRef> family, Family into);
   std::span<const SetRef> sets_of(FamilyRef family) const;
@@ -121,6 +123,7 @@ class HingeSearch {
   std::vector<std::uint32_t> literals_;  ///< every set's literals, cleared on restart()
   Family product_;                       ///< product's buffer, kept for its capacity
   Family families_;                      ///< every family built, from index 2 (see empty_family)
+  std::vector<Family> spare_;            ///< vectors of dropped families, for reuse
   std::vector<std::optional<FamilyRef>> memo_true_;
   std::vector<std::optional<FamilyRef>> memo_false_;
   std::vector<std::uint8_t> memo_true_cut_;   ///< hinge_cut bits of each remembered family

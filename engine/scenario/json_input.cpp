@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <set>
 #include <vector>
 
 namespace cybernorms::scenario {
@@ -55,127 +54,106 @@ bool check_nesting(std::string_view text, const std::string& document, const Jso
   return false;
 }
 
-/// Where the parser is, for naming duplicate keys by JSON Pointer: nlohmann keeps only
-/// the last of two equal keys, which would silently drop what the first one said.
-class DuplicateKeys {
- public:
-  void open(bool is_object) {
-    if (depth_ == frames_.size()) frames_.emplace_back();
-    Frame& frame = frames_[depth_++];  // frames are reused, so their vectors keep their capacity
-    frame.is_object = is_object;
-    frame.keys.clear();
-    frame.many_keys.clear();
-    frame.index = 0;
-  }
-  void close() {
-    if (depth_ > 0) --depth_;
-    next_element();
-  }
-  void on_key(const std::string& key) {
-    if (depth_ == 0) return;
-    Frame& top = frames_[depth_ - 1];
-    top.current.assign(key);
-    if (seen_before(top, key)) found_.push_back(pointer());
-  }
-  /// A value other than an array or an object ended.
-  void on_value() { next_element(); }
-  const std::vector<std::string>& found() const { return found_; }
-
- private:
-  // Objects usually have few, short keys: a vector searched in order (short strings need
-  // no allocation) beats a set, until an object has many keys.
-  static constexpr std::size_t few_keys = 32;
-  struct Frame {
-    bool is_object = false;
-    std::vector<std::string> keys;
-    std::set<std::string> many_keys;
-    std::string current;  ///< the key being read, for pointers
-    std::size_t index = 0;
-  };
-  bool seen_before(Frame& top, const std::string& key) {
-    if (top.many_keys.empty() && top.keys.size() < few_keys) {
-      if (std::find(top.keys.begin(), top.keys.end(), key) != top.keys.end()) return true;
-      top.keys.push_back(key);
-      return false;
-    }
-    if (top.many_keys.empty()) top.many_keys.insert(top.keys.begin(), top.keys.end());
-    return !top.many_keys.insert(key).second;
-  }
-  void next_element() {
-    if (depth_ > 0 && !frames_[depth_ - 1].is_object) ++frames_[depth_ - 1].index;
-  }
-  std::string pointer() const {
-    std::string out;
-    for (std::size_t d = 0; d < depth_; ++d) {
-      const Frame& frame = frames_[d];
-      out = frame.is_object ? child_pointer(out, frame.current) : child_pointer(out, frame.index);
-    }
-    return out;
-  }
-  std::vector<Frame> frames_;
-  std::size_t depth_ = 0;
-  std::vector<std::string> found_;
-};
-
-/// The events of nlohmann's SAX parser, passed to its plain document builder and to the
-/// duplicate-key check. Not its parser with a callback: that one, each time a value in an
-/// array or object ends, walks all of that container's elements looking for discarded
-/// ones, which is quadratic in the length of an array (20,000 operations took longer to
-/// parse than to evaluate).
+/// The document built from the events of nlohmann's SAX parser, as its plain document
+/// builder (json_sax_dom_parser) builds it, with each key met twice in one object named by
+/// JSON Pointer: nlohmann keeps only the last of two equal keys, which would silently drop
+/// what the first one said. Not nlohmann's parser with a callback: that one, each time a
+/// value in an array or object ends, walks all of that container's elements looking for
+/// discarded ones, which is quadratic in the length of an array (20,000 operations took
+/// longer to parse than to evaluate).
 class CheckedDocumentBuilder {
  public:
   using string_t = json::string_t;
-  explicit CheckedDocumentBuilder(json& result) : document_(result) {}
+  explicit CheckedDocumentBuilder(json& result) : root_(result) {}
 
-  bool null() { return value(document_.null()); }
-  bool boolean(bool flag) { return value(document_.boolean(flag)); }
-  bool number_integer(json::number_integer_t number) { return value(document_.number_integer(number)); }
-  bool number_unsigned(json::number_unsigned_t number) { return value(document_.number_unsigned(number)); }
-  bool number_float(json::number_float_t number, const string_t& text) {
-    return value(document_.number_float(number, text));
-  }
-  bool string(string_t& text) { return value(document_.string(text)); }
-  bool binary(json::binary_t& bytes) { return value(document_.binary(bytes)); }
-  bool start_object(std::size_t size) {
-    duplicates_.open(true);
-    return document_.start_object(size);
-  }
+  bool null() { return value(nullptr); }
+  bool boolean(bool flag) { return value(flag); }
+  bool number_integer(json::number_integer_t number) { return value(number); }
+  bool number_unsigned(json::number_unsigned_t number) { return value(number); }
+  bool number_float(json::number_float_t number, const string_t& /*text*/) { return value(number); }
+  bool string(string_t& text) { return value(text); }
+  bool binary(json::binary_t& bytes) { return value(json::binary(std::move(bytes))); }
+  bool start_object(std::size_t /*size*/) { return open(json::value_t::object); }
+  bool start_array(std::size_t /*size*/) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  /// The object's element for `name`, created null; a key it already holds is a duplicate,
+  /// and the value that follows replaces the first one, as in nlohmann's builder.
   bool key(string_t& name) {
-    duplicates_.on_key(name);
-    return document_.key(name);
-  }
-  bool end_object() {
-    duplicates_.close();
-    return document_.end_object();
-  }
-  bool start_array(std::size_t size) {
-    duplicates_.open(false);
-    return document_.start_array(size);
-  }
-  bool end_array() {
-    duplicates_.close();
-    return document_.end_array();
+    Container& top = open_.back();
+    const auto [element, inserted] = top.value->get_ref<json::object_t&>().try_emplace(name);
+    top.key = &element->first;
+    element_ = &element->second;
+    if (!inserted) duplicates_.push_back(pointer());
+    return true;
   }
   template <typename Exception>
-  bool parse_error(std::size_t position, const std::string& last_token, const Exception& error) {
-    return document_.parse_error(position, last_token, error);  // throws it
+  bool parse_error(std::size_t /*position*/, const std::string& /*last_token*/, const Exception& error) {
+    throw error;
   }
-  const DuplicateKeys& duplicates() const { return duplicates_; }
+  /// The pointers of the duplicate keys, in the order met.
+  const std::vector<std::string>& duplicates() const { return duplicates_; }
 
  private:
-  bool value(bool accepted) {
-    duplicates_.on_value();
-    return accepted;
+  /// An array or object being filled, and where in it the parser is.
+  struct Container {
+    json* value = nullptr;
+    const std::string* key = nullptr;  ///< an object's current key (in the object, so stable)
+    std::size_t index = 0;             ///< an array's current index
+  };
+
+  /// Places a value: the root, the next element of an array or the current key's value.
+  template <typename Value>
+  json* place(Value&& value) {
+    json* placed = nullptr;
+    if (open_.empty()) {
+      placed = &root_;
+    } else if (open_.back().value->is_array()) {
+      auto& array = open_.back().value->get_ref<json::array_t&>();
+      placed = &array.emplace_back();
+    } else {
+      placed = element_;
+    }
+    *placed = json(std::forward<Value>(value));
+    return placed;
   }
-  nlohmann::detail::json_sax_dom_parser<json> document_;
-  DuplicateKeys duplicates_;
+  template <typename Value>
+  bool value(Value&& value) {
+    place(std::forward<Value>(value));
+    next_element();
+    return true;
+  }
+  bool open(json::value_t type) {
+    open_.push_back(Container{place(type)});
+    return true;
+  }
+  bool close() {
+    open_.pop_back();
+    next_element();
+    return true;
+  }
+  void next_element() {
+    if (!open_.empty() && open_.back().value->is_array()) ++open_.back().index;
+  }
+  std::string pointer() const {
+    std::string out;
+    for (const Container& container : open_) {
+      out = container.value->is_object() ? child_pointer(out, *container.key) : child_pointer(out, container.index);
+    }
+    return out;
+  }
+
+  json& root_;
+  std::vector<Container> open_;
+  json* element_ = nullptr;  ///< where the value of the current key goes
+  std::vector<std::string> duplicates_;
 };
 
 std::optional<json> parse_checked(std::string_view text, const std::string& document, base::Diagnostics& diagnostics) {
   json parsed;
   CheckedDocumentBuilder builder(parsed);
   json::sax_parse(text.begin(), text.end(), &builder);
-  for (const std::string& pointer : builder.duplicates().found()) {
+  for (const std::string& pointer : builder.duplicates()) {
     diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
   }
   return parsed;
@@ -272,7 +250,13 @@ std::string child_pointer(const std::string& pointer, std::string_view key) {
 }
 
 std::string child_pointer(const std::string& pointer, std::size_t index) {
-  return fmt::format("{}/{}", pointer, index);
+  return pointer + '/' + std::to_string(index);
+}
+
+std::string JsonPath::pointer() const {
+  if (parent_ == nullptr) return *base_;
+  const std::string above = parent_->pointer();
+  return step_ == Step::key ? child_pointer(above, key_) : child_pointer(above, index_);
 }
 
 }  // namespace cybernorms::scenario

@@ -55,4 +55,28 @@ std::string_view type_in_words(const nlohmann::json& value);
 std::string child_pointer(const std::string& pointer, std::string_view key);
 std::string child_pointer(const std::string& pointer, std::size_t index);
 
+/// Where a value is in a document: a pointer already spelled out, then the keys and
+/// indices below it, each step pointing to its parent. The JSON Pointer is spelled out
+/// only when a problem is reported, so reading a valid document builds none. A path
+/// holds views: its parent, its base pointer and its key must outlive it.
+class JsonPath {
+ public:
+  /// The value at `pointer` (the empty string for the whole document).
+  explicit JsonPath(const std::string& pointer) : base_(&pointer) {}
+  JsonPath child(std::string_view key) const { return JsonPath(*this, key, 0, Step::key); }
+  JsonPath child(std::size_t index) const { return JsonPath(*this, {}, index, Step::index); }
+  /// The JSON Pointer, escaped as RFC 6901 requires.
+  std::string pointer() const;
+
+ private:
+  enum class Step : unsigned char { key, index };
+  JsonPath(const JsonPath& parent, std::string_view key, std::size_t index, Step step)
+      : parent_(&parent), key_(key), index_(index), step_(step) {}
+  const std::string* base_ = nullptr;  ///< set on the first path of a chain only
+  const JsonPath* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  Step step_ = Step::key;
+};
+
 }  // namespace cybernorms::scenario

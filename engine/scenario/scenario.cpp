@@ -98,12 +98,29 @@ std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prep
   return values;
 }
 
-bool FactSink::add(compile::RelationId relation, std::vector<std::string> args, base::Truth truth) {
+ScenarioFact* FactSink::add_fact(compile::RelationId relation, std::size_t arity, base::Truth truth) {
   if (out_.facts.size() >= max_facts_) {
     overflowed_ = true;
-    return false;
+    return nullptr;
   }
-  out_.facts.push_back(ScenarioFact{relation, std::move(args), truth});
+  ScenarioFact& fact = out_.facts.emplace_back();
+  fact.relation = relation;
+  fact.truth = truth;
+  fact.args.reserve(arity);
+  return &fact;
+}
+
+bool FactSink::add(compile::RelationId relation, const std::string& entity, base::Truth truth) {
+  ScenarioFact* fact = add_fact(relation, 1, truth);
+  if (fact != nullptr) fact->args.push_back(entity);
+  return fact != nullptr;
+}
+
+bool FactSink::add(compile::RelationId relation, const std::string& entity, std::string value, base::Truth truth) {
+  ScenarioFact* fact = add_fact(relation, 2, truth);
+  if (fact == nullptr) return false;
+  fact->args.push_back(entity);
+  fact->args.push_back(std::move(value));
   return true;
 }
 
@@ -176,11 +193,14 @@ void unknown_key(const Loading& loading, const std::string& pointer, const std::
                                     hint.empty() ? "; expected one of " + truncated(listed(allowed), 400) : hint);
 }
 
+bool is_top_level_key(const Vocabulary& vocabulary, std::string_view key) {
+  return std::find(header_keys.begin(), header_keys.end(), key) != header_keys.end() || vocabulary.find(key).has_value();
+}
+
 void check_top_level_keys(const Loading& loading, const json& root) {
-  const auto allowed = top_level_keys(loading.vocabulary);
   for (const auto& [key, value] : root.items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      unknown_key(loading, "", key, "in the scenario", allowed);
+    if (!is_top_level_key(loading.vocabulary, key)) {
+      unknown_key(loading, "", key, "in the scenario", top_level_keys(loading.vocabulary));
     }
   }
 }
@@ -217,8 +237,9 @@ std::optional<std::string> read_entity_id(const Loading& loading, const json& ob
   return id;
 }
 
-/// Adds an entity to the index; false (after reporting it) when its id is taken.
-bool register_entity(const Loading& loading, EntityIndex& index, detail::EntityRecord record) {
+/// Moves an entity into the index; false (after reporting it, and leaving `record` as it
+/// was) when its id is taken.
+bool register_entity(const Loading& loading, EntityIndex& index, detail::EntityRecord& record) {
   const auto [found, inserted] = index.by_id.emplace(record.id, index.records.size());
   if (!inserted) {
     loading.diagnostics.pointer_error("E405", loading.document, child_pointer(record.pointer, "id"),
@@ -246,9 +267,9 @@ void read_entity(const Loading& loading, EntityIndex& index, std::size_t collect
     index.unnamed.push_back(std::move(record));
     return;
   }
-  const ScenarioEntity entity{loading.vocabulary.collections[collection].name, *id, name.value_or("")};
   if (register_entity(loading, index, record)) {
-    scenario.entities.push_back(entity);
+    scenario.entities.push_back(
+        ScenarioEntity{loading.vocabulary.collections[collection].name, std::move(*id), name.value_or("")});
   } else {
     index.unnamed.push_back(std::move(record));
   }
@@ -281,30 +302,35 @@ std::vector<std::string> entity_keys(const detail::Collection& collection) {
   return keys;
 }
 
+bool is_entity_key(const detail::Collection& collection, std::string_view key) {
+  const auto& header = detail::entity_header_keys;
+  return std::find(header.begin(), header.end(), key) != header.end() || collection.find(key) != nullptr;
+}
+
 void check_entity_keys(const Loading& loading, const detail::EntityRecord& record) {
   const detail::Collection& collection = loading.vocabulary.collections[record.collection];
-  const auto allowed = entity_keys(collection);
   for (const auto& [key, value] : record.object->items()) {
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      unknown_key(loading, record.pointer, key, fmt::format("in {}", collection.name), allowed);
+    if (!is_entity_key(collection, key)) {
+      unknown_key(loading, record.pointer, key, fmt::format("in {}", collection.name), entity_keys(collection));
     }
   }
 }
 
 void read_attributes(const detail::Reader& reader, const Loading& loading, const detail::EntityRecord& record) {
   const detail::Collection& collection = loading.vocabulary.collections[record.collection];
-  for (const auto relation : collection.membership) reader.sink.add(relation, {record.id}, base::Truth::yes);
+  for (const auto relation : collection.membership) reader.sink.add(relation, record.id, base::Truth::yes);
+  const JsonPath entity_path(record.pointer);
   for (const auto& attribute : collection.attributes) {
     const auto found = record.object->find(attribute.name);
     const json* value = found == record.object->end() ? nullptr : &*found;
-    const std::string pointer = child_pointer(record.pointer, attribute.name);
+    const JsonPath path = entity_path.child(attribute.name);
     // One attribute read by several relations: report its problems once (the others go
     // to diagnostics that keep nothing, so they cost no suggestions either).
     base::Diagnostics repeated(0);
     for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
       const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
                                  reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};
-      detail::read_attribute(quiet, attribute.relations[i], record.id, value, pointer);
+      detail::read_attribute(quiet, attribute.relations[i], record.id, value, path);
     }
   }
 }

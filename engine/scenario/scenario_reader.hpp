@@ -3,6 +3,7 @@
 #pragma once
 #include "base/diagnostics.hpp"
 #include "compile/rule_set.hpp"
+#include "scenario/json_input.hpp"
 #include "scenario/scenario.hpp"
 
 #include <nlohmann/json.hpp>
@@ -76,14 +77,18 @@ std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prep
 class FactSink {
  public:
   FactSink(LoadedScenario& out, std::size_t max_facts) : out_(out), max_facts_(max_facts) {}
+  /// Adds a fact about one entity, of a one-place relation or with the entity's `value`.
   /// False once the limit is reached: callers stop producing facts.
-  bool add(compile::RelationId relation, std::vector<std::string> args, base::Truth truth);
+  bool add(compile::RelationId relation, const std::string& entity, base::Truth truth);
+  bool add(compile::RelationId relation, const std::string& entity, std::string value, base::Truth truth);
   /// Marks the facts added since `first` as alternatives of which at most one is true.
   void close_exclusive_group(std::size_t first);
   std::size_t size() const { return out_.facts.size(); }
   bool overflowed() const { return overflowed_; }
 
  private:
+  /// A fact with room for `arity` arguments, or null past the limit.
+  ScenarioFact* add_fact(compile::RelationId relation, std::size_t arity, base::Truth truth);
   LoadedScenario& out_;
   std::size_t max_facts_;
   bool overflowed_ = false;
@@ -105,7 +110,7 @@ struct Reader {
 /// Turns one attribute of one entity into facts of `relation` (docs/scenario-format.md);
 /// `value` is null when the entity leaves the attribute out.
 void read_attribute(const Reader& reader, compile::RelationId relation, const std::string& entity,
-                    const nlohmann::json* value, const std::string& pointer);
+                    const nlohmann::json* value, const JsonPath& path);
 
 bool is_unknown_marker(const nlohmann::json& value);
 

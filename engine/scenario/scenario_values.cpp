@@ -57,30 +57,30 @@ std::string expected_words(const Reader& reader, const compile::Type& type) {
   return "a value";
 }
 
-void wrong_value(const Reader& reader, const compile::Type& type, const json& value, const std::string& pointer,
+void wrong_value(const Reader& reader, const compile::Type& type, const json& value, const JsonPath& path,
                  bool right_json_type, const std::string& hint = {}) {
-  reader.diagnostics.pointer_error(right_json_type ? "E402" : "E401", reader.document, pointer,
+  reader.diagnostics.pointer_error(right_json_type ? "E402" : "E401", reader.document, path.pointer(),
                                    "expected {} or \"unknown\", got {}{}", expected_words(reader, type), shown(value),
                                    hint);
 }
 
 std::optional<std::string> read_enumerated(const Reader& reader, const compile::Type& type, const json& value,
-                                           const std::string& pointer) {
+                                           const JsonPath& path) {
   if (!value.is_string()) {
-    wrong_value(reader, type, value, pointer, false);
+    wrong_value(reader, type, value, path, false);
     return std::nullopt;
   }
   const auto& text = value.get_ref<const std::string&>();
   const auto& names = symbol_names(reader, type);
   if (std::find(names.begin(), names.end(), text) != names.end()) return text;
-  wrong_value(reader, type, value, pointer, true, suggestion(reader.diagnostics, text, names));
+  wrong_value(reader, type, value, path, true, suggestion(reader.diagnostics, text, names));
   return std::nullopt;
 }
 
 std::optional<std::string> read_boolean(const Reader& reader, const compile::Type& type, const json& value,
-                                        const std::string& pointer) {
+                                        const JsonPath& path) {
   if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-  wrong_value(reader, type, value, pointer, value.is_string());
+  wrong_value(reader, type, value, path, value.is_string());
   return std::nullopt;
 }
 
@@ -99,9 +99,9 @@ bool is_entity_of(const Reader& reader, const compile::Type& type, const std::st
 }
 
 std::optional<std::string> read_reference(const Reader& reader, const compile::Type& type, const json& value,
-                                          const std::string& pointer) {
+                                          const JsonPath& path) {
   if (!value.is_string()) {
-    wrong_value(reader, type, value, pointer, false);
+    wrong_value(reader, type, value, path, false);
     return std::nullopt;
   }
   const auto& id = value.get_ref<const std::string&>();
@@ -112,36 +112,36 @@ std::optional<std::string> read_reference(const Reader& reader, const compile::T
       !other.empty() || !collection
           ? other
           : suggestion(reader.diagnostics, id, reader.entities.ids_by_collection.at(*collection));
-  reader.diagnostics.pointer_error("E404", reader.document, pointer, "no {} \"{}\"{}", type.name, brief(id), hint);
+  reader.diagnostics.pointer_error("E404", reader.document, path.pointer(), "no {} \"{}\"{}", type.name, brief(id), hint);
   return std::nullopt;
 }
 
 std::optional<std::string> read_integer(const Reader& reader, const compile::Type& type, const json& value,
-                                        const std::string& pointer) {
+                                        const JsonPath& path) {
   // The rule language's integers are signed 64-bit; larger ones could not be compared.
   const bool too_large = value.is_number_unsigned() &&
                          value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
   if (value.is_number_integer() && !too_large) return value.dump();
-  wrong_value(reader, type, value, pointer, value.is_number());
+  wrong_value(reader, type, value, path, value.is_number());
   return std::nullopt;
 }
 
 std::optional<std::string> read_string(const Reader& reader, const compile::Type& type, const json& value,
-                                       const std::string& pointer) {
+                                       const JsonPath& path) {
   if (value.is_string()) return value.get<std::string>();
-  wrong_value(reader, type, value, pointer, false);
+  wrong_value(reader, type, value, path, false);
   return std::nullopt;
 }
 
 /// One value of a type (not "unknown"), or nullopt after reporting why not.
 std::optional<std::string> read_value(const Reader& reader, const compile::Type& type, const json& value,
-                                      const std::string& pointer) {
+                                      const JsonPath& path) {
   switch (type.kind) {
-    case TypeKind::enumeration: return read_enumerated(reader, type, value, pointer);
-    case TypeKind::boolean: return read_boolean(reader, type, value, pointer);
-    case TypeKind::entity: return read_reference(reader, type, value, pointer);
-    case TypeKind::integer: return read_integer(reader, type, value, pointer);
-    case TypeKind::string: return read_string(reader, type, value, pointer);
+    case TypeKind::enumeration: return read_enumerated(reader, type, value, path);
+    case TypeKind::boolean: return read_boolean(reader, type, value, path);
+    case TypeKind::entity: return read_reference(reader, type, value, path);
+    case TypeKind::integer: return read_integer(reader, type, value, path);
+    case TypeKind::string: return read_string(reader, type, value, path);
   }
   return std::nullopt;
 }
@@ -152,37 +152,37 @@ void add_all_unknown(const Reader& reader, RelationId relation, const std::strin
                      const std::vector<std::string>& values, bool exclusive) {
   const std::size_t first = reader.sink.size();
   for (const auto& value : values) {
-    if (!reader.sink.add(relation, {entity, value}, base::Truth::unknown)) return;
+    if (!reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
   }
   if (exclusive) reader.sink.close_exclusive_group(first);
 }
 
 void read_scalar(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
-                 const std::string& pointer) {
+                 const JsonPath& path) {
   const compile::Type& type = type_of(reader, relation, 1);
   const auto& binding = *reader.rules.relations[relation].binding;
   if (value == nullptr && binding.default_value) {
-    reader.sink.add(relation, {entity, reader.rules.symbols.name(*binding.default_value)}, base::Truth::yes);
+    reader.sink.add(relation, entity, reader.rules.symbols.name(*binding.default_value), base::Truth::yes);
   } else if (value == nullptr || is_unknown_marker(*value)) {
     add_all_unknown(reader, relation, entity, allowed_values(reader, relation, 1), true);
-  } else if (auto read = read_value(reader, type, *value, pointer)) {
-    reader.sink.add(relation, {entity, std::move(*read)}, base::Truth::yes);
+  } else if (auto read = read_value(reader, type, *value, path)) {
+    reader.sink.add(relation, entity, std::move(*read), base::Truth::yes);
   }
 }
 
 // ---- yes/no attributes: `from C.attr` with one argument ----
 
 void read_flag(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
-               const std::string& pointer) {
+               const JsonPath& path) {
   const auto& binding = *reader.rules.relations[relation].binding;
   if (value == nullptr && binding.default_value) {
-    if (reader.rules.symbols.name(*binding.default_value) == "true") reader.sink.add(relation, {entity}, base::Truth::yes);
+    if (reader.rules.symbols.name(*binding.default_value) == "true") reader.sink.add(relation, entity, base::Truth::yes);
   } else if (value == nullptr || is_unknown_marker(*value)) {
-    reader.sink.add(relation, {entity}, base::Truth::unknown);
+    reader.sink.add(relation, entity, base::Truth::unknown);
   } else if (value->is_boolean()) {
-    if (value->get<bool>()) reader.sink.add(relation, {entity}, base::Truth::yes);
+    if (value->get<bool>()) reader.sink.add(relation, entity, base::Truth::yes);
   } else {
-    reader.diagnostics.pointer_error(value->is_string() ? "E402" : "E401", reader.document, pointer,
+    reader.diagnostics.pointer_error(value->is_string() ? "E402" : "E401", reader.document, path.pointer(),
                                      "expected true, false or \"unknown\", got {}", shown(*value));
   }
 }
@@ -198,10 +198,10 @@ struct ListValues {
   bool valid = true;
 };
 
-void read_elements(const Reader& reader, const compile::Type& type, const json& array, const std::string& pointer,
+void read_elements(const Reader& reader, const compile::Type& type, const json& array, const JsonPath& path,
                    std::vector<std::string>& into, ListValues& list) {
   if (!array.is_array()) {
-    reader.diagnostics.pointer_error("E401", reader.document, pointer, "expected an array of values, got {}",
+    reader.diagnostics.pointer_error("E401", reader.document, path.pointer(), "expected an array of values, got {}",
                                      shown(array));
     list.valid = false;
     return;
@@ -209,7 +209,7 @@ void read_elements(const Reader& reader, const compile::Type& type, const json& 
   for (std::size_t i = 0; i < array.size(); ++i) {
     if (is_unknown_marker(array[i])) {
       list.complete = false;
-    } else if (auto read = read_value(reader, type, array[i], child_pointer(pointer, i))) {
+    } else if (auto read = read_value(reader, type, array[i], path.child(i))) {
       if (list.stated.insert(*read).second) into.push_back(std::move(*read));
     } else {
       list.valid = false;
@@ -217,46 +217,46 @@ void read_elements(const Reader& reader, const compile::Type& type, const json& 
   }
 }
 
-void read_list_object_keys(const Reader& reader, const json& object, const std::string& pointer, ListValues& list) {
+void read_list_object_keys(const Reader& reader, const json& object, const JsonPath& path, ListValues& list) {
   static constexpr std::array<std::string_view, 3> keys{"values", "unknown", "complete"};
   const std::vector<std::string> names(keys.begin(), keys.end());
   for (const auto& [key, item] : object.items()) {
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     const std::string hint = suggestion(reader.diagnostics, key, names);
-    reader.diagnostics.pointer_error("E403", reader.document, child_pointer(pointer, key),
+    reader.diagnostics.pointer_error("E403", reader.document, path.child(key).pointer(),
                                      "unknown key \"{}\" in a list object{}", brief(key),
                                      hint.empty() ? std::string("; expected values, unknown, complete") : hint);
     list.valid = false;
   }
 }
 
-void check_overlap(const Reader& reader, const std::string& pointer, const std::vector<std::string>& overlap,
+void check_overlap(const Reader& reader, const JsonPath& path, const std::vector<std::string>& overlap,
                    ListValues& list) {
   for (const auto& value : overlap) {
-    reader.diagnostics.pointer_error("E402", reader.document, child_pointer(pointer, "unknown"),
+    reader.diagnostics.pointer_error("E402", reader.document, path.child("unknown").pointer(),
                                      "\"{}\" is listed both in \"values\" and in \"unknown\"", brief(value));
     list.valid = false;
   }
 }
 
-void read_list_object(const Reader& reader, const compile::Type& type, const json& object, const std::string& pointer,
+void read_list_object(const Reader& reader, const compile::Type& type, const json& object, const JsonPath& path,
                       ListValues& list) {
-  read_list_object_keys(reader, object, pointer, list);
+  read_list_object_keys(reader, object, path, list);
   if (!object.contains("values")) {
-    reader.diagnostics.pointer_error("E406", reader.document, pointer, "missing required key \"values\"");
+    reader.diagnostics.pointer_error("E406", reader.document, path.pointer(), "missing required key \"values\"");
     list.valid = false;
   } else {
-    read_elements(reader, type, object["values"], child_pointer(pointer, "values"), list.known, list);
+    read_elements(reader, type, object["values"], path.child("values"), list.known, list);
   }
   if (object.contains("unknown")) {
     ListValues unknowns;
-    read_elements(reader, type, object["unknown"], child_pointer(pointer, "unknown"), unknowns.known, unknowns);
+    read_elements(reader, type, object["unknown"], path.child("unknown"), unknowns.known, unknowns);
     std::vector<std::string> overlap;
     for (auto& value : unknowns.known) {
       if (list.stated.insert(value).second) list.unknown.push_back(value);
       else overlap.push_back(value);
     }
-    check_overlap(reader, pointer, overlap, list);
+    check_overlap(reader, path, overlap, list);
     list.valid = list.valid && unknowns.valid;
   }
   if (object.contains("complete")) {
@@ -264,7 +264,7 @@ void read_list_object(const Reader& reader, const compile::Type& type, const jso
     if (complete.is_boolean()) {
       list.complete = list.complete && complete.get<bool>();
     } else {
-      reader.diagnostics.pointer_error("E401", reader.document, child_pointer(pointer, "complete"),
+      reader.diagnostics.pointer_error("E401", reader.document, path.child("complete").pointer(),
                                        "expected true or false, got {}", shown(complete));
       list.valid = false;
     }
@@ -272,14 +272,14 @@ void read_list_object(const Reader& reader, const compile::Type& type, const jso
 }
 
 std::optional<ListValues> parse_list(const Reader& reader, const compile::Type& type, const json& value,
-                                     const std::string& pointer) {
+                                     const JsonPath& path) {
   ListValues list;
   if (value.is_array()) {
-    read_elements(reader, type, value, pointer, list.known, list);
+    read_elements(reader, type, value, path, list.known, list);
   } else if (value.is_object()) {
-    read_list_object(reader, type, value, pointer, list);
+    read_list_object(reader, type, value, path, list);
   } else {
-    reader.diagnostics.pointer_error(value.is_string() ? "E402" : "E401", reader.document, pointer,
+    reader.diagnostics.pointer_error(value.is_string() ? "E402" : "E401", reader.document, path.pointer(),
                                      "expected an array, an object {{\"values\": [...]}} or \"unknown\", got {}",
                                      shown(value));
     return std::nullopt;
@@ -291,28 +291,28 @@ std::optional<ListValues> parse_list(const Reader& reader, const compile::Type& 
 void add_list(const Reader& reader, RelationId relation, const std::string& entity, const ListValues& list,
               const std::vector<std::string>& allowed) {
   for (const auto& value : list.known) {
-    if (!reader.sink.add(relation, {entity, value}, base::Truth::yes)) return;
+    if (!reader.sink.add(relation, entity, value, base::Truth::yes)) return;
   }
   for (const auto& value : list.unknown) {
-    if (!reader.sink.add(relation, {entity, value}, base::Truth::unknown)) return;
+    if (!reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
   }
   if (list.complete) return;
   for (const auto& value : allowed) {
-    if (list.stated.count(value) == 0 && !reader.sink.add(relation, {entity, value}, base::Truth::unknown)) return;
+    if (list.stated.count(value) == 0 && !reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
   }
 }
 
 void read_list(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
-               const std::string& pointer) {
+               const JsonPath& path) {
   const compile::Type& type = type_of(reader, relation, 1);
   const auto& binding = *reader.rules.relations[relation].binding;
   const auto& allowed = allowed_values(reader, relation, 1);
   if (value == nullptr && binding.defaults_to_empty_list) return;
   if (value == nullptr && binding.default_value) {  // a one-value default: that value, and the list complete
-    reader.sink.add(relation, {entity, reader.rules.symbols.name(*binding.default_value)}, base::Truth::yes);
+    reader.sink.add(relation, entity, reader.rules.symbols.name(*binding.default_value), base::Truth::yes);
   } else if (value == nullptr || is_unknown_marker(*value)) {
     add_all_unknown(reader, relation, entity, allowed, false);
-  } else if (auto list = parse_list(reader, type, *value, pointer)) {
+  } else if (auto list = parse_list(reader, type, *value, path)) {
     add_list(reader, relation, entity, *list, allowed);
   }
 }
@@ -329,12 +329,12 @@ std::string suggestion(const base::Diagnostics& diagnostics, std::string_view wa
 }
 
 void read_attribute(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
-                    const std::string& pointer) {
+                    const JsonPath& path) {
   const compile::Relation& declared = reader.rules.relations.at(relation);
   if (!declared.binding) return;
-  if (declared.arity() == 1) read_flag(reader, relation, entity, value, pointer);
-  else if (declared.arity() == 2 && declared.binding->is_list) read_list(reader, relation, entity, value, pointer);
-  else if (declared.arity() == 2) read_scalar(reader, relation, entity, value, pointer);
+  if (declared.arity() == 1) read_flag(reader, relation, entity, value, path);
+  else if (declared.arity() == 2 && declared.binding->is_list) read_list(reader, relation, entity, value, path);
+  else if (declared.arity() == 2) read_scalar(reader, relation, entity, value, path);
 }
 
 }  // namespace cybernorms::scenario::detail

@@ -305,9 +305,20 @@ std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenari
 
 void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {
   fact_ids.clear();
+  // A scenario's facts come entity by entity, each with the entity first: it is
+  // interned once for the facts in a row that share it.
+  const std::string* entity = nullptr;
+  base::SymbolId entity_symbol = 0;
   for (const scenario::ScenarioFact& fact : loaded.facts) {
     args.clear();
-    for (const std::string& value : fact.args) args.push_back(session.intern(value));
+    for (std::size_t i = 0; i < fact.args.size(); ++i) {
+      const std::string& value = fact.args[i];
+      if (i == 0 && (entity == nullptr || *entity != value)) {
+        entity = &value;
+        entity_symbol = session.intern(value);
+      }
+      args.push_back(i == 0 ? entity_symbol : session.intern(value));
+    }
     // The reader checked every relation and arity against the rule set, so this holds.
     fact_ids.push_back(session.add_fact(fact.relation, args, fact.truth).value_or(0));
   }

@@ -27,6 +27,16 @@ FactId fact_of(std::uint32_t code) { return code / 2; }
 bool needs_true(std::uint32_t code) { return (code & 1) != 0; }
 std::uint64_t signature_of(FactId fact) { return std::uint64_t{1} << (fact % 64); }
 
+// The order of sets (smaller first, then by literals) packed into a number for their first
+// two literals: size in the top 8 bits, then 28 bits per literal. A field too small for its
+// value holds its largest value, so two keys that differ order their sets as the literals
+// would, and only equal keys need the literals compared.
+std::uint64_t order_key(std::uint32_t size, const std::uint32_t* codes) {
+  constexpr std::uint64_t code_max = (std::uint64_t{1} << 28) - 1;
+  const auto field = [&](std::uint32_t i) { return i < size ? std::min<std::uint64_t>(codes[i], code_max) : 0; };
+  return std::min<std::uint64_t>(size, 255) << 56 | field(0) << 28 | field(1);
+}
+
 template <class Sets>
 bool is_trivial(const Sets& family) { return family.size() == 1 && family.front().size == 0; }
 
@@ -292,9 +302,10 @@ HingeSearch::Family HingeSearch::extend(SetRef set, std::span<const SetRef> fami
 
 HingeSearch::SetRef HingeSearch::single(FactId fact, bool needs_true) {
   const auto group = needs_true ? session_.exclusive_group(fact) : 0;
+  const std::uint32_t code = code_of(fact, needs_true);
   const SetRef set{static_cast<std::uint32_t>(literals_.size()), 1, signature_of(fact),
-                   group == 0 ? 0 : std::uint64_t{1} << (group % 64)};
-  literals_.push_back(code_of(fact, needs_true));
+                   group == 0 ? 0 : std::uint64_t{1} << (group % 64), order_key(1, &code)};
+  literals_.push_back(code);
   return set;
 }
 
@@ -325,7 +336,8 @@ std::optional<HingeSearch::SetRef> HingeSearch::merge(SetRef left, SetRef right)
   out = std::copy(r, r_end, out);
   const auto size = static_cast<std::uint32_t>(out - (literals_.data() + begin));
   literals_.resize(begin + size);
-  const SetRef merged{begin, size, left.signature | right.signature, left.groups | right.groups};
+  const SetRef merged{begin, size, left.signature | right.signature, left.groups | right.groups,
+                      order_key(size, literals_.data() + begin)};
   // Two facts of one exclusive group can meet only where both sets need one of the group.
   if ((left.groups & right.groups) != 0 && is_exclusive_clash(merged)) return clash();
   return merged;
@@ -351,6 +363,7 @@ bool HingeSearch::is_subset(SetRef small, SetRef large) const {
 }
 
 bool HingeSearch::comes_before(SetRef a, SetRef b) const {
+  if (a.order != b.order) return a.order < b.order;
   if (a.size != b.size) return a.size < b.size;
   const auto* const x = literals_.data() + a.begin;
   const auto* const y = literals_.data() + b.begin;

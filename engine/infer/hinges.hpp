@@ -78,6 +78,7 @@ class HingeSearch {
     std::uint32_t size = 0;
     std::uint64_t signature = 0;
     std::uint64_t groups = 0;
+    std::uint64_t order = 0;  ///< orders most sets without reading their literals (order_key)
   };
   using Family = std::vector<SetRef>;
   /// A family kept in families_: `size` sets from `begin`. Families are kept once built,

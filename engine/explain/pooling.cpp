@@ -24,26 +24,45 @@ struct Signature {
 
 constexpr base::SymbolId no_symbol = static_cast<base::SymbolId>(-1);
 
-/// The signatures of a set's literals that need, true, an unknown fact answered by `value`.
-std::vector<Signature> signatures(const infer::Session& session, std::span<const infer::HingeLiteral> set,
-                                  base::SymbolId value) {
+/// An unknown fact that names `value` at `position`, where its question leaves the answer:
+/// a Signature before the value is left out. For one value, two are the same signature
+/// exactly when they are the same fact and position, so they are compared without one.
+struct Answering {
+  infer::FactId fact = 0;
+  std::size_t position = 0;
+  friend bool operator==(const Answering&, const Answering&) = default;
+};
+
+/// The order of the signatures they become: relation, position, then the other values
+/// (the value itself is the same in both).
+bool answers_before(const infer::Session& session, const Answering& a, const Answering& b) {
+  const auto ra = session.relation_of(a.fact);
+  const auto rb = session.relation_of(b.fact);
+  if (ra != rb) return ra < rb;
+  if (a.position != b.position) return a.position < b.position;
+  const auto x = session.args(a.fact);
+  const auto y = session.args(b.fact);
+  return std::lexicographical_compare(x.begin(), x.end(), y.begin(), y.end());
+}
+
+/// Into `found`, in order: the literals of a set that need, true, an unknown fact
+/// answered by `value`.
+void answering(const infer::Session& session, std::span<const infer::HingeLiteral> set, base::SymbolId value,
+               std::vector<Answering>& found) {
   const auto& rules = session.network().rules();
-  std::vector<Signature> found;
+  found.clear();
   for (const infer::HingeLiteral& literal : set) {
     if (!literal.needs_true) continue;
     const compile::RelationId relation = session.relation_of(literal.fact);
     if (rules.relations[relation].kind == compile::RelationKind::parameter) continue;
     const auto args = session.args(literal.fact);
-    for (std::size_t position = 0; position < args.size(); ++position) {
-      if (args[position] != value || !answered_by(rules.relations[relation], position)) continue;
-      Signature signature{relation, position, {args.begin(), args.end()}};
-      signature.args[position] = no_symbol;
-      found.push_back(std::move(signature));
-    }
+    for (std::size_t position = 0; position < args.size(); ++position)
+      if (args[position] == value && answered_by(rules.relations[relation], position))
+        found.push_back(Answering{literal.fact, position});
   }
-  std::sort(found.begin(), found.end());
+  const auto before = [&](const Answering& a, const Answering& b) { return answers_before(session, a, b); };
+  std::sort(found.begin(), found.end(), before);
   found.erase(std::unique(found.begin(), found.end()), found.end());
-  return found;
 }
 
 /// The least signature every set of the finding has for the value at `role`, if any.
@@ -51,18 +70,24 @@ std::optional<Signature> common_signature(const infer::Session& session, const P
                                           std::size_t role) {
   if (finding.sets.empty()) return std::nullopt;
   const base::SymbolId value = session.args(finding.fact)[role];
-  std::optional<std::vector<Signature>> common;
-  for (const auto& set : finding.sets) {
-    std::vector<Signature> here = signatures(session, set, value);
-    if (common) {
-      std::vector<Signature> both;
-      std::set_intersection(common->begin(), common->end(), here.begin(), here.end(), std::back_inserter(both));
-      here = std::move(both);
+  const auto before = [&](const Answering& a, const Answering& b) { return answers_before(session, a, b); };
+  std::vector<Answering> common;
+  std::vector<Answering> here;
+  std::vector<Answering> both;
+  for (std::size_t k = 0; k < finding.sets.size(); ++k) {
+    answering(session, finding.sets[k], value, k == 0 ? common : here);
+    if (k > 0) {
+      both.clear();
+      std::set_intersection(common.begin(), common.end(), here.begin(), here.end(), std::back_inserter(both), before);
+      std::swap(common, both);
     }
-    if (here.empty()) return std::nullopt;
-    common = std::move(here);
+    if (common.empty()) return std::nullopt;
   }
-  return common->front();
+  const Answering& least = common.front();
+  const auto args = session.args(least.fact);
+  Signature signature{session.relation_of(least.fact), least.position, {args.begin(), args.end()}};
+  signature.args[least.position] = no_symbol;
+  return signature;
 }
 
 /// The unknown fact of `set` that `signature` describes for `value`.

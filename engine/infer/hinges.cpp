@@ -7,8 +7,6 @@ namespace cybernorms::infer {
 
 namespace {
 
-
-
 /// Counts one level of nesting for as long as it lives.
 class DepthGuard {
  public:
@@ -312,7 +310,8 @@ HingeSearch::SetRef HingeSearch::single(FactId fact, bool needs_true) {
 std::optional<HingeSearch::SetRef> HingeSearch::merge(SetRef left, SetRef right) {
   const auto begin = static_cast<std::uint32_t>(literals_.size());
   literals_.resize(begin + left.size + right.size);
-  // Resized first: l and r point into the storage the union is written to, past them.
+  // Resized before the pointers are taken, so they stay valid; the union is written
+  // after both sets, which are already in the arena.
   const auto* l = literals_.data() + left.begin;
   const auto* const l_end = l + left.size;
   const auto* r = literals_.data() + right.begin;

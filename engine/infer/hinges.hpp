@@ -71,8 +71,8 @@ class HingeSearch {
  private:
   /// A hinge set while searching: `size` literals from `begin` in literals_, each coded
   /// fact * 2 + needs_true (so codes sort as HingeLiteral does), with a 64-bit signature of
-  /// its facts that rules out most subset tests at a glance, and one of the exclusive
-  /// groups its true literals are in, which rules out most clashes of groups.
+  /// its facts that rules out most subset tests at a glance, and a 64-bit mask of the
+  /// exclusive groups its true literals are in, which rules out most clashes of a group.
   struct SetRef {
     std::uint32_t begin = 0;
     std::uint32_t size = 0;

@@ -77,7 +77,7 @@ void HingeSearch::restart() {
     memo_false_cut_[fact] = 0;
   }
   remembered_.clear();
-  literals_.clear();
+  literals_used_ = 0;
   families_.assign(2, SetRef{});  // the empty family, then the trivial one: one empty set
   cycles_ = 0;
   cut_ = 0;
@@ -301,44 +301,41 @@ HingeSearch::Family HingeSearch::extend(SetRef set, std::span<const SetRef> fami
 HingeSearch::SetRef HingeSearch::single(FactId fact, bool needs_true) {
   const auto group = needs_true ? session_.exclusive_group(fact) : 0;
   const std::uint32_t code = code_of(fact, needs_true);
-  const SetRef set{static_cast<std::uint32_t>(literals_.size()), 1, signature_of(fact),
+  *literal_room(1) = code;
+  const SetRef set{static_cast<std::uint32_t>(literals_used_), 1, signature_of(fact),
                    group == 0 ? 0 : std::uint64_t{1} << (group % 64), order_key(1, &code)};
-  literals_.push_back(code);
+  ++literals_used_;
   return set;
 }
 
 std::optional<HingeSearch::SetRef> HingeSearch::merge(SetRef left, SetRef right) {
-  const auto begin = static_cast<std::uint32_t>(literals_.size());
-  literals_.resize(begin + left.size + right.size);
-  // Resized before the pointers are taken, so they stay valid; the union is written
-  // after both sets, which are already in the arena.
+  // The room is taken before the pointers into the arena, so they stay valid; the union
+  // is written after both sets, which are already in it.
+  auto* const first = literal_room(left.size + right.size);
   const auto* l = literals_.data() + left.begin;
   const auto* const l_end = l + left.size;
   const auto* r = literals_.data() + right.begin;
   const auto* const r_end = r + right.size;
-  auto* out = literals_.data() + begin;
-  const auto clash = [&] {
-    literals_.resize(begin);
-    return std::nullopt;
-  };
+  auto* out = first;
   while (l != l_end && r != r_end) {
     if (*l == *r) {
       *out++ = *l++;
       ++r;
     } else if (fact_of(*l) == fact_of(*r)) {
-      return clash();  // one fact needed both true and false
+      return std::nullopt;  // one fact needed both true and false
     } else {
       *out++ = *l < *r ? *l++ : *r++;
     }
   }
-  out = std::copy(l, l_end, out);
-  out = std::copy(r, r_end, out);
-  const auto size = static_cast<std::uint32_t>(out - (literals_.data() + begin));
-  literals_.resize(begin + size);
-  const SetRef merged{begin, size, left.signature | right.signature, left.groups | right.groups,
-                      order_key(size, literals_.data() + begin)};
+  // Loops, not std::copy: that calls memmove, which costs more than the literal or two left.
+  while (l != l_end) *out++ = *l++;
+  while (r != r_end) *out++ = *r++;
+  const auto size = static_cast<std::uint32_t>(out - first);
+  const SetRef merged{static_cast<std::uint32_t>(literals_used_), size, left.signature | right.signature,
+                      left.groups | right.groups, order_key(size, first)};
   // Two facts of one exclusive group can meet only where both sets need one of the group.
-  if ((left.groups & right.groups) != 0 && is_exclusive_clash(merged)) return clash();
+  if ((left.groups & right.groups) != 0 && is_exclusive_clash(merged)) return std::nullopt;
+  literals_used_ += size;
   return merged;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 #include "infer/session.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -109,6 +110,14 @@ class HingeSearch {
   /// The union of two sets, appended to literals_, or nullopt when it needs one fact both
   /// true and false, or two facts of one exclusive group true.
   std::optional<SetRef> merge(SetRef left, SetRef right);
+  /// Room for `count` more literals past the ones in use. The arena only grows: its size
+  /// is the most it ever held and literals_used_ how much is in use, so a merge neither
+  /// fills new room with zeros nor shrinks it back, as resizing each time would.
+  std::uint32_t* literal_room(std::uint32_t count) {
+    const std::size_t needed = std::size_t{literals_used_} + count;
+    if (literals_.size() < needed) literals_.resize(std::max(needed, 2 * literals_.size()));
+    return literals_.data() + literals_used_;
+  }
   bool is_exclusive_clash(SetRef set) const;
   bool is_subset(SetRef small, SetRef large) const;
   bool comes_before(SetRef a, SetRef b) const;  ///< smaller first, then by literals
@@ -121,7 +130,8 @@ class HingeSearch {
   const Session& session_;
   std::size_t cap_;
   std::size_t budget_;
-  std::vector<std::uint32_t> literals_;  ///< every set's literals, cleared on restart()
+  std::vector<std::uint32_t> literals_;  ///< every set's literals, from 0 to literals_used_
+  std::uint32_t literals_used_ = 0;      ///< literals_ in use, back to 0 on restart()
   Family product_;                       ///< product's buffer, kept for its capacity
   Family families_;                      ///< every family built, from index 2 (see empty_family)
   std::vector<Family> spare_;            ///< vectors of dropped families, for reuse

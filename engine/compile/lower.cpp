@@ -11,6 +11,14 @@ namespace {
 
 std::string doc_of(const std::optional<ast::Text>& doc) { return doc ? doc->value : std::string(); }
 
+/// A relation's question, with the argument positions its text leaves for the answer.
+RelationQuestion lower_question(const ast::Question& question, const std::vector<std::string>& arg_names) {
+  RelationQuestion lowered{question.element, question.text.value, {}};
+  for (const std::string& name : arg_names)
+    lowered.answers.push_back(lowered.text.find(fmt::format("{{{}}}", name)) == std::string::npos);
+  return lowered;
+}
+
 std::vector<Citation> lower_citations(const std::vector<ast::Citation>& citations) {
   std::vector<Citation> out;
   out.reserve(citations.size());
@@ -81,7 +89,8 @@ void lower_signatures(const Program& program, LoweredNames& names, RuleSet& out)
       relation.kind = signature.relation->binding ? RelationKind::base : RelationKind::derived;
       relation.doc = doc_of(signature.relation->doc);
       relation.binding = lower_binding(out.symbols, signature.relation->binding);
-      if (const auto& question = signature.relation->question) relation.question = {question->element, question->text.value};
+      if (const auto& question = signature.relation->question)
+        relation.question = lower_question(*question, relation.arg_names);
     }
     add_relation(names, out, std::move(relation));
   }

@@ -73,6 +73,10 @@ enum class RelationKind : std::uint8_t {
 struct RelationQuestion {
   std::string element;
   std::string text;
+  /// Per argument position, whether the text leaves it out (no `{name}`): what an answer
+  /// names. Worked out once when the rule base is lowered: pooling asks it of every
+  /// literal of every hinge set.
+  std::vector<bool> answers;
 };
 
 struct Relation {

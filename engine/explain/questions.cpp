@@ -100,8 +100,8 @@ std::string statement_of(std::string_view doc, bool english) {
 }  // namespace
 
 bool answered_by(const compile::Relation& relation, std::size_t position) {
-  if (!relation.question || position >= relation.arg_names.size()) return false;
-  return relation.question->text.find(fmt::format("{{{}}}", relation.arg_names[position])) == std::string::npos;
+  if (!relation.question || position >= relation.question->answers.size()) return false;
+  return relation.question->answers[position];
 }
 
 std::string QuestionBook::value_word(const compile::Param& param, base::SymbolId value) const {

@@ -2,7 +2,6 @@
 
 #include "explain/pooling.hpp"
 
-#include "render/json_writer.hpp"
 #include "render/report_render.hpp"
 
 #include <cybernorms/words.hpp>
@@ -23,31 +22,6 @@ std::string pooled_token(const infer::Session& session, const explain::OutcomeFi
   return explain::pooled_token(session, finding.asked, finding.asked_position, candidates);
 }
 
-void write_roles(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
-                 const explain::OutcomeFinding& finding, std::span<const infer::FactId> members) {
-  const auto args = session.args(finding.fact);
-  json.plain_key("roles").begin_object();
-  for (std::size_t i = 0; i < args.size() && i < relation.arg_names.size(); ++i) {
-    json.key(relation.arg_names[i]);
-    if (i == finding.pooled_role)
-      json.string(pooled_token(session, finding, members));
-    else
-      json.string(session.symbol_name(args[i]));
-  }
-  json.end_object();
-}
-
-// `"pooled": {"role": "injured", "candidates": ["borvania", "cerat"]}`, as in reports.
-void write_pooled(JsonWriter& json, const compile::Relation& relation, const infer::Session& session,
-                  const explain::OutcomeFinding& finding, std::span<const infer::FactId> members) {
-  json.plain_key("pooled").begin_object();
-  json.plain_key("role").string(relation.arg_names[finding.pooled_role]);
-  json.plain_key("candidates").begin_array();
-  for (const infer::FactId member : members) json.string(session.symbol_name(session.args(member)[finding.pooled_role]));
-  json.end_array();
-  json.end_object();
-}
-
 // `{"yes": [0, 2], "no": [1]}`: the questions to answer yes and those to answer no.
 void write_set(JsonWriter& json, std::span<const infer::HingeLiteral> set, const std::vector<std::uint32_t>& number) {
   json.begin_object();
@@ -55,7 +29,7 @@ void write_set(JsonWriter& json, std::span<const infer::HingeLiteral> set, const
     bool opened = false;
     for (const infer::HingeLiteral& literal : set) {
       if (literal.needs_true != answer) continue;
-      if (!opened) json.plain_key(answer ? "yes" : "no").begin_array();
+      if (!opened) (answer ? json.plain_key("yes") : json.plain_key("no")).begin_array();
       opened = true;
       json.number(number[literal.fact]);
     }
@@ -82,11 +56,76 @@ std::vector<std::uint32_t> named_positions(const compile::Relation& relation, st
   return positions;
 }
 
+/// The element a relation's questions settle, as `asks` gives it.
+std::string_view element_of(const compile::Relation& relation) {
+  if (relation.kind == compile::RelationKind::parameter) return law_element;
+  return relation.question ? std::string_view(relation.question->element) : std::string_view(relation.name);
+}
+
 }  // namespace
+
+void CompactRecordWriter::write_roles(JsonWriter& json, const infer::Session& session,
+                                      const explain::OutcomeFinding& finding, std::span<const infer::FactId> members) {
+  const auto args = session.args(finding.fact);
+  const auto& keys = role_keys_[prepared_for_->principles[finding.principle].relation];
+  json.plain_key("roles").begin_object();
+  for (std::size_t i = 0; i < args.size() && i < keys.size(); ++i) {
+    json.prepared_key(keys[i]);
+    if (i == finding.pooled_role)
+      json.string(pooled_token(session, finding, members));
+    else
+      json.prepared_string(quoted(session, args[i]));
+  }
+  json.end_object();
+}
+
+// `"pooled": {"role": "injured", "candidates": ["borvania", "cerat"]}`, as in reports.
+void CompactRecordWriter::write_pooled(JsonWriter& json, const infer::Session& session,
+                                       const explain::OutcomeFinding& finding,
+                                       std::span<const infer::FactId> members) {
+  const compile::Relation& relation = prepared_for_->relations[prepared_for_->principles[finding.principle].relation];
+  json.plain_key("pooled").begin_object();
+  json.plain_key("role").string(relation.arg_names[finding.pooled_role]);
+  json.plain_key("candidates").begin_array();
+  for (const infer::FactId member : members)
+    json.prepared_string(quoted(session, session.args(member)[finding.pooled_role]));
+  json.end_array();
+  json.end_object();
+}
+
+std::string_view CompactRecordWriter::quoted(const infer::Session& session, base::SymbolId symbol) {
+  constexpr std::uint64_t kept = UINT64_MAX;
+  if (symbol >= symbols_.size()) {
+    symbols_.resize(symbol + 1);
+    symbol_written_in_.resize(symbol + 1, 0);
+  }
+  const std::uint64_t wanted = symbol < shared_symbols_ ? kept : record_;
+  if (symbol_written_in_[symbol] != wanted) {
+    symbols_[symbol] = prepare_string(session.symbol_name(symbol));
+    symbol_written_in_[symbol] = wanted;
+  }
+  return symbols_[symbol];
+}
 
 void CompactRecordWriter::prepare(const compile::RuleSet& rules) {
   if (prepared_for_ == &rules) return;
   prepared_for_ = &rules;
+  principle_ids_.clear();
+  for (const compile::Principle& principle : rules.principles) principle_ids_.push_back(prepare_string(principle.id));
+  relation_names_.clear();
+  elements_.clear();
+  role_keys_.clear();
+  for (const compile::Relation& relation : rules.relations) {
+    relation_names_.push_back(prepare_string(relation.name));
+    elements_.push_back(prepare_string(element_of(relation)));
+    auto& keys = role_keys_.emplace_back();
+    for (const std::string& name : relation.arg_names) keys.push_back(prepare_key(name));
+  }
+  for (const explain::Level level : {explain::Level::implicated, explain::Level::possible, explain::Level::not_implicated})
+    levels_[static_cast<std::size_t>(level)] = prepare_string(level_token(level));
+  symbols_.clear();
+  symbol_written_in_.clear();
+  shared_symbols_ = rules.symbols.size();
   shapes_.assign(rules.relations.size(), AskShape{});
   std::vector<std::pair<std::string_view, std::string_view>> distinct;
   for (std::size_t r = 0; r < rules.relations.size(); ++r) {
@@ -154,6 +193,7 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
                                  std::string_view profile, const compile::RuleSet& rules,
                                  const infer::Session& session, const explain::Outcome& outcome) {
   prepare(rules);
+  ++record_;
   number_questions(session, outcome);
   group_questions(session);
   JsonWriter json(out);
@@ -164,14 +204,13 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
   json.plain_key("profile").string(profile);
   json.plain_key("findings").begin_array();
   for (const explain::OutcomeFinding& finding : outcome.findings) {
-    const compile::Principle& principle = rules.principles[finding.principle];
     json.begin_object();
-    json.plain_key("principle").string(principle.id);
+    json.plain_key("principle").prepared_string(principle_ids_[finding.principle]);
     const auto members =
         std::span<const infer::FactId>(outcome.candidates).subspan(finding.first_candidate, finding.candidate_count);
-    write_roles(json, rules.relations[principle.relation], session, finding, members);
-    json.plain_key("level").string(level_token(finding.level));
-    if (finding.is_pooled()) write_pooled(json, rules.relations[principle.relation], session, finding, members);
+    write_roles(json, session, finding, members);
+    json.plain_key("level").prepared_string(levels_[static_cast<std::size_t>(finding.level)]);
+    if (finding.is_pooled()) write_pooled(json, session, finding, members);
     if (finding.level == explain::Level::possible) {
       json.plain_key("hinges").begin_array();
       for (std::uint32_t k = 0; k < finding.set_count; ++k)
@@ -183,14 +222,14 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
   }
   json.end_array();
   json.plain_key("not_implicated").begin_array();
-  for (const std::uint32_t principle : outcome.without_findings) json.string(rules.principles[principle].id);
+  for (const std::uint32_t principle : outcome.without_findings) json.prepared_string(principle_ids_[principle]);
   json.end_array();
   json.plain_key("questions").begin_array();
   for (const infer::FactId fact : questions_) {
     json.begin_object();
-    json.plain_key("relation").string(rules.relations[session.relation_of(fact)].name);
+    json.plain_key("relation").prepared_string(relation_names_[session.relation_of(fact)]);
     json.plain_key("args").begin_array();
-    for (const base::SymbolId value : session.args(fact)) json.string(session.symbol_name(value));
+    for (const base::SymbolId value : session.args(fact)) json.prepared_string(quoted(session, value));
     json.end_array();
     json.end_object();
   }
@@ -198,12 +237,8 @@ void CompactRecordWriter::append(std::string& out, std::size_t line, std::string
   json.plain_key("asks").begin_array();
   for (std::size_t a = 0; a < ask_count_; ++a) {
     const Ask& ask = asks_[a];
-    const compile::Relation& relation = rules.relations[ask.relation];
     json.begin_object();
-    const std::string_view element = relation.kind == compile::RelationKind::parameter ? law_element
-                                     : relation.question ? std::string_view(relation.question->element)
-                                                         : std::string_view(relation.name);
-    json.plain_key("element").string(element);
+    json.plain_key("element").prepared_string(elements_[ask.relation]);
     json.plain_key("facts").begin_array();
     for (const std::uint32_t number : ask.facts) json.number(number);
     json.end_array();

@@ -10,9 +10,12 @@
 #include "compile/rule_set.hpp"
 #include "explain/outcome.hpp"
 #include "infer/session.hpp"
+#include "render/json_writer.hpp"
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,6 +49,13 @@ class CompactRecordWriter {
   };
   void prepare(const compile::RuleSet& rules);
   void group_questions(const infer::Session& session);
+  /// A symbol's name as prepare_string() gives it: escaped the first time a record names
+  /// it (a scenario's own symbols), or once per rule base (the rule base's symbols).
+  std::string_view quoted(const infer::Session& session, base::SymbolId symbol);
+  void write_roles(JsonWriter& json, const infer::Session& session, const explain::OutcomeFinding& finding,
+                   std::span<const infer::FactId> members);
+  void write_pooled(JsonWriter& json, const infer::Session& session, const explain::OutcomeFinding& finding,
+                    std::span<const infer::FactId> members);
 
   std::vector<std::uint32_t> question_of_;  ///< by fact id; `none` where the fact is no question
   std::vector<infer::FactId> questions_;     ///< fact of each question, by number
@@ -53,6 +63,18 @@ class CompactRecordWriter {
   std::vector<AskShape> shapes_;  ///< by relation
   std::vector<Ask> asks_;         ///< in order of first mention; reused storage
   std::size_t ask_count_ = 0;
+
+  // The rule base's names, escaped once (prepare_key, prepare_string): records repeat
+  // them in every finding and question.
+  std::vector<std::string> principle_ids_;             ///< by principle
+  std::vector<std::string> relation_names_;            ///< by relation
+  std::vector<std::string> elements_;                  ///< by relation: the element its questions settle
+  std::vector<std::vector<std::string>> role_keys_;    ///< by relation, by argument
+  std::array<std::string, 3> levels_;                  ///< by explain::Level
+  std::vector<std::string> symbols_;                   ///< by symbol; see quoted()
+  std::vector<std::uint64_t> symbol_written_in_;       ///< record the text is for; `kept`: the rule base's
+  std::uint64_t record_ = 0;                           ///< records appended so far
+  std::size_t shared_symbols_ = 0;                     ///< the rule base's symbols come first
 };
 
 }  // namespace cybernorms::render

@@ -1,7 +1,5 @@
 #include "render/json_writer.hpp"
 
-#include <array>
-
 namespace cybernorms::render {
 
 namespace {
@@ -35,6 +33,10 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i) {
   return length;
 }
 
+// Whether a byte is not copied as it is: a control character, `"`, `\`, or part of a
+// multi-byte sequence that must be checked.
+constexpr bool needs_care(unsigned char c) { return c < 0x20 || c == '"' || c == '\\' || c >= 0x80; }
+
 void append_escape(std::string& out, unsigned char c) {
   switch (c) {
     case '"': out += "\\\""; return;
@@ -60,7 +62,7 @@ void append_json_string(std::string& out, std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
+    if (!needs_care(c)) {
       ++i;
       continue;
     }
@@ -70,7 +72,7 @@ void append_json_string(std::string& out, std::string_view text) {
         continue;
       }
     }
-    out.append(text, plain_from, i - plain_from);
+    out.append(text.data() + plain_from, i - plain_from);
     if (c >= 0x80) {
       out += replacement;
     } else {
@@ -78,18 +80,21 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     plain_from = ++i;
   }
-  out.append(text, plain_from, text.size() - plain_from);
+  out.append(text.data() + plain_from, text.size() - plain_from);
   out += '"';
 }
 
-void append_json_number(std::string& out, std::uint64_t value) {
-  std::array<char, 20> digits{};
-  std::size_t count = 0;
-  do {
-    digits[count++] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  while (count > 0) out += digits[--count];
+std::string prepare_key(std::string_view name) {
+  std::string key = ",";
+  append_json_string(key, name);
+  key += ':';
+  return key;
+}
+
+std::string prepare_string(std::string_view text) {
+  std::string value = ",";
+  append_json_string(value, text);
+  return value;
 }
 
 }  // namespace cybernorms::render

@@ -2,6 +2,9 @@
 // batch path writes millions of records, and a DOM built, dumped and destroyed per record
 // cost more than evaluating the scenario.
 #pragma once
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,8 +17,11 @@ namespace cybernorms::render {
 /// renderers do (text from rule files is not checked for UTF-8 when it is read).
 void append_json_string(std::string& out, std::string_view text);
 
-/// Appends a non-negative integer in decimal.
-void append_json_number(std::string& out, std::uint64_t value);
+/// Text prepared once and written many times (a key with its colon, or a string value),
+/// stored with the comma that precedes it in a list: written in one append, the comma
+/// left off where none is due. Records write the same names hundreds of times each.
+std::string prepare_key(std::string_view name);
+std::string prepare_string(std::string_view text);
 
 /// A JSON value written as it goes: objects and arrays opened and closed by the caller,
 /// commas placed by the writer. It checks no structure: callers write well-formed
@@ -46,14 +52,38 @@ class JsonWriter {
     after_key_ = true;
     return *this;
   }
+  /// The same for a string literal, put together with its comma, quotes and colon where
+  /// it is compiled, and written in one append.
+  template <std::size_t N>
+  JsonWriter& plain_key(const char (&name)[N]) {
+    std::array<char, N + 3> text{',', '"'};  // `,"name":`; N counts the literal's '\0'
+    std::copy_n(name, N - 1, text.begin() + 2);
+    text[N + 1] = '"';
+    text[N + 2] = ':';
+    write_listed({text.data(), text.size()});
+    after_key_ = true;
+    return *this;
+  }
+  /// A key from prepare_key().
+  JsonWriter& prepared_key(std::string_view key) {
+    write_listed(key);
+    after_key_ = true;
+    return *this;
+  }
+  /// A string value from prepare_string().
+  JsonWriter& prepared_string(std::string_view text) {
+    write_listed(text);
+    return *this;
+  }
   JsonWriter& string(std::string_view text) {
     separate();
     append_json_string(out_, text);
     return *this;
   }
   JsonWriter& number(std::uint64_t value) {
-    separate();
-    append_json_number(out_, value);
+    std::array<char, 21> text{','};  // the comma, then up to 20 digits
+    const auto end = std::to_chars(text.data() + 1, text.data() + text.size(), value).ptr;
+    write_listed({text.data(), static_cast<std::size_t>(end - text.data())});
     return *this;
   }
   JsonWriter& boolean(bool value) {
@@ -69,13 +99,24 @@ class JsonWriter {
   }
 
  private:
-  void separate() {
+  /// Whether a comma goes before the next value or key (and notes that one is written).
+  bool comma_due() {
     if (after_key_) {
       after_key_ = false;
-      return;
+      return false;
     }
-    if (need_comma_) out_ += ',';
+    const bool due = need_comma_;
     need_comma_ = true;
+    return due;
+  }
+  void separate() {
+    if (comma_due()) out_ += ',';
+  }
+  /// Writes `text`, which starts with a comma, leaving the comma off where none is due.
+  /// Inlined: records call it for nearly every token, and a call cost as much as the append.
+  [[gnu::always_inline]] void write_listed(std::string_view text) {
+    if (!comma_due()) text.remove_prefix(1);
+    out_.append(text.data(), text.size());
   }
   JsonWriter& open(char bracket) {
     separate();

@@ -51,3 +51,20 @@ TEST_CASE("the writer places commas and colons, nested as written") {
   CHECK(out == R"({"n":0,"big":18446744073709551615,"list":["a",true,{},[]],"raw":{"x":1},"k\"ey":false})");
   CHECK_NOTHROW(nlohmann::json::parse(out));
 }
+
+TEST_CASE("prepared keys and strings take the comma a list needs, and only then") {
+  const std::string key = prepare_key("k\"ey");
+  const std::string first = prepare_string("a");
+  const std::string second = prepare_string("b\n");
+  CHECK(key == R"(,"k\"ey":)");
+  CHECK(first == R"(,"a")");
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object();
+  json.prepared_key(key).begin_array().prepared_string(first).prepared_string(second).number(7).end_array();
+  json.plain_key("n").prepared_string(first);
+  json.prepared_key(key).number(18446744073709551615ull);
+  json.end_object();
+  CHECK(out == R"({"k\"ey":["a","b\n",7],"n":"a","k\"ey":18446744073709551615})");
+  CHECK_NOTHROW(nlohmann::json::parse(out));
+}

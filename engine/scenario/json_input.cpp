@@ -64,7 +64,7 @@ bool check_nesting(std::string_view text, const std::string& document, const Jso
 class CheckedDocumentBuilder {
  public:
   using string_t = json::string_t;
-  explicit CheckedDocumentBuilder(json& result) : root_(result) {}
+  CheckedDocumentBuilder(json& result, std::size_t max_depth) : root_(result), max_depth_(max_depth) {}
 
   bool null() { return value(nullptr); }
   bool boolean(bool flag) { return value(flag); }
@@ -123,7 +123,10 @@ class CheckedDocumentBuilder {
     next_element();
     return true;
   }
+  /// False, which stops the parser, for a container nested deeper than the limit: the
+  /// nesting is checked while parsing instead of in a pass of its own before it.
   bool open(json::value_t type) {
+    if (open_.size() >= max_depth_) return false;
     open_.push_back(Container{place(type)});
     return true;
   }
@@ -144,15 +147,18 @@ class CheckedDocumentBuilder {
   }
 
   json& root_;
+  std::size_t max_depth_;
   std::vector<Container> open_;
   json* element_ = nullptr;  ///< where the value of the current key goes
   std::vector<std::string> duplicates_;
 };
 
-std::optional<json> parse_checked(std::string_view text, const std::string& document, base::Diagnostics& diagnostics) {
+/// The document, or nullopt when it nests deeper than `max_depth` (reported by the caller).
+std::optional<json> parse_checked(std::string_view text, const std::string& document, std::size_t max_depth,
+                                  base::Diagnostics& diagnostics) {
   json parsed;
-  CheckedDocumentBuilder builder(parsed);
-  json::sax_parse(text.begin(), text.end(), &builder);
+  CheckedDocumentBuilder builder(parsed, max_depth);
+  if (!json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
   for (const std::string& pointer : builder.duplicates()) {
     diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
   }
@@ -196,18 +202,28 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 
 std::optional<json> read_json(std::string_view text, const std::string& document, const JsonLimits& limits,
                               base::Diagnostics& diagnostics) {
-  if (!check_size(text, document, limits, diagnostics) || !check_nesting(text, document, limits, diagnostics)) {
-    return std::nullopt;
-  }
+  if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
+  // Too deep a document is refused (E407) whether or not it is JSON, as if its nesting
+  // were checked first; scanning for it only when parsing fails keeps that answer without
+  // a second pass over every valid document.
   try {
-    return parse_checked(text, document, diagnostics);
+    if (auto parsed = parse_checked(text, document, limits.max_depth, diagnostics)) return parsed;
   } catch (const json::parse_error& error) {
+    if (!check_nesting(text, document, limits, diagnostics)) return std::nullopt;
     // `byte` counts the characters read, the offending one included.
     const TextPosition at = position_of(text, error.byte > 0 ? error.byte - 1 : 0);
     diagnostics.pointer_error("E400", document, "", "not JSON: line {}, column {}: {}", at.line, at.column,
                               parse_reason(error.what()));
+    return std::nullopt;
   } catch (const json::exception& error) {
+    if (!check_nesting(text, document, limits, diagnostics)) return std::nullopt;
     diagnostics.pointer_error("E400", document, "", "not JSON: {}", parse_reason(error.what()));
+    return std::nullopt;
+  }
+  // The parser stopped at a container deeper than the limit, in a valid prefix that the
+  // scan counts alike.
+  if (check_nesting(text, document, limits, diagnostics)) {
+    diagnostics.pointer_error("E407", document, "", "nested deeper than {} levels", limits.max_depth);
   }
   return std::nullopt;
 }

@@ -45,7 +45,7 @@ namespace {
 
 Collection& collection_named(Vocabulary& vocabulary, const std::string& name) {
   if (const auto index = vocabulary.find(name)) return vocabulary.collections[*index];
-  vocabulary.collections.push_back(Collection{name, std::nullopt, {}, {}});
+  vocabulary.collections.push_back(Collection{name, std::nullopt, {}, {}, {}});
   return vocabulary.collections.back();
 }
 
@@ -63,6 +63,14 @@ void add_binding(Collection& collection, compile::RelationId id, const compile::
   found->relations.push_back(id);
 }
 
+void sort_by_name(Collection& collection) {
+  collection.by_name.resize(collection.attributes.size());
+  for (std::size_t i = 0; i < collection.by_name.size(); ++i) collection.by_name[i] = i;
+  std::sort(collection.by_name.begin(), collection.by_name.end(), [&](std::size_t a, std::size_t b) {
+    return collection.attributes[a].name < collection.attributes[b].name;
+  });
+}
+
 }  // namespace
 
 Vocabulary vocabulary_of(const compile::RuleSet& rules) {
@@ -77,6 +85,7 @@ Vocabulary vocabulary_of(const compile::RuleSet& rules) {
     const auto& binding = rules.relations[id].binding;
     if (binding) add_binding(collection_named(vocabulary, binding->collection), id, *binding);
   }
+  for (Collection& collection : vocabulary.collections) sort_by_name(collection);
   return vocabulary;
 }
 
@@ -302,47 +311,79 @@ std::vector<std::string> entity_keys(const detail::Collection& collection) {
   return keys;
 }
 
-bool is_entity_key(const detail::Collection& collection, std::string_view key) {
+bool is_entity_header_key(std::string_view key) {
   const auto& header = detail::entity_header_keys;
-  return std::find(header.begin(), header.end(), key) != header.end() || collection.find(key) != nullptr;
+  return std::find(header.begin(), header.end(), key) != header.end();
 }
 
-void check_entity_keys(const Loading& loading, const detail::EntityRecord& record) {
-  const detail::Collection& collection = loading.vocabulary.collections[record.collection];
-  for (const auto& [key, value] : record.object->items()) {
-    if (!is_entity_key(collection, key)) {
-      unknown_key(loading, record.pointer, key, fmt::format("in {}", collection.name), entity_keys(collection));
+/// An entity object's keys sorted out in one walk: the value of each attribute of its
+/// collection (null where the object leaves it out), and the keys that are neither an
+/// attribute nor a header key. An object's keys come sorted, so they are merged with the
+/// collection's attribute names in order instead of each looked up.
+struct EntityKeys {
+  std::vector<const json*> values;           ///< by attribute, in the collection's order
+  std::vector<const std::string*> unknown;  ///< in the object's order
+};
+
+EntityKeys sort_entity_keys(const detail::Collection& collection, const json& object) {
+  EntityKeys keys;
+  keys.values.assign(collection.attributes.size(), nullptr);
+  const auto& by_name = collection.by_name;
+  std::size_t next = 0;
+  for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
+    while (next < by_name.size() && collection.attributes[by_name[next]].name < key) ++next;
+    if (next < by_name.size() && collection.attributes[by_name[next]].name == key) {
+      keys.values[by_name[next]] = &value;
+    } else if (!is_entity_header_key(key)) {
+      keys.unknown.push_back(&key);
     }
   }
+  return keys;
 }
 
+/// Reports the entity's unknown keys, then turns its attributes into facts.
 void read_attributes(const detail::Reader& reader, const Loading& loading, const detail::EntityRecord& record) {
   const detail::Collection& collection = loading.vocabulary.collections[record.collection];
+  const EntityKeys keys = sort_entity_keys(collection, *record.object);
+  for (const std::string* key : keys.unknown) {
+    unknown_key(loading, record.pointer, *key, fmt::format("in {}", collection.name), entity_keys(collection));
+  }
   for (const auto relation : collection.membership) reader.sink.add(relation, record.id, base::Truth::yes);
   const JsonPath entity_path(record.pointer);
-  for (const auto& attribute : collection.attributes) {
-    const auto found = record.object->find(attribute.name);
-    const json* value = found == record.object->end() ? nullptr : &*found;
+  // One attribute read by several relations: report its problems once (the others go
+  // to diagnostics that keep nothing, so they cost no suggestions either).
+  base::Diagnostics repeated(0);
+  for (std::size_t a = 0; a < collection.attributes.size(); ++a) {
+    const detail::BoundAttribute& attribute = collection.attributes[a];
     const JsonPath path = entity_path.child(attribute.name);
-    // One attribute read by several relations: report its problems once (the others go
-    // to diagnostics that keep nothing, so they cost no suggestions either).
-    base::Diagnostics repeated(0);
     for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
       const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
                                  reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};
-      detail::read_attribute(quiet, attribute.relations[i], record.id, value, path);
+      detail::read_attribute(quiet, attribute.relations[i], record.id, keys.values[a], path);
     }
   }
+}
+
+/// Room for one fact from each relation of each entity, so the facts rarely move as they
+/// are added (an unknown value or a list gives more, a false flag none).
+std::size_t expected_facts(const Vocabulary& vocabulary, const EntityIndex& index) {
+  std::size_t count = 0;
+  for (const auto& record : index.records) {
+    const detail::Collection& collection = vocabulary.collections[record.collection];
+    count += collection.membership.size();
+    for (const auto& attribute : collection.attributes) count += attribute.relations.size();
+  }
+  return count;
 }
 
 void read_all_attributes(const Loading& loading, const EntityIndex& index, LoadedScenario& scenario,
                          std::size_t max_facts) {
+  scenario.facts.reserve(std::min(expected_facts(loading.vocabulary, index), max_facts));
   const auto values = detail::values_by_type(loading.prepared, index);
   detail::FactSink sink(scenario, max_facts);
   const detail::Reader reader{loading.rules, loading.vocabulary, index, values,
                               loading.document, loading.diagnostics, sink};
   for (const auto& record : index.records) {
-    check_entity_keys(loading, record);
     read_attributes(reader, loading, record);
     if (sink.overflowed()) {
       loading.diagnostics.pointer_error("E407", loading.document, record.pointer,
@@ -353,7 +394,6 @@ void read_all_attributes(const Loading& loading, const EntityIndex& index, Loade
   // Objects without a usable id are checked all the same; their facts go, with the
   // scenario's, since it has errors.
   for (const auto& record : index.unnamed) {
-    check_entity_keys(loading, record);
     read_attributes(reader, loading, record);
     if (sink.overflowed()) return;
   }

@@ -29,6 +29,9 @@ struct Collection {
   std::optional<compile::TypeId> type;
   std::vector<compile::RelationId> membership;  ///< relations bound `from C`
   std::vector<BoundAttribute> attributes;       ///< in order of first binding
+  /// Indices into `attributes` in the order of their names, the order an object's keys
+  /// come in: an object's keys are matched to attributes in one walk of both.
+  std::vector<std::size_t> by_name;
   const BoundAttribute* find(std::string_view attribute) const;
 };
 

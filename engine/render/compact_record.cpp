@@ -101,7 +101,7 @@ std::string_view CompactRecordWriter::quoted(const infer::Session& session, base
   }
   const std::uint64_t wanted = symbol < shared_symbols_ ? kept : record_;
   if (symbol_written_in_[symbol] != wanted) {
-    symbols_[symbol] = prepare_string(session.symbol_name(symbol));
+    prepare_string(symbols_[symbol], session.symbol_name(symbol));  // a scenario's symbols: every record
     symbol_written_in_[symbol] = wanted;
   }
   return symbols_[symbol];

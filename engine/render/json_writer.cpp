@@ -92,9 +92,14 @@ std::string prepare_key(std::string_view name) {
 }
 
 std::string prepare_string(std::string_view text) {
-  std::string value = ",";
-  append_json_string(value, text);
+  std::string value;
+  prepare_string(value, text);
   return value;
+}
+
+void prepare_string(std::string& out, std::string_view text) {
+  out.assign(1, ',');
+  append_json_string(out, text);
 }
 
 }  // namespace cybernorms::render

@@ -22,6 +22,8 @@ void append_json_string(std::string& out, std::string_view text);
 /// left off where none is due. Records write the same names hundreds of times each.
 std::string prepare_key(std::string_view name);
 std::string prepare_string(std::string_view text);
+/// prepare_string() into `out`, replacing what it held but keeping its storage.
+void prepare_string(std::string& out, std::string_view text);
 
 /// A JSON value written as it goes: objects and arrays opened and closed by the caller,
 /// commas placed by the writer. It checks no structure: callers write well-formed

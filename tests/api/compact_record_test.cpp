@@ -285,6 +285,37 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
   CHECK(i == lines.size());
 }
 
+TEST_CASE("one evaluator's threads serve stream after stream, also with more threads than lines") {
+  const std::vector<std::string> bundled = bundled_lines();
+  REQUIRE(bundled.size() >= 2);
+  const std::vector<std::string> lines(bundled.begin(), bundled.begin() + 2);
+  const auto stream = [&](BatchEvaluator& batch) {
+    std::size_t given = 0;
+    const auto next = [&](std::size_t max_lines, std::vector<BatchLine>& block) {
+      for (; given < lines.size() && block.size() < max_lines; ++given) block.push_back(BatchLine{lines[given], 0, false});
+    };
+    std::string out;
+    const auto write = [&](std::string_view record) {
+      out += record;
+      out += '\n';
+    };
+    CHECK(batch.evaluate_stream(next, 1, 1, write) == lines.size());
+    return out;
+  };
+  BatchOptions one_thread;
+  one_thread.threads = 1;
+  BatchEvaluator single(project_rule_base(), one_thread);
+  const std::string expected = stream(single);
+  CHECK(std::count(expected.begin(), expected.end(), '\n') == 2);
+  BatchOptions four_threads;
+  four_threads.threads = 4;
+  BatchEvaluator crowded(project_rule_base(), four_threads);
+  CHECK(stream(crowded) == expected);
+  CHECK(stream(crowded) == expected);
+  CHECK(crowded.succeeded() == 4);
+  CHECK(crowded.failed() == 0);
+}
+
 TEST_CASE("a sink that fails stops the stream with its error, the threads joined, nothing written twice") {
   const std::vector<std::string> lines = bundled_lines();
   BatchOptions options;

@@ -4,10 +4,8 @@
 
 #include <algorithm>
 #include <atomic>
-#include <barrier>
 #include <exception>
 #include <mutex>
-#include <span>
 #include <thread>
 
 namespace cybernorms {
@@ -54,66 +52,6 @@ std::size_t write_records(std::vector<std::string>& records, std::size_t count,
 
 }  // namespace
 
-// Threads that live for a whole stream, each with an evaluator of its own, and run one job
-// per block between two barriers. Made once per stream instead of once per block: each
-// new thread started with an empty allocator heap and cold caches, and evaluated with
-// buffers an earlier thread had allocated.
-class BatchEvaluator::Crew {
- public:
-  using Job = std::function<void(Evaluator&)>;
-
-  explicit Crew(std::span<Evaluator> evaluators)
-      : start_(static_cast<std::ptrdiff_t>(evaluators.size() + 1)),
-        done_(static_cast<std::ptrdiff_t>(evaluators.size() + 1)) {
-    try {
-      for (Evaluator& evaluator : evaluators) threads_.emplace_back([this, &evaluator] { serve(evaluator); });
-    } catch (...) {
-      // The threads that did start wait at start_ for all the others: count the missing
-      // ones as gone, then let those that started out.
-      for (std::size_t missing = threads_.size(); missing < evaluators.size(); ++missing) {
-        start_.arrive_and_drop();
-        done_.arrive_and_drop();
-      }
-      stop();
-      throw;
-    }
-  }
-  Crew(const Crew&) = delete;
-  Crew& operator=(const Crew&) = delete;
-  ~Crew() { stop(); }
-
-  /// Starts `job` on every thread of the crew; it must catch what it throws.
-  void start(const Job& job) {
-    job_ = &job;
-    start_.arrive_and_wait();
-  }
-  /// Waits until every thread has finished the job started.
-  void finish() { done_.arrive_and_wait(); }
-
- private:
-  void serve(Evaluator& evaluator) {
-    for (;;) {
-      start_.arrive_and_wait();
-      if (stopping_) return;
-      (*job_)(evaluator);
-      done_.arrive_and_wait();
-    }
-  }
-  void stop() {
-    if (threads_.empty()) return;
-    stopping_ = true;
-    start_.arrive_and_wait();
-    for (std::thread& thread : threads_) thread.join();
-    threads_.clear();
-  }
-
-  std::barrier<> start_;
-  std::barrier<> done_;
-  const Job* job_ = nullptr;  ///< written before start_, read after it
-  bool stopping_ = false;     ///< the same
-  std::vector<std::thread> threads_;
-};
-
 BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options) : options_(std::move(options)) {
   const std::size_t threads = thread_count(options_.threads);
   evaluators_.reserve(threads);
@@ -150,8 +88,7 @@ bool BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number, std
 }
 
 void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
-                                         std::vector<std::string>& records, const std::function<void()>& meanwhile,
-                                         Crew* crew) {
+                                         std::vector<std::string>& records, const std::function<void()>& meanwhile) {
   const std::size_t count = lines.size();
   if (records.size() < count) records.resize(count);
   std::vector<std::uint8_t> ok(count, 0);
@@ -165,37 +102,26 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
     if (!failure) failure = std::current_exception();
     next = count;  // the other threads stop at their next line
   };
-  // Each thread writes a record into a string of its own and swaps it into its slot once
-  // done. Slots are next to each other, a few to a cache line, and threads take lines one
-  // after the other: appending straight into the slots made two threads rewrite the same
-  // cache line on every append.
-  const Crew::Job work = [&](Evaluator& evaluator) {
+  auto work = [&](Evaluator& evaluator) {
     try {
-      std::string record;
       for (std::size_t i = next++; i < count; i = next++) {
         const BatchLine& line = lines[i];
-        ok[i] = line.skipped_bytes > 0 ? skipped_line(line, first_line + i, record)
-                                       : evaluate_line(evaluator, line.text, first_line + i, record);
-        records[i].swap(record);
+        ok[i] = line.skipped_bytes > 0 ? skipped_line(line, first_line + i, records[i])
+                                       : evaluate_line(evaluator, line.text, first_line + i, records[i]);
       }
     } catch (...) {
       keep_failure();
     }
   };
+  const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
   std::vector<std::thread> threads;
-  if (crew != nullptr) {
-    crew->start(work);
-  } else {
-    const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
-    for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
-  }
+  for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
   try {
     if (meanwhile) meanwhile();
   } catch (...) {
     keep_failure();
   }
   work(evaluators_.front());
-  if (crew != nullptr) crew->finish();
   for (std::thread& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
   for (const std::uint8_t evaluated : ok) (evaluated ? succeeded_ : failed_) += 1;
@@ -203,7 +129,7 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
 
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line) {
   std::vector<std::string> records;
-  evaluate_block_into(lines, first_line, records, {}, nullptr);
+  evaluate_block_into(lines, first_line, records, {});
   records.resize(lines.size());
   return records;
 }
@@ -224,14 +150,13 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
   std::vector<std::string> making, written;
   std::size_t written_count = 0;
   std::size_t lines_read = 0;
-  Crew crew(std::span<Evaluator>(evaluators_).subspan(1));
   next_block(next_block_lines(block_lines, 0, 0, options_.block_output_bytes), current);
   while (!current.empty()) {
     upcoming.clear();
     evaluate_block_into(current, first_line + lines_read, making, [&] {
       const std::size_t bytes = write_records(written, written_count, write);
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
-    }, &crew);
+    });
     lines_read += current.size();
     written_count = current.size();
     std::swap(making, written);

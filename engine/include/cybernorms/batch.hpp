@@ -88,13 +88,10 @@ class BatchEvaluator {
   /// true when the scenario was evaluated.
   bool evaluate_line(Evaluator& evaluator, std::string_view line, std::size_t number, std::string& record) const;
   bool skipped_line(const BatchLine& line, std::size_t number, std::string& record) const;
-  class Crew;
   /// Fills records[i] for each line of a block, with every evaluator's thread; the
   /// calling thread runs `meanwhile` first, then joins in. Counts successes and failures.
-  /// With a crew, its threads do the evaluating beside the calling thread; without one,
-  /// a thread is started for each other evaluator and joined at the end of the block.
   void evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
-                           std::vector<std::string>& records, const std::function<void()>& meanwhile, Crew* crew);
+                           std::vector<std::string>& records, const std::function<void()>& meanwhile);
 
   BatchOptions options_;
   std::vector<Evaluator> evaluators_;

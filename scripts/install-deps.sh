@@ -14,6 +14,7 @@ packages=(
   build-essential cmake
   libboost-dev            # Spirit X3 (header-only)
   nlohmann-json3-dev
+  libsimdjson-dev         # the scenario reader's parser (docs/architecture.md, "Reading JSON")
   doctest-dev
   libfmt-dev
   libcli11-dev

@@ -11,6 +11,7 @@
 #include "explain/wording.hpp"
 #include "scenario/assumptions.hpp"
 #include "scenario/facts_file.hpp"
+#include "scenario/json_input.hpp"
 #include "scenario/scenario.hpp"
 
 #include <fmt/format.h>
@@ -41,6 +42,7 @@ struct Evaluator::State {
   std::size_t hinges_cap = 0;
   explain::Outcome outcome;
   render::CompactRecordWriter record_writer;
+  scenario::JsonParser json_parser;  ///< kept from scenario to scenario with its buffers
   std::vector<infer::FactId> scratch;
   std::vector<base::SymbolId> args;
   std::vector<infer::FactId> fact_ids;  ///< by index into LoadedScenario::facts
@@ -183,7 +185,8 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   Diagnostics input_problems;
   const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options));
+      rule_base_.compiled_->reader.load(scenario_json, document_name, input_problems, input_limits(options),
+                                        &state_->json_parser);
   profiles_exist(rules, profiles, document_name, input_problems);
   const compile::Language* language = find_language(rules, options.language, document_name, input_problems);
   std::optional<AssumedScenario> assumed;
@@ -228,7 +231,8 @@ bool Evaluator::append_compact_record(std::string_view scenario_json, std::size_
   const std::string document_name = "line " + std::to_string(line);
   Diagnostics problems;
   const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, problems, input_limits(options));
+      rule_base_.compiled_->reader.load(scenario_json, document_name, problems, input_limits(options),
+                                        &state_->json_parser);
   profiles_exist(rules, {options.profile}, document_name, problems);
   if (problems.has_errors() ||
       !state_->run(loaded, *rules.find_profile(options.profile), options, document_name, problems)) {
@@ -273,7 +277,8 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   GoalsEvaluation evaluation;
   const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options));
+      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options),
+                                        &state_->json_parser);
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);
   std::optional<AssumedScenario> assumed;

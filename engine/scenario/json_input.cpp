@@ -248,14 +248,29 @@ class SimdjsonDocumentBuilder {
   std::vector<std::string> duplicates_;
 };
 
-/// The document as simdjson reads it (a third of the time nlohmann's parser takes on a
-/// generated scenario), or nullopt when simdjson or the builder refuses it.
-std::optional<json> parse_fast(std::string_view text, const std::string& document, std::size_t max_depth,
-                               base::Diagnostics& diagnostics) {
+}  // namespace
+
+struct JsonParser::Buffers {
   simdjson::dom::parser parser;
-  const simdjson::padded_string padded(text);
+  std::vector<char> padded;  ///< the text, then the padding simdjson reads past its end
+};
+
+JsonParser::JsonParser() : buffers_(std::make_unique<Buffers>()) {}
+JsonParser::~JsonParser() = default;
+JsonParser::JsonParser(JsonParser&&) noexcept = default;
+JsonParser& JsonParser::operator=(JsonParser&&) noexcept = default;
+
+namespace {
+
+/// The document as simdjson reads it (a half of the time nlohmann's parser takes on a
+/// generated scenario, the value built), or nullopt when simdjson or the builder refuses it.
+std::optional<json> parse_fast(std::string_view text, const std::string& document, std::size_t max_depth,
+                               base::Diagnostics& diagnostics, simdjson::dom::parser& parser,
+                               std::vector<char>& padded) {
+  padded.assign(text.begin(), text.end());
+  padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
   simdjson::dom::element root;
-  if (parser.parse(padded).get(root) != simdjson::SUCCESS) return std::nullopt;
+  if (parser.parse(padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return std::nullopt;
   SimdjsonDocumentBuilder builder(max_depth);
   json parsed;
   if (!builder.build(root, parsed)) return std::nullopt;
@@ -301,12 +316,16 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
 }
 
 std::optional<json> read_json(std::string_view text, const std::string& document, const JsonLimits& limits,
-                              base::Diagnostics& diagnostics) {
+                              base::Diagnostics& diagnostics, JsonParser* parser) {
   if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
+  std::optional<JsonParser> own;
+  JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
   // Too deep a document is refused (E407) whether or not it is JSON, as if its nesting
   // were checked first; scanning for it only when parsing fails keeps that answer without
   // a second pass over every valid document.
-  if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics)) return parsed;
+  if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded)) {
+    return parsed;
+  }
   try {
     if (auto parsed = parse_checked(text, document, limits.max_depth, diagnostics)) return parsed;
   } catch (const json::parse_error& error) {

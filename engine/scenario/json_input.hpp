@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,11 +21,30 @@ struct JsonLimits {
   std::size_t max_depth = 64;
 };
 
+/// The parser read_json uses (simdjson's) with its buffers and a padded copy of the text,
+/// kept from one document to the next: a thread that reads document after document (a
+/// batch's evaluator) keeps one, so reading allocates no parser each time. One thread at
+/// a time.
+class JsonParser {
+ public:
+  JsonParser();
+  ~JsonParser();
+  JsonParser(JsonParser&&) noexcept;
+  JsonParser& operator=(JsonParser&&) noexcept;
+
+ private:
+  friend std::optional<nlohmann::json> read_json(std::string_view, const std::string&, const JsonLimits&,
+                                                 base::Diagnostics&, JsonParser*);
+  struct Buffers;
+  std::unique_ptr<Buffers> buffers_;
+};
+
 /// Parses `text` as one JSON document. Empty text, text over the limits and malformed
 /// JSON (including invalid UTF-8) give one diagnostic (E400 or E407) and nullopt.
-/// Never throws, and never recurses deeper than `limits.max_depth`.
+/// Never throws, and never recurses deeper than `limits.max_depth`. `parser`, when
+/// given, is reused; without one, one is made for this document.
 std::optional<nlohmann::json> read_json(std::string_view text, const std::string& document, const JsonLimits& limits,
-                                        base::Diagnostics& diagnostics);
+                                        base::Diagnostics& diagnostics, JsonParser* parser = nullptr);
 
 /// The deepest nesting of arrays and objects in `text`, or the byte offset where it first
 /// exceeds `max_depth`. Strings are skipped, so brackets inside them do not count.

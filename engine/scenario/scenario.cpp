@@ -405,10 +405,11 @@ ScenarioReader::ScenarioReader(const compile::RuleSet& rules)
     : prepared_(std::make_shared<const detail::Prepared>(rules)) {}
 
 LoadedScenario ScenarioReader::load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
-                                    const ScenarioLimits& limits) const {
+                                    const ScenarioLimits& limits, JsonParser* parser) const {
   LoadedScenario scenario;
   const std::size_t errors_before = diagnostics.error_count();
-  const auto root = read_json(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics);
+  const auto root =
+      read_json(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics, parser);
   if (!root) return scenario;
   const Loading loading{*prepared_, prepared_->rules, prepared_->vocabulary, document_name, diagnostics};
   if (!root->is_object()) {

@@ -70,6 +70,7 @@ struct ScenarioLimits {
 namespace detail {
 struct Prepared;
 }
+class JsonParser;  // scenario/json_input.hpp
 
 /// A rule set's scenario vocabulary (collections, attributes, the values they allow),
 /// worked out once. Immutable: one reader loads any number of scenarios from any number of
@@ -77,9 +78,10 @@ struct Prepared;
 class ScenarioReader {
  public:
   explicit ScenarioReader(const compile::RuleSet& rules);
-  /// As load_scenario below, without working out the vocabulary again.
+  /// As load_scenario below, without working out the vocabulary again; with `parser`,
+  /// the JSON is parsed with that one (see JsonParser).
   LoadedScenario load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
-                      const ScenarioLimits& limits = {}) const;
+                      const ScenarioLimits& limits = {}, JsonParser* parser = nullptr) const;
 
  private:
   std::shared_ptr<const detail::Prepared> prepared_;

@@ -65,6 +65,9 @@ TEST_CASE("read_json builds what nlohmann's parser builds, value types included"
     if (entry.path().extension() == ".json") documents.push_back(file_text(entry.path()));
   }
   REQUIRE(documents.size() > 20);
+  // One parser kept from document to document, as an evaluator keeps it: a long document,
+  // then shorter ones, then a broken one, must not leave anything behind for the next.
+  scenario::JsonParser kept;
   for (const std::string& text : documents) {
     CAPTURE(text.substr(0, 80));
     Diagnostics diagnostics;
@@ -72,6 +75,14 @@ TEST_CASE("read_json builds what nlohmann's parser builds, value types included"
     REQUIRE(parsed);
     CHECK(diagnostics.all().empty());
     CHECK(same_value(*parsed, json::parse(text)));
+    Diagnostics with_kept;
+    const auto again = scenario::read_json(text, "doc", {}, with_kept, &kept);
+    REQUIRE(again);
+    CHECK(with_kept.all().empty());
+    CHECK(same_value(*again, *parsed));
+    Diagnostics broken;
+    CHECK_FALSE(scenario::read_json(text.substr(0, text.size() / 2), "doc", {}, broken, &kept));
+    CHECK(broken.all().size() == 1);
   }
 }
 

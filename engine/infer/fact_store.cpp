@@ -43,7 +43,7 @@ void FactStore::reset(const Network& network) {
 }
 
 std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
-  // A relation with no fact at all is common (most negated atoms name one), and cheaper
+  // A relation with no fact at all is common (negated atoms often name one), and cheaper
   // to tell than hashing the key.
   if (table_.empty() || by_relation_[relation].empty()) return no_fact;
   const auto hash = fact_key(relation, args);

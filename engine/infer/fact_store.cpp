@@ -60,22 +60,33 @@ std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> arg
   }
 }
 
+// One probe finds the fact or the empty slot a new one goes into, with the key hashed
+// once; the table grows first when a new fact would fill it past half, so that slot is
+// still the one to fill.
 std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
-  if (const auto found = find(relation, args); found != no_fact) return {found, false};
   if ((records_.size() + 1) * 2 > table_.size()) grow_facts_table();
+  const auto hash = fact_key(relation, args);
+  const auto high = high_half(hash);
+  const auto mask = table_.size() - 1;
+  auto slot = hash & mask;
+  for (; table_[slot].fact != no_fact; slot = (slot + 1) & mask) {
+    const FactSlot& entry = table_[slot];
+    if (entry.hash_high != high) continue;
+    const auto& stored = records_[entry.fact];
+    if (stored.hash == hash && stored.relation == relation && stored.arity == args.size() &&
+        same_args(args_.data() + stored.args, args))
+      return {entry.fact, false};
+  }
   const auto fact = static_cast<FactId>(records_.size());
   FactRecord record;
   record.relation = relation;
   record.args = static_cast<std::uint32_t>(args_.size());
   record.position = static_cast<std::uint32_t>(by_relation_[relation].size());
-  record.hash = fact_key(relation, args);
+  record.hash = hash;
   record.truth = truth;
   record.arity = static_cast<std::uint16_t>(args.size());
   args_.insert(args_.end(), args.begin(), args.end());
-  const auto mask = table_.size() - 1;
-  auto slot = record.hash & mask;
-  while (table_[slot].fact != no_fact) slot = (slot + 1) & mask;
-  table_[slot] = FactSlot{fact, high_half(record.hash)};
+  table_[slot] = FactSlot{fact, high};
   records_.push_back(record);
   by_relation_[relation].push_back(fact);
   for (const auto index : network_->indexes_of(relation)) link(index, fact);

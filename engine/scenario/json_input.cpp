@@ -262,8 +262,8 @@ JsonParser& JsonParser::operator=(JsonParser&&) noexcept = default;
 
 namespace {
 
-/// The document as simdjson reads it (a half of the time nlohmann's parser takes on a
-/// generated scenario, the value built), or nullopt when simdjson or the builder refuses it.
+/// The document as simdjson reads it and the builder builds it (half the time nlohmann's
+/// parser takes on a generated scenario), or nullopt when either refuses it.
 std::optional<json> parse_fast(std::string_view text, const std::string& document, std::size_t max_depth,
                                base::Diagnostics& diagnostics, simdjson::dom::parser& parser,
                                std::vector<char>& padded) {
@@ -320,12 +320,12 @@ std::optional<json> read_json(std::string_view text, const std::string& document
   if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
   std::optional<JsonParser> own;
   JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
-  // Too deep a document is refused (E407) whether or not it is JSON, as if its nesting
-  // were checked first; scanning for it only when parsing fails keeps that answer without
-  // a second pass over every valid document.
   if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded)) {
     return parsed;
   }
+  // Too deep a document is refused (E407) whether or not it is JSON, as if its nesting
+  // were checked first; scanning for it only when parsing fails keeps that answer without
+  // a second pass over every valid document.
   try {
     if (auto parsed = parse_checked(text, document, limits.max_depth, diagnostics)) return parsed;
   } catch (const json::parse_error& error) {

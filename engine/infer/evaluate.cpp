@@ -23,6 +23,7 @@ class FixpointRun {
         cur_end_(session.scratch_.cur_end),
         binding_values_(session.scratch_.bindings),
         premises_(session.scratch_.premises),
+        negated_(session.scratch_.negated),
         key_(session.scratch_.key),
         head_(session.scratch_.head),
         relation_growth_(session.scratch_.relation_growth),
@@ -83,6 +84,7 @@ class FixpointRun {
     binding_values_.assign(plan.variable_count, 0);
     bindings_ = PlanBindings(binding_values_);
     premises_.assign(plan.premise_count, no_fact);
+    negated_.assign(plan.negation_count, no_fact);
     if (!plan.is_recursive) return match(plan, 0);
     for (const RulePlan& delta : plan.delta_plans) {
       if (error_) return;
@@ -132,6 +134,7 @@ class FixpointRun {
   bool negation_holds(const Step& step) {
     ground(step.args, bindings_.values(), key_);
     const auto fact = store_.find(step.relation, key_);
+    negated_[step.premise] = fact;
     return absent_in(model_, fact == no_fact ? base::Truth::no : store_.record(fact).truth);
   }
 
@@ -152,8 +155,8 @@ class FixpointRun {
     if (upper && record.truth == base::Truth::yes) return;
     const std::uint32_t plan_id = plan.id;
     const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
-    session_.record_derivation(fact, plan_id, premises_, bindings_.values(), upper, std::max<std::uint32_t>(keep, 1),
-                               options_.max_kept_derivations);
+    session_.record_derivation(fact, plan_id, premises_, bindings_.values(), negated_, upper,
+                               std::max<std::uint32_t>(keep, 1), options_.max_kept_derivations);
   }
 
   void count_new_fact(const RulePlan& plan) {
@@ -193,6 +196,7 @@ class FixpointRun {
   std::vector<SymbolId>& binding_values_;
   PlanBindings bindings_;  ///< over binding_values_, sized for the rule being fired
   std::vector<FactId>& premises_;
+  std::vector<FactId>& negated_;  ///< per negated atom: the fact its last check found, or no_fact
   std::vector<SymbolId>& key_;
   std::vector<SymbolId>& head_;
   std::vector<std::size_t>& relation_growth_;

@@ -102,13 +102,13 @@ HingeSearch::FamilyRef HingeSearch::need_true(FactId fact) {
   const auto outer_cut = std::exchange(cut_, 0);
   Family family = spare_family();
   if (session_.base_truth(fact) == base::Truth::unknown) family.push_back(single(fact, true));
-  for (std::uint32_t k = 0; k < session_.derivation_count(fact); ++k) {
-    const auto derivation = session_.derivation(fact, k);
-    if (!derivation.in_upper_model) continue;
+  session_.visit_derivations(fact, [&](const Derivation& derivation) {
+    if (!derivation.in_upper_model) return true;
     Family established = establish(derivation);
     family.insert(family.end(), established.begin(), established.end());
     give_back(std::move(established));
-  }
+    return true;
+  });
   // Derivations that were not kept may establish it with sets not found here.
   if (session_.derivations_seen(fact) > session_.derivation_count(fact)) cut_ |= hinge_cut::derivations;
   if (minimize(family)) cut_ |= hinge_cut::sets;
@@ -144,11 +144,13 @@ HingeSearch::FamilyRef HingeSearch::need_false(FactId fact) {
     cut_ |= hinge_cut::derivations;
     family.clear();
   }
-  for (std::uint32_t k = 0; k < session_.derivation_count(fact) && !family.empty(); ++k) {
-    Family refutations = refute(session_.derivation(fact, k));
+  session_.visit_derivations(fact, [&](const Derivation& derivation) {
+    if (family.empty()) return false;
+    Family refutations = refute(derivation);
     family = product(std::move(family), refutations);
     give_back(std::move(refutations));
-  }
+    return true;
+  });
   on_false_[fact] = false;
   const FamilyRef kept = keep(family);
   give_back(std::move(family));
@@ -208,14 +210,10 @@ HingeSearch::Family HingeSearch::establish(const Derivation& derivation) {
     const FamilyRef needed = need_true(premise);
     family = product(std::move(family), sets_of(needed));
   }
-  const auto& plan = session_.network().plans()[derivation.plan];
-  for (const auto& step : plan.steps) {
-    if (step.kind != Step::Kind::negative) continue;
+  for (const FactId negated : derivation.negated) {
     if (family.empty()) return family;
-    ground(step.args, derivation.bindings, key_);
-    const auto negated = session_.find_fact(step.relation, key_);
-    if (!negated) continue;
-    const FamilyRef needed = need_false(*negated);
+    if (negated == no_fact) continue;
+    const FamilyRef needed = need_false(negated);
     family = product(std::move(family), sets_of(needed));
   }
   return family;
@@ -230,12 +228,8 @@ HingeSearch::Family HingeSearch::refute(const Derivation& derivation) {
   };
   for (const auto premise : derivation.premises)
     if (session_.truth(premise) != base::Truth::yes) add(need_false(premise));
-  const auto& plan = session_.network().plans()[derivation.plan];
-  for (const auto& step : plan.steps) {
-    if (step.kind != Step::Kind::negative) continue;
-    ground(step.args, derivation.bindings, key_);
-    if (const auto negated = session_.find_fact(step.relation, key_)) add(need_true(*negated));
-  }
+  for (const FactId negated : derivation.negated)
+    if (negated != no_fact) add(need_true(negated));
   if (minimize(family)) cut_ |= hinge_cut::sets;
   return family;
 }

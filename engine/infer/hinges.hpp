@@ -142,7 +142,6 @@ class HingeSearch {
   std::vector<bool> on_true_;
   std::vector<bool> on_false_;
   std::vector<FactId> remembered_;  ///< facts with a remembered family, for restart()
-  std::vector<SymbolId> key_;
   std::size_t cycles_ = 0;
   std::uint8_t cut_ = 0;  ///< hinge_cut bits met since the family being built was started
   std::size_t work_ = 0;

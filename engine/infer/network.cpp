@@ -136,6 +136,7 @@ RulePlan Network::delta_plan(const RulePlan& plan, std::size_t delta_step, bool 
   delta.id = plan.id;
   delta.is_recursive = true;
   delta.premise_count = plan.premise_count;
+  delta.negation_count = plan.negation_count;
   std::vector<std::size_t> written_at(rules_->rules[plan.rule].body.size());  ///< by literal: its step in `plan`
   for (std::size_t i = 0; i < plan.steps.size(); ++i) written_at[plan.steps[i].literal] = i;
   for (Step& step : delta.steps) {
@@ -175,6 +176,7 @@ Step Network::plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bou
       bound_here[term.value] = true;
     }
   }
+  if (atom.negated) step.premise = plan.negation_count++;
   if (!atom.negated) {
     bound = std::move(bound_here);
     step.premise = plan.premise_count++;

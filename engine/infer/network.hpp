@@ -48,7 +48,9 @@ struct Step {
   std::uint32_t index = no_index;  ///< positive atoms: the index used, or no_index for a scan
   bool is_recursive = false;       ///< positive atom on a relation concluded in the rule's own stratum
   Facts facts = Facts::stable;
-  std::uint32_t premise = 0;       ///< positive atoms: position among the rule's positive atoms
+  /// Positive atoms: position among the rule's positive atoms; negated atoms: among its
+  /// negated atoms. Delta plans keep the written plan's positions.
+  std::uint32_t premise = 0;
   compile::CompareOp op = compile::CompareOp::eq;
   Slot left;
   Slot right;
@@ -63,6 +65,7 @@ struct RulePlan {
   std::vector<Step> steps;
   std::uint32_t variable_count = 0;
   std::uint32_t premise_count = 0;  ///< positive atoms
+  std::uint32_t negation_count = 0;  ///< negated atoms
   bool is_recursive = false;        ///< has a recursive positive atom
   /// For a recursive rule, one plan per recursive atom, that atom reading only the facts
   /// new in the last round. Where the rule is part of a cycle (its head depends on that

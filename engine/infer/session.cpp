@@ -169,8 +169,8 @@ base::Truth Session::truth_of(RelationId relation, std::span<const SymbolId> arg
 }
 
 void Session::record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
-                                std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep,
-                                std::size_t max_kept) {
+                                std::span<const SymbolId> bindings, std::span<const FactId> negated,
+                                bool in_upper_model, std::uint32_t keep, std::size_t max_kept) {
   auto& record = store_.record(fact);
   ++record.derivations_seen;
   if (record.derivations_stored >= keep) return;
@@ -181,6 +181,7 @@ void Session::record_derivation(FactId fact, std::uint32_t plan, std::span<const
   derivation.in_upper_model = in_upper_model;
   derivation_data_.insert(derivation_data_.end(), premises.begin(), premises.end());
   derivation_data_.insert(derivation_data_.end(), bindings.begin(), bindings.end());
+  derivation_data_.insert(derivation_data_.end(), negated.begin(), negated.end());
   const auto id = static_cast<std::uint32_t>(derivations_.size());
   derivations_.push_back(derivation);
   if (record.first_derivation == no_fact) record.first_derivation = id;
@@ -193,8 +194,10 @@ Derivation Session::view(std::uint32_t id) const {
   const auto& record = derivations_[id];
   const auto& plan = network_->plans()[record.plan];
   const auto* data = derivation_data_.data() + record.data;
+  const auto* const negated = data + plan.premise_count + plan.variable_count;
   return {plan.rule, record.plan, record.in_upper_model, std::span<const FactId>(data, plan.premise_count),
-          std::span<const SymbolId>(data + plan.premise_count, plan.variable_count)};
+          std::span<const SymbolId>(data + plan.premise_count, plan.variable_count),
+          std::span<const FactId>(negated, plan.negation_count)};
 }
 
 std::vector<Derivation> Session::derivations(FactId fact) const {
@@ -216,7 +219,7 @@ std::size_t Session::memory_bytes() const {
   for (const auto& name : local_names_)
     if (name.capacity() > 15) bytes += name.capacity() + 1;  // beyond the short-string buffer
   const auto& s = scratch_;
-  bytes += (s.prev_end.capacity() + s.cur_end.capacity() + s.premises.capacity()) * 4 +
+  bytes += (s.prev_end.capacity() + s.cur_end.capacity() + s.premises.capacity() + s.negated.capacity()) * 4 +
            (s.relation_growth.capacity() + s.rule_growth.capacity()) * sizeof(std::size_t) +
            (s.bindings.capacity() + s.key.capacity() + s.head.capacity()) * sizeof(SymbolId);
   return bytes + local_names_.capacity() * sizeof(std::string) + local_keys_.capacity() * sizeof(local_keys_[0]) +

@@ -41,13 +41,17 @@ struct LimitError {
 };
 
 /// One way a fact was derived: the rule, the premises (one fact per positive body atom, in
-/// body order) and the value of every rule variable.
+/// body order), the value of every rule variable, and what each negated atom named.
 struct Derivation {
   std::uint32_t rule = 0;  ///< index into RuleSet::rules
   std::uint32_t plan = 0;  ///< index into Network::plans()
   bool in_upper_model = false;  ///< found in the upper model only: some premise or negation is unknown
   std::span<const FactId> premises;
   std::span<const SymbolId> bindings;
+  /// Per negated body atom, in body order: the fact it names, or no_fact when none is
+  /// stored. Negation reads lower strata only, which are complete when the derivation is
+  /// found, so this is what a lookup after evaluation would find.
+  std::span<const FactId> negated;
 };
 
 /// An unknown base fact and the value a conclusion needs it to take.
@@ -159,6 +163,13 @@ class Session {
   std::uint32_t derivation_count(FactId fact) const { return store_.record(fact).derivations_stored; }
   /// An empty derivation (no premises) when k is out of range.
   Derivation derivation(FactId fact, std::uint32_t k) const;
+  /// Calls `visit` with each derivation kept for the fact, first found first, for as long
+  /// as it returns true: a walk of the list, where derivation(fact, k) walks it up to k.
+  template <typename Visit>
+  void visit_derivations(FactId fact, Visit&& visit) const {
+    for (auto id = store_.record(fact).first_derivation; id != no_fact; id = derivations_[id].next)
+      if (!visit(view(id))) return;
+  }
   /// All derivations found of the fact in its model, including those not kept.
   std::uint32_t derivations_seen(FactId fact) const { return store_.record(fact).derivations_seen; }
 
@@ -185,7 +196,7 @@ class Session {
   friend class FixpointRun;
   struct DerivationRecord {
     std::uint32_t plan = 0;  ///< index into Network::plans()
-    std::uint32_t data = 0;  ///< offset into derivation_data_: premises, then bindings
+    std::uint32_t data = 0;  ///< offset into derivation_data_: premises, bindings, then negated facts
     std::uint32_t next = no_fact;
     bool in_upper_model = false;
   };
@@ -193,8 +204,8 @@ class Session {
   void place_local(std::size_t index);
   void rehash_local();
   void record_derivation(FactId fact, std::uint32_t plan, std::span<const FactId> premises,
-                         std::span<const SymbolId> bindings, bool in_upper_model, std::uint32_t keep,
-                         std::size_t max_kept);
+                         std::span<const SymbolId> bindings, std::span<const FactId> negated, bool in_upper_model,
+                         std::uint32_t keep, std::size_t max_kept);
 
   const Network* network_;
   FactStore store_;
@@ -212,6 +223,7 @@ class Session {
     std::vector<std::size_t> rule_growth;
     std::vector<SymbolId> bindings;
     std::vector<FactId> premises;
+    std::vector<FactId> negated;
     std::vector<SymbolId> key;
     std::vector<SymbolId> head;
   };

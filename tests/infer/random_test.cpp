@@ -64,13 +64,15 @@ bool is_subset(const ReferenceModel& small, const ReferenceModel& large) {
   return std::includes(large.begin(), large.end(), small.begin(), small.end());
 }
 
-// Every derivation's body holds under its bindings in the model it was found in.
+// Every derivation's body holds under its bindings in the model it was found in, and each
+// negated atom's fact, as the derivation recorded it, is the one stored now (or none).
 bool derivation_holds(const infer::Session& session, infer::FactId fact, const infer::Derivation& derivation) {
   const auto& rule = session.network().rules().rules[derivation.rule];
   auto value = [&](const compile::Term& term) { return term.is_variable() ? derivation.bindings[term.value] : term.value; };
   for (std::size_t i = 0; i < rule.head_args.size(); ++i)
     if (value(rule.head_args[i]) != session.args(fact)[i]) return false;
   std::size_t premise = 0;
+  std::size_t negation = 0;
   for (const auto& literal : rule.body) {
     if (const auto* compare = std::get_if<compile::CompareLiteral>(&literal)) {
       const auto l = session.order_key(value(compare->left));
@@ -93,13 +95,16 @@ bool derivation_holds(const infer::Session& session, infer::FactId fact, const i
     const auto truth = session.truth_of(atom.relation, args);
     if (atom.negated) {
       if (truth == Truth::yes || (truth == Truth::unknown && !derivation.in_upper_model)) return false;
+      const auto stored = session.find_fact(atom.relation, args);
+      if (negation >= derivation.negated.size() || derivation.negated[negation++] != stored.value_or(infer::no_fact))
+        return false;
       continue;
     }
     const auto used = derivation.premises[premise++];
     if (session.relation_of(used) != atom.relation || !std::ranges::equal(session.args(used), args)) return false;
     if (!derivation.in_upper_model && session.truth(used) != Truth::yes) return false;
   }
-  return true;
+  return negation == derivation.negated.size();
 }
 
 // Follows first derivations down; every leaf is a base fact and no step repeats a fact.

@@ -61,9 +61,9 @@ void add_findings(std::uint32_t principle, const infer::Session& session, const 
     if (session.truth(facts[k]) == base::Truth::yes) continue;
     // The sets listed are enough to pool by when they are all there are; else ask for
     // every set kept (the search remembers its families, so asking again costs little).
-    outcome.results[k] = hinges.find(facts[k], max_hinge_sets);
+    hinges.find(facts[k], max_hinge_sets, outcome.results[k]);
     if (outcome.results[k].found > outcome.results[k].sets.size())
-      outcome.results[k] = hinges.find(facts[k], infer::sets_kept(max_hinge_sets));
+      hinges.find(facts[k], infer::sets_kept(max_hinge_sets), outcome.results[k]);
   }
   const PooledFindings pooled =
       pool_findings(session, facts, std::span<const infer::HingeResult>(outcome.results.data(), facts.size()));

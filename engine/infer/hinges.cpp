@@ -45,7 +45,18 @@ HingeSearch::HingeSearch(const Session& session, std::size_t cap, std::size_t bu
 
 // Asked for no sets, it still searches, so `found` tells the caller how many there are.
 HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
-  if (fact >= session_.fact_count()) return {};
+  HingeResult result;
+  find(fact, max_sets, result);
+  return result;
+}
+
+void HingeSearch::find(FactId fact, std::size_t max_sets, HingeResult& result) {
+  result.cut = 0;
+  result.found = 0;
+  if (fact >= session_.fact_count()) {
+    result.sets.clear();
+    return;
+  }
   // Sized on first use, so reports with no possible finding never pay for it, and grown
   // when the session holds more facts than before (a search reused scenario after
   // scenario over one session, restarted in between).
@@ -60,13 +71,10 @@ HingeResult HingeSearch::find(FactId fact, std::size_t max_sets) {
   }
   cut_ = 0;
   const auto family = sets_of(need_true(fact));
-  HingeResult result;
   result.cut = std::exchange(cut_, 0);
   result.found = family.size();
-  const std::size_t kept = std::min(max_sets, family.size());
-  result.sets.reserve(kept);
-  for (std::size_t i = 0; i < kept; ++i) result.sets.push_back(literals_of(family[i]));
-  return result;
+  result.sets.resize(std::min(max_sets, family.size()));
+  for (std::size_t i = 0; i < result.sets.size(); ++i) literals_of(family[i], result.sets[i]);
 }
 
 void HingeSearch::restart() {
@@ -392,14 +400,13 @@ bool HingeSearch::minimize_pair(Family& family) const {
   return false;
 }
 
-HingeSet HingeSearch::literals_of(SetRef set) const {
-  HingeSet literals;
+void HingeSearch::literals_of(SetRef set, HingeSet& literals) const {
+  literals.clear();
   literals.reserve(set.size);
   for (std::uint32_t i = 0; i < set.size; ++i) {
     const auto code = literals_[set.begin + i];
     literals.push_back(HingeLiteral{fact_of(code), needs_true(code)});
   }
-  return literals;
 }
 
 std::vector<HingeSet> Session::hinges(FactId fact, std::size_t max_sets) const {

@@ -58,6 +58,9 @@ class HingeSearch {
   /// Up to `max_sets` minimal sets, smallest first (see Session::hinges), with how many
   /// were found and what, if anything, cut the search short.
   HingeResult find(FactId fact, std::size_t max_sets);
+  /// The same into `result`, whose vectors are reused: a report's findings, searched one
+  /// after another into the same results, then allocate only when a list grows.
+  void find(FactId fact, std::size_t max_sets, HingeResult& result);
 
   /// Forgets every remembered family and the work done, as a new search would, keeping
   /// the buffers: facts searched one by one, each with the whole budget, then cost what
@@ -125,7 +128,7 @@ class HingeSearch {
   /// be left out for the cap, so the family is no longer all there is.
   bool minimize(Family& family) const;
   bool minimize_pair(Family& family) const;
-  HingeSet literals_of(SetRef set) const;
+  void literals_of(SetRef set, HingeSet& literals) const;
 
   const Session& session_;
   std::size_t cap_;

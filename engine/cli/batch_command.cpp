@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <string_view>
 #include <unistd.h>
 
 namespace cybernorms::cli {
@@ -50,6 +52,43 @@ BatchRecord record_kind(const std::string& explain) {
   return BatchRecord::compact;
 }
 
+/// Bytes of records gathered before they are written.
+constexpr std::size_t record_buffer_bytes = std::size_t{1} << 20;
+
+/// Records out to a file descriptor, gathered into writes of up to 1 MiB: through stdio,
+/// a record, longer than its 4 KiB buffer, took two system calls of its own (7 µs a
+/// scenario of 180). On a terminal each record is written as it comes.
+class RecordOutput {
+ public:
+  explicit RecordOutput(int fd) : fd_(fd), gather_(isatty(fd) == 0) {}
+  RecordOutput(const RecordOutput&) = delete;
+  RecordOutput& operator=(const RecordOutput&) = delete;
+
+  void add(std::string_view record) {
+    buffer_.append(record);
+    buffer_ += '\n';
+    if (!gather_ || buffer_.size() >= record_buffer_bytes) flush();
+  }
+  /// Writes what is gathered. After a failed write nothing more is written.
+  void flush() {
+    std::size_t done = 0;
+    while (done < buffer_.size() && error_ == 0) {
+      const ssize_t written = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+      if (written >= 0) done += static_cast<std::size_t>(written);
+      else if (errno != EINTR) error_ = errno;
+    }
+    buffer_.clear();
+  }
+  /// The errno of the write that failed, or 0.
+  int error() const { return error_; }
+
+ private:
+  int fd_;
+  bool gather_;
+  std::string buffer_;
+  int error_ = 0;
+};
+
 /// Reads, evaluates and prints the whole input, block after block as a pipeline; false
 /// when reading failed. The progress line is redrawn as each block is read.
 bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evaluator, ProgressLine& progress) {
@@ -58,16 +97,15 @@ bool run_blocks(const BatchArgs& args, LineReader& reader, BatchEvaluator& evalu
     progress.update(evaluator.succeeded() + evaluator.failed(), evaluator.failed(), reader.bytes_consumed());
     block = read_block(reader, max_lines, args.block_bytes);
   };
-  const auto write = [](std::string_view record) {
-    std::fwrite(record.data(), 1, record.size(), stdout);
-    std::fputc('\n', stdout);
-  };
+  std::fflush(stdout);  // nothing is there, but records go past stdio from here on
+  RecordOutput output(fileno(stdout));
+  const auto write = [&](std::string_view record) { output.add(record); };
   const std::size_t lines = evaluator.evaluate_stream(next_block, args.block_size, first_line, write);
-  std::fflush(stdout);
+  output.flush();
   progress.clear();
-  if (std::ferror(stdout)) {
+  if (output.error() != 0) {
     fmt::print(stderr, "error: writing the records failed after line {}: {}\n", first_line + lines - 1,
-               std::strerror(errno));
+               std::strerror(output.error()));
     return false;
   }
   if (reader.error().empty()) return true;

@@ -55,6 +55,32 @@ TEST_CASE("batch --first-line numbers records from N, and shards joined equal on
   CHECK(records[5].rfind("5 scenarios: 3 evaluated, 2 rejected (", 0) == 0);
 }
 
+TEST_CASE("records gathered past 1 MiB come out whole and in order, as shards of a few write them") {
+  // The records are gathered into writes of up to 1 MiB: the whole run crosses that size
+  // several times, each shard of 40 lines stays below it and writes once, at its end.
+  // (Brief records: about 16 KB each for these scenarios.)
+  const fs::path dir = scratch("gathered");
+  const std::string all = mixed_lines(400);
+  write(dir / "all.jsonl", all);
+  const Run whole = run("batch --explain brief " + (dir / "all.jsonl").string() + " 2>/dev/null");
+  REQUIRE(whole.out.size() > (std::size_t{3} << 20));
+  const std::vector<std::string> input = lines_of(all);
+  std::string joined;
+  for (std::size_t first = 0; first < input.size(); first += 40) {
+    std::string shard;
+    for (std::size_t i = first; i < input.size() && i < first + 40; ++i) shard += input[i] + "\n";
+    write(dir / "shard.jsonl", shard);
+    const Run part = run("batch --explain brief " + (dir / "shard.jsonl").string() + " --first-line " +
+                         std::to_string(first + 1) + " 2>/dev/null");
+    CHECK(part.out.size() < (std::size_t{1} << 20));
+    joined += part.out;
+  }
+  CHECK(joined == whole.out);
+  const std::vector<std::string> records = lines_of(whole.out);
+  REQUIRE(records.size() == 400);
+  CHECK(records.back().rfind("{\"line\":400,", 0) == 0);
+}
+
 TEST_CASE("batch --first-line gives the global number when reading stops") {
   // With lines of at most 2 bytes, a line still without a newline after 512 times that
   // ends the input.

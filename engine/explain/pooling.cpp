@@ -65,15 +65,20 @@ void answering(const infer::Session& session, std::span<const infer::HingeLitera
   found.erase(std::unique(found.begin(), found.end()), found.end());
 }
 
-/// The least signature every set of the finding has for the value at `role`, if any.
-std::optional<Signature> common_signature(const infer::Session& session, const PoolCandidate& finding,
-                                          std::size_t role) {
-  if (finding.sets.empty()) return std::nullopt;
-  const base::SymbolId value = session.args(finding.fact)[role];
-  const auto before = [&](const Answering& a, const Answering& b) { return answers_before(session, a, b); };
+/// Storage common_signature reuses from call to call.
+struct AnsweringScratch {
   std::vector<Answering> common;
   std::vector<Answering> here;
   std::vector<Answering> both;
+};
+
+/// The least signature every set of the finding has for the value at `role`, if any.
+std::optional<Signature> common_signature(const infer::Session& session, const PoolCandidate& finding,
+                                          std::size_t role, AnsweringScratch& scratch) {
+  if (finding.sets.empty()) return std::nullopt;
+  const base::SymbolId value = session.args(finding.fact)[role];
+  const auto before = [&](const Answering& a, const Answering& b) { return answers_before(session, a, b); };
+  auto& [common, here, both] = scratch;
   for (std::size_t k = 0; k < finding.sets.size(); ++k) {
     answering(session, finding.sets[k], value, k == 0 ? common : here);
     if (k > 0) {
@@ -116,10 +121,11 @@ struct PoolKey {
 
 std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings) {
   std::map<PoolKey, std::vector<std::size_t>> groups;
+  AnsweringScratch scratch;
   for (std::size_t f = 0; f < findings.size(); ++f) {
     const auto args = session.args(findings[f].fact);
     for (std::size_t role = 0; role < args.size(); ++role) {
-      std::optional<Signature> signature = common_signature(session, findings[f], role);
+      std::optional<Signature> signature = common_signature(session, findings[f], role, scratch);
       if (!signature) continue;
       PoolKey key{role, std::move(*signature), {args.begin(), args.end()}};
       key.others[role] = no_symbol;
@@ -170,12 +176,14 @@ PooledFindings pool_findings(const infer::Session& session, std::span<const infe
                              std::span<const infer::HingeResult> results) {
   std::vector<PoolCandidate> candidates;
   std::vector<std::size_t> fact_of;  // candidate -> index into facts
+  candidates.reserve(facts.size());
+  fact_of.reserve(facts.size());
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (session.truth(facts[k]) == base::Truth::yes) continue;
     const infer::HingeResult& result = results[k];
     if (!result.complete() || result.found != result.sets.size()) continue;
     PoolCandidate candidate{facts[k], {}};
-    for (const infer::HingeSet& set : result.sets) candidate.sets.emplace_back(set);
+    candidate.sets.assign(result.sets.begin(), result.sets.end());
     candidates.push_back(std::move(candidate));
     fact_of.push_back(k);
   }

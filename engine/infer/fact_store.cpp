@@ -42,30 +42,7 @@ void FactStore::reset(const Network& network) {
   }
 }
 
-std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
-  // A relation with no fact at all is common (negated atoms often name one), and cheaper
-  // to tell than hashing the key.
-  if (table_.empty() || by_relation_[relation].empty()) return no_fact;
-  const auto hash = fact_key(relation, args);
-  const auto high = high_half(hash);
-  const auto mask = table_.size() - 1;
-  for (auto slot = hash & mask;; slot = (slot + 1) & mask) {
-    const FactSlot& entry = table_[slot];
-    if (entry.fact == no_fact) return no_fact;
-    if (entry.hash_high != high) continue;
-    const auto& record = records_[entry.fact];
-    if (record.hash == hash && record.relation == relation && record.arity == args.size() &&
-        same_args(args_.data() + record.args, args))
-      return entry.fact;
-  }
-}
-
-// One probe finds the fact or the empty slot a new one goes into, with the key hashed
-// once; the table grows first when a new fact would fill it past half, so that slot is
-// still the one to fill.
-std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
-  if ((records_.size() + 1) * 2 > table_.size()) grow_facts_table();
-  const auto hash = fact_key(relation, args);
+inline std::size_t FactStore::slot_of(RelationId relation, std::span<const SymbolId> args, std::uint64_t hash) const {
   const auto high = high_half(hash);
   const auto mask = table_.size() - 1;
   auto slot = hash & mask;
@@ -75,8 +52,26 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
     const auto& stored = records_[entry.fact];
     if (stored.hash == hash && stored.relation == relation && stored.arity == args.size() &&
         same_args(args_.data() + stored.args, args))
-      return {entry.fact, false};
+      break;
   }
+  return slot;
+}
+
+std::uint32_t FactStore::find(RelationId relation, std::span<const SymbolId> args) const {
+  // A relation with no fact at all is common (negated atoms often name one), and cheaper
+  // to tell than hashing the key.
+  if (table_.empty() || by_relation_[relation].empty()) return no_fact;
+  return table_[slot_of(relation, args, fact_key(relation, args))].fact;
+}
+
+// One probe finds the fact or the empty slot a new one goes into, with the key hashed
+// once; the table grows first when a new fact would fill it past half, so that slot is
+// still the one to fill.
+std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth) {
+  if ((records_.size() + 1) * 2 > table_.size()) grow_facts_table();
+  const auto hash = fact_key(relation, args);
+  const auto slot = slot_of(relation, args, hash);
+  if (table_[slot].fact != no_fact) return {table_[slot].fact, false};
   const auto fact = static_cast<FactId>(records_.size());
   FactRecord record;
   record.relation = relation;
@@ -86,7 +81,7 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   record.truth = truth;
   record.arity = static_cast<std::uint16_t>(args.size());
   args_.insert(args_.end(), args.begin(), args.end());
-  table_[slot] = FactSlot{fact, high};
+  table_[slot] = FactSlot{fact, high_half(hash)};
   records_.push_back(record);
   by_relation_[relation].push_back(fact);
   for (const auto index : network_->indexes_of(relation)) link(index, fact);

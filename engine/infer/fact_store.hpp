@@ -83,6 +83,8 @@ class FactStore {
   std::size_t memory_bytes() const;
 
  private:
+  /// The slot of the fact table holding the fact, or the empty slot where it would go.
+  std::size_t slot_of(RelationId relation, std::span<const SymbolId> args, std::uint64_t hash) const;
   static std::uint32_t chain_head(const IndexTable& table, std::uint64_t hash);
   void link(std::uint32_t index, FactId fact);
   void grow_facts_table();

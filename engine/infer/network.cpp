@@ -176,8 +176,9 @@ Step Network::plan_atom(const compile::AtomLiteral& atom, std::vector<bool>& bou
       bound_here[term.value] = true;
     }
   }
-  if (atom.negated) step.premise = plan.negation_count++;
-  if (!atom.negated) {
+  if (atom.negated) {
+    step.premise = plan.negation_count++;
+  } else {
     bound = std::move(bound_here);
     step.premise = plan.premise_count++;
     if (!lookup.empty() && lookup.size() <= 255) step.index = index_for(atom.relation, std::move(lookup));

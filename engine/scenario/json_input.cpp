@@ -155,15 +155,20 @@ class CheckedDocumentBuilder {
   std::vector<std::string> duplicates_;
 };
 
+/// E408 for each key met twice in one object, whichever parser met it.
+void report_duplicates(const std::vector<std::string>& pointers, const std::string& document,
+                       base::Diagnostics& diagnostics) {
+  for (const std::string& pointer : pointers)
+    diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
+}
+
 /// The document, or nullopt when it nests deeper than `max_depth` (reported by the caller).
 std::optional<json> parse_checked(std::string_view text, const std::string& document, std::size_t max_depth,
                                   base::Diagnostics& diagnostics) {
   json parsed;
   CheckedDocumentBuilder builder(parsed, max_depth);
   if (!json::sax_parse(text.begin(), text.end(), &builder)) return std::nullopt;
-  for (const std::string& pointer : builder.duplicates()) {
-    diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
-  }
+  report_duplicates(builder.duplicates(), document, diagnostics);
   return parsed;
 }
 
@@ -274,9 +279,7 @@ std::optional<json> parse_fast(std::string_view text, const std::string& documen
   SimdjsonDocumentBuilder builder(max_depth);
   json parsed;
   if (!builder.build(root, parsed)) return std::nullopt;
-  for (const std::string& pointer : builder.duplicates()) {
-    diagnostics.pointer_error("E408", document, pointer, "duplicate key (only one value per key is allowed)");
-  }
+  report_duplicates(builder.duplicates(), document, diagnostics);
   return parsed;
 }
 

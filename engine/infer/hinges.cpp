@@ -112,7 +112,7 @@ HingeSearch::FamilyRef HingeSearch::need_true(FactId fact) {
   if (session_.base_truth(fact) == base::Truth::unknown) family.push_back(single(fact, true));
   session_.visit_derivations(fact, [&](const Derivation& derivation) {
     if (!derivation.in_upper_model) return true;
-    Family established = establish(derivation);
+    Family established = establish(derivation, Cover{family, signatures_of(family)});
     family.insert(family.end(), established.begin(), established.end());
     give_back(std::move(established));
     return true;
@@ -155,7 +155,7 @@ HingeSearch::FamilyRef HingeSearch::need_false(FactId fact) {
   session_.visit_derivations(fact, [&](const Derivation& derivation) {
     if (family.empty()) return false;
     Family refutations = refute(derivation);
-    family = product(std::move(family), refutations);
+    family = product(std::move(family), refutations, Cover{});
     give_back(std::move(refutations));
     return true;
   });
@@ -209,22 +209,27 @@ std::span<const HingeSearch::SetRef> HingeSearch::sets_of(FamilyRef family) cons
 
 // Sets that make every premise established and every negated fact false. A negated atom
 // names a fact only when that fact is in the upper model; one that names none holds.
-HingeSearch::Family HingeSearch::establish(const Derivation& derivation) {
+HingeSearch::Family HingeSearch::establish(const Derivation& derivation, const Cover& found) {
   Family family = spare_family();
   family.push_back(SetRef{});
   for (const auto premise : derivation.premises) {
     if (family.empty()) return family;
     if (session_.truth(premise) == base::Truth::yes) continue;
     const FamilyRef needed = need_true(premise);
-    family = product(std::move(family), sets_of(needed));
+    family = product(std::move(family), sets_of(needed), found);
   }
   for (const FactId negated : derivation.negated) {
     if (family.empty()) return family;
     if (negated == no_fact) continue;
     const FamilyRef needed = need_false(negated);
-    family = product(std::move(family), sets_of(needed));
+    family = product(std::move(family), sets_of(needed), found);
   }
   return family;
+}
+
+bool HingeSearch::covers(const Cover& cover, SetRef set) const {
+  if ((set.signature & cover.signatures) == 0) return false;
+  return std::any_of(cover.sets.begin(), cover.sets.end(), [&](SetRef small) { return is_subset(small, set); });
 }
 
 // Sets each of which breaks the derivation: a premise false or a negated fact established.
@@ -243,19 +248,20 @@ HingeSearch::Family HingeSearch::refute(const Derivation& derivation) {
 }
 
 // `right` must not be in product_, whose storage this reuses.
-HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> right) {
+HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> right, const Cover& found) {
   if (is_trivial(left)) {
-    left.assign(right.begin(), right.end());
+    left.clear();
+    std::copy_if(right.begin(), right.end(), std::back_inserter(left), [&](SetRef set) { return !covers(found, set); });
     return left;
   }
   if (is_trivial(right)) return left;
   if (left.size() == 1 && is_disjoint(left.front(), right)) {
     const SetRef set = left.front();
-    return extend(set, right, std::move(left));
+    return extend(set, right, std::move(left), found);
   }
   if (right.size() == 1 && is_disjoint(right.front(), left)) {
     product_.assign(left.begin(), left.end());
-    return extend(right.front(), product_, std::move(left));
+    return extend(right.front(), product_, std::move(left), found);
   }
   // Built in one buffer kept from product to product (product calls nothing that calls
   // it back), then copied into the storage of the left family, which it replaces.
@@ -267,7 +273,7 @@ HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> ri
         cut_ |= hinge_cut::work;
         return left;
       }
-      if (const auto merged = merge(a, b)) product_.push_back(*merged);
+      if (const auto merged = merge(a, b); merged && !covers(found, *merged)) product_.push_back(*merged);
     }
   if (minimize(product_)) cut_ |= hinge_cut::sets;
   left.assign(product_.begin(), product_.end());
@@ -277,9 +283,13 @@ HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> ri
 // Whether no fact of `set` is in any set of `family`, judged by signatures: a set that
 // may share a fact with one of them counts as not disjoint.
 bool HingeSearch::is_disjoint(SetRef set, std::span<const SetRef> family) {
-  std::uint64_t facts = 0;
-  for (const auto member : family) facts |= member.signature;
-  return (set.signature & facts) == 0;
+  return (set.signature & signatures_of(family)) == 0;
+}
+
+std::uint64_t HingeSearch::signatures_of(std::span<const SetRef> family) {
+  std::uint64_t signatures = 0;
+  for (const auto set : family) signatures |= set.signature;
+  return signatures;
 }
 
 // The product of {set} and a family none of whose facts it has. Every family a product
@@ -288,14 +298,14 @@ bool HingeSearch::is_disjoint(SetRef set, std::span<const SetRef> family) {
 // first literal two sets differ in stays first, and no set comes to include another. So
 // the sets are merged in order and only those with two facts of one exclusive group
 // dropped, with no minimize.
-HingeSearch::Family HingeSearch::extend(SetRef set, std::span<const SetRef> family, Family into) {
+HingeSearch::Family HingeSearch::extend(SetRef set, std::span<const SetRef> family, Family into, const Cover& found) {
   into.clear();
   for (const auto member : family) {
     if (out_of_work()) {
       cut_ |= hinge_cut::work;
       return into;
     }
-    if (const auto merged = merge(set, member)) into.push_back(*merged);
+    if (const auto merged = merge(set, member); merged && !covers(found, *merged)) into.push_back(*merged);
   }
   return into;
 }

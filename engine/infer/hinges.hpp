@@ -47,6 +47,8 @@ struct HingeResult {
 /// premise or has a negated fact established. Every set found is sufficient; sets only
 /// found through a cycle of derivations are left out, which keeps them sound. Results are
 /// remembered, so one search serves all the facts of a report, and so does its work budget.
+/// A set that includes one already found for the fact being searched is dropped as soon as
+/// it is made, with every set it would have grown into.
 /// Whatever stops it early (budget, depth, a fact's derivations or sets past what is kept)
 /// is recorded with the sets it cuts short, so every result says whether it is complete.
 class HingeSearch {
@@ -95,16 +97,25 @@ class HingeSearch {
   static constexpr FamilyRef trivial_family{1, 1};  ///< the empty set: holds already
   FamilyRef need_true(FactId fact);
   FamilyRef need_false(FactId fact);
-  Family establish(const Derivation& derivation);
+  /// Sets already found for the fact being searched, with their signatures or-ed: a set
+  /// that includes one of them, and every set it would grow into, is not minimal, so the
+  /// search drops it as soon as it is made.
+  struct Cover {
+    std::span<const SetRef> sets;
+    std::uint64_t signatures = 0;
+  };
+  Family establish(const Derivation& derivation, const Cover& found);
+  bool covers(const Cover& cover, SetRef set) const;
+  static std::uint64_t signatures_of(std::span<const SetRef> family);
   Family refute(const Derivation& derivation);
-  Family product(Family left, std::span<const SetRef> right);  ///< left by value: callers hand it over
+  Family product(Family left, std::span<const SetRef> right, const Cover& found);  ///< left by value: callers hand it over
   FamilyRef cycle(FamilyRef result);
   FamilyRef cut(std::uint8_t reason, FamilyRef result);  ///< records a hinge_cut reason, passes the result on
   FamilyRef keep(const Family& family);
   Family spare_family();
   void give_back(Family family);
   static bool is_disjoint(SetRef set, std::span<const SetRef> family);
-  Family extend(SetRef set, std::span<const SetRef> family, Family into);
+  Family extend(SetRef set, std::span<const SetRef> family, Family into, const Cover& found);
   std::span<const SetRef> sets_of(FamilyRef family) const;
   /// Counts one step of work (a fact searched that was not remembered, or a merge of two
   /// sets); true once the budget is spent.

@@ -206,3 +206,32 @@ TEST_CASE("a restarted search finds what a new search finds, with its whole budg
   CHECK(again.cut == fresh.cut);
   CHECK(again.found == fresh.found);
 }
+
+TEST_CASE("a derivation whose every set includes one already found adds nothing, nor the limits of its premises") {
+  // claim(g) holds on flag(g) alone, or on flag(g) and one of six members: every set of
+  // the second derivation includes {flag(g)}, so the search stops it at its first premise,
+  // before it meets more members than it keeps per fact (five here).
+  RuleSetBuilder b;
+  b.relation("flag", {"g"});
+  b.relation("member", {"g", "m"});
+  b.relation("wide", {"g"}, compile::RelationKind::derived);
+  b.relation("claim", {"g"}, compile::RelationKind::derived);
+  b.rule("wide", "wide(G) :- member(G, M)");
+  b.rule("claim.flag", "claim(G) :- flag(G)");
+  b.rule("claim.member", "claim(G) :- flag(G), wide(G)");
+  const auto rules = b.build();
+  const infer::Network network(rules);
+  infer::Session session(network);
+  add(session, "flag(g)", Truth::unknown);
+  for (int i = 0; i < 6; ++i) add(session, "member(g, m" + std::to_string(i) + ")", Truth::unknown);
+  REQUIRE_FALSE(session.evaluate().has_value());
+  infer::HingeSearch search(session, 5);
+  const auto claim = search.find(fact_of(session, "claim(g)"), 4);
+  REQUIRE(claim.sets.size() == 1);
+  CHECK(claim.sets.front() == infer::HingeSet{{fact_of(session, "flag(g)"), true}});
+  CHECK(claim.found == 1);
+  CHECK(claim.complete());
+  SUBCASE("the premise searched alone still says it was cut") {
+    CHECK(search.find(fact_of(session, "wide(g)"), 4).cut == infer::hinge_cut::sets);
+  }
+}

@@ -110,9 +110,11 @@ HingeSearch::FamilyRef HingeSearch::need_true(FactId fact) {
   const auto outer_cut = std::exchange(cut_, 0);
   Family family = spare_family();
   if (session_.base_truth(fact) == base::Truth::unknown) family.push_back(single(fact, true));
+  std::uint64_t signatures = signatures_of(family);
   session_.visit_derivations(fact, [&](const Derivation& derivation) {
     if (!derivation.in_upper_model) return true;
-    Family established = establish(derivation, Cover{family, signatures_of(family)});
+    Family established = establish(derivation, Cover{family, signatures});
+    signatures |= signatures_of(established);
     family.insert(family.end(), established.begin(), established.end());
     give_back(std::move(established));
     return true;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -52,6 +53,54 @@ std::size_t write_records(std::vector<std::string>& records, std::size_t count,
 
 }  // namespace
 
+// Helper threads kept from block to block of a stream, each with its evaluator: a block
+// starts them all at one barrier and ends at another, where starting and joining a
+// thread per block gave each block a fresh thread, with an allocator heap of its own
+// to fill again.
+class BatchEvaluator::Crew {
+ public:
+  using Job = std::function<void(Evaluator&)>;
+  Crew(std::vector<Evaluator>& evaluators, std::size_t helpers)
+      : evaluators_(evaluators), start_(static_cast<std::ptrdiff_t>(helpers + 1)),
+        done_(static_cast<std::ptrdiff_t>(helpers + 1)) {
+    helpers_.reserve(helpers);
+    for (std::size_t k = 1; k <= helpers; ++k) helpers_.emplace_back([this, k] { serve(evaluators_[k]); });
+  }
+  ~Crew() {
+    stopping_ = true;  // read by the helpers once past the barrier, which orders it
+    start_.arrive_and_wait();
+    for (std::thread& helper : helpers_) helper.join();
+  }
+  Crew(const Crew&) = delete;
+  Crew& operator=(const Crew&) = delete;
+
+  /// Runs `job` on every helper's evaluator while the calling thread runs `own`; returns
+  /// when all are done. Neither may throw: they keep what goes wrong for the caller.
+  void run(const Job& job, const std::function<void()>& own) {
+    job_ = &job;
+    start_.arrive_and_wait();
+    own();
+    done_.arrive_and_wait();
+  }
+
+ private:
+  void serve(Evaluator& evaluator) {
+    for (;;) {
+      start_.arrive_and_wait();
+      if (stopping_) return;
+      (*job_)(evaluator);
+      done_.arrive_and_wait();
+    }
+  }
+
+  std::vector<Evaluator>& evaluators_;
+  std::barrier<> start_;
+  std::barrier<> done_;
+  const Job* job_ = nullptr;
+  bool stopping_ = false;
+  std::vector<std::thread> helpers_;
+};
+
 BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options) : options_(std::move(options)) {
   const std::size_t threads = thread_count(options_.threads);
   evaluators_.reserve(threads);
@@ -88,7 +137,8 @@ bool BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number, std
 }
 
 void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
-                                         std::vector<std::string>& records, const std::function<void()>& meanwhile) {
+                                         std::vector<std::string>& records, const std::function<void()>& meanwhile,
+                                         Crew* crew) {
   const std::size_t count = lines.size();
   if (records.size() < count) records.resize(count);
   std::vector<std::uint8_t> ok(count, 0);
@@ -102,7 +152,7 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
     if (!failure) failure = std::current_exception();
     next = count;  // the other threads stop at their next line
   };
-  auto work = [&](Evaluator& evaluator) {
+  const Crew::Job work = [&](Evaluator& evaluator) {
     try {
       for (std::size_t i = next++; i < count; i = next++) {
         const BatchLine& line = lines[i];
@@ -113,16 +163,23 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
       keep_failure();
     }
   };
-  const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
-  std::vector<std::thread> threads;
-  for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
-  try {
-    if (meanwhile) meanwhile();
-  } catch (...) {
-    keep_failure();
+  const auto own = [&] {
+    try {
+      if (meanwhile) meanwhile();
+    } catch (...) {
+      keep_failure();
+    }
+    work(evaluators_.front());
+  };
+  if (crew != nullptr) {
+    crew->run(work, own);
+  } else {
+    const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
+    own();
+    for (std::thread& thread : threads) thread.join();
   }
-  work(evaluators_.front());
-  for (std::thread& thread : threads) thread.join();
   if (failure) std::rethrow_exception(failure);
   for (const std::uint8_t evaluated : ok) (evaluated ? succeeded_ : failed_) += 1;
 }
@@ -150,13 +207,14 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
   std::vector<std::string> making, written;
   std::size_t written_count = 0;
   std::size_t lines_read = 0;
+  Crew crew(evaluators_, evaluators_.size() - 1);
   next_block(next_block_lines(block_lines, 0, 0, options_.block_output_bytes), current);
   while (!current.empty()) {
     upcoming.clear();
     evaluate_block_into(current, first_line + lines_read, making, [&] {
       const std::size_t bytes = write_records(written, written_count, write);
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
-    });
+    }, &crew);
     lines_read += current.size();
     written_count = current.size();
     std::swap(making, written);

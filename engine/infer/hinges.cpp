@@ -249,7 +249,7 @@ HingeSearch::Family HingeSearch::refute(const Derivation& derivation) {
   return family;
 }
 
-// `right` must not be in product_, whose storage this reuses.
+// `right` must not be in product_, whose storage this reuses and exchanges with `left`'s.
 HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> right, const Cover& found) {
   if (is_trivial(left)) {
     left.clear();
@@ -262,23 +262,24 @@ HingeSearch::Family HingeSearch::product(Family left, std::span<const SetRef> ri
     return extend(set, right, std::move(left), found);
   }
   if (right.size() == 1 && is_disjoint(right.front(), left)) {
-    product_.assign(left.begin(), left.end());
+    std::swap(left, product_);  // product_ holds the sets to extend, left the storage to write them to
     return extend(right.front(), product_, std::move(left), found);
   }
   // Built in one buffer kept from product to product (product calls nothing that calls
-  // it back), then copied into the storage of the left family, which it replaces.
+  // it back), then swapped with the left family, which it replaces: the buffer keeps the
+  // left family's storage for the next product.
   product_.clear();
   for (const auto a : left)
     for (const auto b : right) {
       if (out_of_work()) {
-        left.assign(product_.begin(), product_.end());
+        std::swap(left, product_);
         cut_ |= hinge_cut::work;
         return left;
       }
       if (const auto merged = merge(a, b); merged && !covers(found, *merged)) product_.push_back(*merged);
     }
   if (minimize(product_)) cut_ |= hinge_cut::sets;
-  left.assign(product_.begin(), product_.end());
+  std::swap(left, product_);
   return left;
 }
 

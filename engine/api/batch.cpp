@@ -138,7 +138,7 @@ bool BatchEvaluator::skipped_line(const BatchLine& line, std::size_t number, std
 
 void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
                                          std::vector<std::string>& records, const std::function<void()>& meanwhile,
-                                         Crew* crew) {
+                                         Crew& crew) {
   const std::size_t count = lines.size();
   if (records.size() < count) records.resize(count);
   std::vector<std::uint8_t> ok(count, 0);
@@ -163,30 +163,22 @@ void BatchEvaluator::evaluate_block_into(const std::vector<BatchLine>& lines, st
       keep_failure();
     }
   };
-  const auto own = [&] {
+  crew.run(work, [&] {
     try {
       if (meanwhile) meanwhile();
     } catch (...) {
       keep_failure();
     }
     work(evaluators_.front());
-  };
-  if (crew != nullptr) {
-    crew->run(work, own);
-  } else {
-    const std::size_t helpers = std::min(evaluators_.size(), std::max<std::size_t>(count, 1));
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < helpers; ++t) threads.emplace_back(work, std::ref(evaluators_[t]));
-    own();
-    for (std::thread& thread : threads) thread.join();
-  }
+  });
   if (failure) std::rethrow_exception(failure);
   for (const std::uint8_t evaluated : ok) (evaluated ? succeeded_ : failed_) += 1;
 }
 
 std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<BatchLine>& lines, std::size_t first_line) {
   std::vector<std::string> records;
-  evaluate_block_into(lines, first_line, records, {});
+  Crew crew(evaluators_, evaluators_.size() - 1);
+  evaluate_block_into(lines, first_line, records, {}, crew);
   records.resize(lines.size());
   return records;
 }
@@ -214,7 +206,7 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
     evaluate_block_into(current, first_line + lines_read, making, [&] {
       const std::size_t bytes = write_records(written, written_count, write);
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
-    }, &crew);
+    }, crew);
     lines_read += current.size();
     written_count = current.size();
     std::swap(making, written);

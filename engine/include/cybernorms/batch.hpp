@@ -88,14 +88,12 @@ class BatchEvaluator {
   /// true when the scenario was evaluated.
   bool evaluate_line(Evaluator& evaluator, std::string_view line, std::size_t number, std::string& record) const;
   bool skipped_line(const BatchLine& line, std::size_t number, std::string& record) const;
-  /// Threads kept for a whole stream, one per evaluator past the first (batch.cpp).
+  /// Helper threads, one per evaluator past the first, kept for a whole stream (batch.cpp).
   class Crew;
-  /// Fills records[i] for each line of a block, with every evaluator's thread (the crew's,
-  /// or threads started for this block); the calling thread runs `meanwhile` first, then
-  /// joins in. Counts successes and failures.
+  /// Fills records[i] for each line of a block, with the crew's threads; the calling
+  /// thread runs `meanwhile` first, then joins in. Counts successes and failures.
   void evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
-                           std::vector<std::string>& records, const std::function<void()>& meanwhile,
-                           Crew* crew = nullptr);
+                           std::vector<std::string>& records, const std::function<void()>& meanwhile, Crew& crew);
 
   BatchOptions options_;
   std::vector<Evaluator> evaluators_;

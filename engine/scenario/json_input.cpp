@@ -1,4 +1,5 @@
 #include "scenario/json_input.hpp"
+#include "scenario/json_value.hpp"
 #include "base/text_layout.hpp"
 
 #include <cybernorms/input.hpp>
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_set>
 #include <vector>
 
 namespace cybernorms::scenario {
@@ -283,6 +285,90 @@ std::optional<json> parse_fast(std::string_view text, const std::string& documen
   return parsed;
 }
 
+/// Walks a document as simdjson read it, with the checks the builder makes while it
+/// builds: each key met twice in one object named, in the order met, and false for a
+/// container nested deeper than the limit.
+class DocumentCheck {
+ public:
+  explicit DocumentCheck(std::size_t max_depth) : max_depth_(max_depth) {}
+
+  bool check(simdjson::dom::element element) {
+    using Type = simdjson::dom::element_type;
+    switch (element.type()) {
+      case Type::OBJECT: return check_object(element.get_object().value_unsafe());
+      case Type::ARRAY: return check_array(element.get_array().value_unsafe());
+      default: return true;
+    }
+  }
+  /// The pointers of the duplicate keys, in the order met.
+  const std::vector<std::string>& duplicates() const { return duplicates_; }
+
+ private:
+  struct Step {
+    std::string_view key;
+    std::size_t index = 0;
+    bool in_object = false;
+  };
+  /// Objects up to this many members are searched for a repeated key in place; larger
+  /// ones through a set, so that a huge object costs no quadratic search.
+  static constexpr std::size_t searched_in_place = 16;
+
+  bool check_object(simdjson::dom::object object) {
+    if (path_.size() >= max_depth_) return false;
+    const bool small = object.size() <= searched_in_place;
+    std::unordered_set<std::string_view> large_keys;
+    const std::size_t first = keys_.size();  // this object's keys, above its parents' on one stack
+    path_.push_back(Step{{}, 0, true});
+    for (const auto member : object) {
+      path_.back().key = member.key;
+      const bool repeated = small ? std::find(keys_.begin() + static_cast<std::ptrdiff_t>(first), keys_.end(),
+                                              member.key) != keys_.end()
+                                  : !large_keys.insert(member.key).second;
+      if (repeated) duplicates_.push_back(pointer());
+      if (small) keys_.push_back(member.key);
+      if (!check(member.value)) return false;
+    }
+    keys_.resize(first);
+    path_.pop_back();
+    return true;
+  }
+  bool check_array(simdjson::dom::array array) {
+    if (path_.size() >= max_depth_) return false;
+    path_.push_back(Step{{}, 0, false});
+    for (const auto element : array) {
+      if (!check(element)) return false;
+      ++path_.back().index;
+    }
+    path_.pop_back();
+    return true;
+  }
+  std::string pointer() const {
+    std::string out;
+    for (const Step& step : path_) out = step.in_object ? child_pointer(out, step.key) : child_pointer(out, step.index);
+    return out;
+  }
+
+  std::size_t max_depth_;
+  std::vector<Step> path_;
+  std::vector<std::string_view> keys_;
+  std::vector<std::string> duplicates_;
+};
+
+/// The root of the document simdjson reads from `text` into `parser`, checked, or nullopt
+/// when simdjson refuses it or it nests too deep (left to nlohmann's reading to report).
+std::optional<simdjson::dom::element> parse_in_place(std::string_view text, const std::string& document,
+                                                     std::size_t max_depth, base::Diagnostics& diagnostics,
+                                                     simdjson::dom::parser& parser, std::vector<char>& padded) {
+  padded.assign(text.begin(), text.end());
+  padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::dom::element root;
+  if (parser.parse(padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return std::nullopt;
+  DocumentCheck check(max_depth);
+  if (!check.check(root)) return std::nullopt;
+  report_duplicates(check.duplicates(), document, diagnostics);
+  return root;
+}
+
 }  // namespace
 
 NestingScan scan_nesting(std::string_view text, std::size_t max_depth) {
@@ -318,14 +404,13 @@ TextPosition position_of(std::string_view text, std::size_t offset) {
   return position;
 }
 
-std::optional<json> read_json(std::string_view text, const std::string& document, const JsonLimits& limits,
-                              base::Diagnostics& diagnostics, JsonParser* parser) {
-  if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
-  std::optional<JsonParser> own;
-  JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
-  if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded)) {
-    return parsed;
-  }
+namespace {
+
+/// What simdjson refused or found too deep, read by nlohmann's parser: the document when
+/// nlohmann accepts it (a byte order mark, numbers past 64 bits), else the diagnostic
+/// that says why not, worded by nlohmann's parser.
+std::optional<json> parse_slow(std::string_view text, const std::string& document, const JsonLimits& limits,
+                               base::Diagnostics& diagnostics) {
   // Too deep a document is refused (E407) whether or not it is JSON, as if its nesting
   // were checked first; scanning for it only when parsing fails keeps that answer without
   // a second pass over every valid document.
@@ -349,6 +434,43 @@ std::optional<json> read_json(std::string_view text, const std::string& document
     diagnostics.pointer_error("E407", document, "", "nested deeper than {} levels", limits.max_depth);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<json> read_json(std::string_view text, const std::string& document, const JsonLimits& limits,
+                              base::Diagnostics& diagnostics, JsonParser* parser) {
+  if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
+  std::optional<JsonParser> own;
+  JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
+  if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded)) {
+    return parsed;
+  }
+  return parse_slow(text, document, limits, diagnostics);
+}
+
+std::optional<JsonDocument> read_document(std::string_view text, const std::string& document,
+                                          const JsonLimits& limits, base::Diagnostics& diagnostics,
+                                          JsonParser* parser) {
+  if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
+  std::optional<JsonParser> own;
+  JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
+  if (const auto root = parse_in_place(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded))
+    return JsonDocument(JsonValue(*root), std::move(own));
+  const auto parsed = parse_slow(text, document, limits, diagnostics);
+  if (!parsed) return std::nullopt;
+  // What nlohmann accepts and simdjson does not, written out again in the JSON simdjson
+  // reads: without the byte order mark, with numbers past 64 bits as floating point (as
+  // nlohmann holds them). Its duplicate keys were reported and are gone.
+  const std::string again = parsed->dump(-1, ' ', false, json::error_handler_t::replace);
+  buffers.padded.assign(again.begin(), again.end());
+  buffers.padded.resize(again.size() + simdjson::SIMDJSON_PADDING, '\0');
+  simdjson::dom::element root;
+  if (buffers.parser.parse(buffers.padded.data(), again.size(), false).get(root) != simdjson::SUCCESS) {
+    diagnostics.pointer_error("E400", document, "", "not JSON: a value the reader cannot hold");
+    return std::nullopt;
+  }
+  return JsonDocument(JsonValue(root), std::move(own));
 }
 
 std::string shown(const json& value) {

@@ -16,6 +16,8 @@
 
 namespace cybernorms::scenario {
 
+class JsonDocument;  // scenario/json_value.hpp
+
 struct JsonLimits {
   std::size_t max_bytes = max_input_bytes;
   std::size_t max_depth = 64;
@@ -35,6 +37,8 @@ class JsonParser {
  private:
   friend std::optional<nlohmann::json> read_json(std::string_view, const std::string&, const JsonLimits&,
                                                  base::Diagnostics&, JsonParser*);
+  friend std::optional<JsonDocument> read_document(std::string_view, const std::string&, const JsonLimits&,
+                                                   base::Diagnostics&, JsonParser*);
   struct Buffers;
   std::unique_ptr<Buffers> buffers_;
 };

@@ -19,8 +19,6 @@ using base::truncated;
 
 namespace detail {
 
-using nlohmann::json;
-
 const BoundAttribute* Collection::find(std::string_view attribute) const {
   const auto found = std::find_if(attributes.begin(), attributes.end(),
                                   [&](const BoundAttribute& bound) { return bound.name == attribute; });
@@ -144,7 +142,6 @@ void FactSink::close_exclusive_group(std::size_t first) {
 
 namespace {
 
-using nlohmann::json;
 using detail::EntityIndex;
 using detail::Vocabulary;
 
@@ -159,28 +156,33 @@ struct Loading {
   base::Diagnostics& diagnostics;
 };
 
-void type_error(const Loading& loading, const std::string& pointer, std::string_view expected, const json& got) {
+void type_error(const Loading& loading, const std::string& pointer, std::string_view expected, const JsonValue& got) {
   loading.diagnostics.pointer_error("E401", loading.document, pointer, "expected {}, got {}", expected, shown(got));
 }
 
-std::optional<std::string> read_text(const Loading& loading, const json& object, std::string_view key,
+std::optional<std::string> read_text(const Loading& loading, const JsonValue& object, std::string_view key,
                                      const std::string& pointer) {
   const auto found = object.find(key);
-  if (found == object.end()) return std::nullopt;
-  if (found->is_string()) return found->get<std::string>();
+  if (!found) return std::nullopt;
+  if (found->is_string()) return std::string(found->string());
   type_error(loading, child_pointer(pointer, key), "a string", *found);
   return std::nullopt;
 }
 
-std::vector<std::string> read_texts(const Loading& loading, const json& object, std::string_view key,
+std::vector<std::string> read_texts(const Loading& loading, const JsonValue& object, std::string_view key,
                                     const std::string& pointer, bool single_allowed) {
   const auto found = object.find(key);
-  if (found == object.end()) return {};
-  if (single_allowed && found->is_string()) return {found->get<std::string>()};
-  const auto all_strings = [](const json& array) {
-    return std::all_of(array.begin(), array.end(), [](const json& item) { return item.is_string(); });
-  };
-  if (found->is_array() && all_strings(*found)) return found->get<std::vector<std::string>>();
+  if (!found) return {};
+  if (single_allowed && found->is_string()) return {std::string(found->string())};
+  if (found->is_array()) {
+    std::vector<std::string> texts;
+    bool all_strings = true;
+    found->for_each_element([&](std::size_t, JsonValue item) {
+      all_strings = all_strings && item.is_string();
+      if (all_strings) texts.emplace_back(item.string());
+    });
+    if (all_strings) return texts;
+  }
   type_error(loading, child_pointer(pointer, key), single_allowed ? "a string or an array of strings" : "an array of strings",
              *found);
   return {};
@@ -206,15 +208,15 @@ bool is_top_level_key(const Vocabulary& vocabulary, std::string_view key) {
   return std::find(header_keys.begin(), header_keys.end(), key) != header_keys.end() || vocabulary.find(key).has_value();
 }
 
-void check_top_level_keys(const Loading& loading, const json& root) {
-  for (const auto& [key, value] : root.items()) {
+void check_top_level_keys(const Loading& loading, const JsonValue& root) {
+  for (const std::string_view key : sorted_keys(root)) {
     if (!is_top_level_key(loading.vocabulary, key)) {
-      unknown_key(loading, "", key, "in the scenario", top_level_keys(loading.vocabulary));
+      unknown_key(loading, "", std::string(key), "in the scenario", top_level_keys(loading.vocabulary));
     }
   }
 }
 
-void read_header(const Loading& loading, const json& root, LoadedScenario& scenario) {
+void read_header(const Loading& loading, const JsonValue& root, LoadedScenario& scenario) {
   if (!root.contains("id")) {
     loading.diagnostics.pointer_error("E406", loading.document, "", "missing required key \"id\" (the scenario's id)");
   }
@@ -231,7 +233,7 @@ void read_header(const Loading& loading, const json& root, LoadedScenario& scena
 
 // ---- entities ----
 
-std::optional<std::string> read_entity_id(const Loading& loading, const json& object, const std::string& pointer) {
+std::optional<std::string> read_entity_id(const Loading& loading, const JsonValue& object, const std::string& pointer) {
   if (!object.contains("id")) {
     loading.diagnostics.pointer_error("E406", loading.document, pointer, "missing required key \"id\"");
     return std::nullopt;
@@ -240,7 +242,7 @@ std::optional<std::string> read_entity_id(const Loading& loading, const json& ob
   if (id && (id->empty() || *id == "unknown")) {
     loading.diagnostics.pointer_error("E402", loading.document, child_pointer(pointer, "id"),
                                       "an id must be a non-empty string other than \"unknown\", got {}",
-                                      shown(object["id"]));
+                                      shown(*object.find("id")));
     return std::nullopt;
   }
   return id;
@@ -261,7 +263,7 @@ bool register_entity(const Loading& loading, EntityIndex& index, detail::EntityR
   return true;
 }
 
-void read_entity(const Loading& loading, EntityIndex& index, std::size_t collection, const json& object,
+void read_entity(const Loading& loading, EntityIndex& index, std::size_t collection, const JsonValue& object,
                  const std::string& pointer, LoadedScenario& scenario) {
   if (!object.is_object()) {
     type_error(loading, pointer, "an object with an \"id\"", object);
@@ -271,7 +273,7 @@ void read_entity(const Loading& loading, EntityIndex& index, std::size_t collect
   const auto name = read_text(loading, object, "name", pointer);
   read_text(loading, object, "description", pointer);
   read_texts(loading, object, "notes", pointer, true);
-  detail::EntityRecord record{id.value_or(""), collection, pointer, &object};
+  detail::EntityRecord record{id.value_or(""), collection, pointer, object};
   if (!id) {
     index.unnamed.push_back(std::move(record));
     return;
@@ -284,21 +286,21 @@ void read_entity(const Loading& loading, EntityIndex& index, std::size_t collect
   }
 }
 
-EntityIndex read_entities(const Loading& loading, const json& root, LoadedScenario& scenario) {
+EntityIndex read_entities(const Loading& loading, const JsonValue& root, LoadedScenario& scenario) {
   EntityIndex index;
   index.ids_by_collection.resize(loading.vocabulary.collections.size());
   for (std::size_t c = 0; c < loading.vocabulary.collections.size(); ++c) {
     const std::string& name = loading.vocabulary.collections[c].name;
     const auto found = root.find(name);
-    if (found == root.end()) continue;
+    if (!found) continue;
     const std::string pointer = child_pointer("", name);
     if (!found->is_array()) {
       type_error(loading, pointer, "an array of objects", *found);
       continue;
     }
-    for (std::size_t i = 0; i < found->size(); ++i) {
-      read_entity(loading, index, c, (*found)[i], child_pointer(pointer, i), scenario);
-    }
+    found->for_each_element([&](std::size_t i, JsonValue entity) {
+      read_entity(loading, index, c, entity, child_pointer(pointer, i), scenario);
+    });
   }
   return index;
 }
@@ -316,27 +318,38 @@ bool is_entity_header_key(std::string_view key) {
   return std::find(header.begin(), header.end(), key) != header.end();
 }
 
-/// An entity object's keys sorted out in one walk: the value of each attribute of its
-/// collection (null where the object leaves it out), and the keys that are neither an
-/// attribute nor a header key. An object's keys come sorted, so they are merged with the
-/// collection's attribute names in order instead of each looked up.
+/// An entity object's keys sorted out: the value of each attribute of its collection
+/// (null where the object leaves it out), and the keys that are neither an attribute nor
+/// a header key. Each key is looked up among the collection's attribute names, which are
+/// sorted; of a key met twice the last value stays (the duplicate was reported when the
+/// document was read).
 struct EntityKeys {
-  std::vector<const json*> values;           ///< by attribute, in the collection's order
-  std::vector<const std::string*> unknown;  ///< in the object's order
+  std::vector<JsonValue> values;         ///< by attribute, in the collection's order
+  std::vector<bool> present;             ///< by attribute: whether the object has it
+  std::vector<std::string_view> unknown;  ///< sorted, each once, as messages list them
+  const JsonValue* value(std::size_t attribute) const { return present[attribute] ? &values[attribute] : nullptr; }
 };
 
-EntityKeys sort_entity_keys(const detail::Collection& collection, const json& object) {
+EntityKeys sort_entity_keys(const detail::Collection& collection, const JsonValue& object) {
   EntityKeys keys;
-  keys.values.assign(collection.attributes.size(), nullptr);
+  keys.values.resize(collection.attributes.size());
+  keys.present.assign(collection.attributes.size(), false);
   const auto& by_name = collection.by_name;
-  std::size_t next = 0;
-  for (const auto& [key, value] : object.get_ref<const json::object_t&>()) {
-    while (next < by_name.size() && collection.attributes[by_name[next]].name < key) ++next;
-    if (next < by_name.size() && collection.attributes[by_name[next]].name == key) {
-      keys.values[by_name[next]] = &value;
+  const auto name_below = [&](std::size_t attribute, std::string_view key) {
+    return collection.attributes[attribute].name < key;
+  };
+  object.for_each_member([&](std::string_view key, JsonValue value) {
+    const auto found = std::lower_bound(by_name.begin(), by_name.end(), key, name_below);
+    if (found != by_name.end() && collection.attributes[*found].name == key) {
+      keys.values[*found] = value;
+      keys.present[*found] = true;
     } else if (!is_entity_header_key(key)) {
-      keys.unknown.push_back(&key);
+      keys.unknown.push_back(key);
     }
+  });
+  if (!keys.unknown.empty()) {
+    std::sort(keys.unknown.begin(), keys.unknown.end());
+    keys.unknown.erase(std::unique(keys.unknown.begin(), keys.unknown.end()), keys.unknown.end());
   }
   return keys;
 }
@@ -344,9 +357,10 @@ EntityKeys sort_entity_keys(const detail::Collection& collection, const json& ob
 /// Reports the entity's unknown keys, then turns its attributes into facts.
 void read_attributes(const detail::Reader& reader, const Loading& loading, const detail::EntityRecord& record) {
   const detail::Collection& collection = loading.vocabulary.collections[record.collection];
-  const EntityKeys keys = sort_entity_keys(collection, *record.object);
-  for (const std::string* key : keys.unknown) {
-    unknown_key(loading, record.pointer, *key, fmt::format("in {}", collection.name), entity_keys(collection));
+  const EntityKeys keys = sort_entity_keys(collection, record.object);
+  for (const std::string_view key : keys.unknown) {
+    unknown_key(loading, record.pointer, std::string(key), fmt::format("in {}", collection.name),
+                entity_keys(collection));
   }
   for (const auto relation : collection.membership) reader.sink.add(relation, record.id, base::Truth::yes);
   const JsonPath entity_path(record.pointer);
@@ -359,7 +373,7 @@ void read_attributes(const detail::Reader& reader, const Loading& loading, const
     for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
       const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
                                  reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};
-      detail::read_attribute(quiet, attribute.relations[i], record.id, keys.values[a], path);
+      detail::read_attribute(quiet, attribute.relations[i], record.id, keys.value(a), path);
     }
   }
 }
@@ -408,17 +422,18 @@ LoadedScenario ScenarioReader::load(std::string_view text, std::string document_
                                     const ScenarioLimits& limits, JsonParser* parser) const {
   LoadedScenario scenario;
   const std::size_t errors_before = diagnostics.error_count();
-  const auto root =
-      read_json(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics, parser);
-  if (!root) return scenario;
+  const auto document =
+      read_document(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics, parser);
+  if (!document) return scenario;
+  const JsonValue root = document->root();
   const Loading loading{*prepared_, prepared_->rules, prepared_->vocabulary, document_name, diagnostics};
-  if (!root->is_object()) {
-    type_error(loading, "", "a JSON object (the scenario)", *root);
+  if (!root.is_object()) {
+    type_error(loading, "", "a JSON object (the scenario)", root);
     return scenario;
   }
-  check_top_level_keys(loading, *root);
-  read_header(loading, *root, scenario);
-  const EntityIndex index = read_entities(loading, *root, scenario);
+  check_top_level_keys(loading, root);
+  read_header(loading, root, scenario);
+  const EntityIndex index = read_entities(loading, root, scenario);
   read_all_attributes(loading, index, scenario, limits.max_facts);
   if (diagnostics.error_count() > errors_before) {
     scenario.facts.clear();

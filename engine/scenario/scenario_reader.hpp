@@ -4,9 +4,8 @@
 #include "base/diagnostics.hpp"
 #include "compile/rule_set.hpp"
 #include "scenario/json_input.hpp"
+#include "scenario/json_value.hpp"
 #include "scenario/scenario.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <array>
 #include <optional>
@@ -53,7 +52,7 @@ struct EntityRecord {
   std::string id;
   std::size_t collection = 0;
   std::string pointer;
-  const nlohmann::json* object = nullptr;
+  JsonValue object;
 };
 
 /// The scenario's entities with valid ids, in scenario order, and their ids by collection.
@@ -113,9 +112,9 @@ struct Reader {
 /// Turns one attribute of one entity into facts of `relation` (docs/scenario-format.md);
 /// `value` is null when the entity leaves the attribute out.
 void read_attribute(const Reader& reader, compile::RelationId relation, const std::string& entity,
-                    const nlohmann::json* value, const JsonPath& path);
+                    const JsonValue* value, const JsonPath& path);
 
-bool is_unknown_marker(const nlohmann::json& value);
+bool is_unknown_marker(const JsonValue& value);
 
 /// Adds " (did you mean "x"?)" when a close candidate exists, unless `diagnostics` has no
 /// room for the message (past its limit, or one that keeps nothing): a search over all

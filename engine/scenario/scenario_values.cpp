@@ -17,7 +17,6 @@ using base::brief;
 
 namespace {
 
-using nlohmann::json;
 using compile::RelationId;
 using compile::TypeId;
 using compile::TypeKind;
@@ -57,29 +56,29 @@ std::string expected_words(const Reader& reader, const compile::Type& type) {
   return "a value";
 }
 
-void wrong_value(const Reader& reader, const compile::Type& type, const json& value, const JsonPath& path,
+void wrong_value(const Reader& reader, const compile::Type& type, const JsonValue& value, const JsonPath& path,
                  bool right_json_type, const std::string& hint = {}) {
   reader.diagnostics.pointer_error(right_json_type ? "E402" : "E401", reader.document, path.pointer(),
                                    "expected {} or \"unknown\", got {}{}", expected_words(reader, type), shown(value),
                                    hint);
 }
 
-std::optional<std::string> read_enumerated(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_enumerated(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                            const JsonPath& path) {
   if (!value.is_string()) {
     wrong_value(reader, type, value, path, false);
     return std::nullopt;
   }
-  const auto& text = value.get_ref<const std::string&>();
+  const std::string_view text = value.string();
   const auto& names = symbol_names(reader, type);
-  if (std::find(names.begin(), names.end(), text) != names.end()) return text;
+  if (std::find(names.begin(), names.end(), text) != names.end()) return std::string(text);
   wrong_value(reader, type, value, path, true, suggestion(reader.diagnostics, text, names));
   return std::nullopt;
 }
 
-std::optional<std::string> read_boolean(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_boolean(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                         const JsonPath& path) {
-  if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+  if (value.is_boolean()) return value.boolean() ? "true" : "false";
   wrong_value(reader, type, value, path, value.is_string());
   return std::nullopt;
 }
@@ -98,13 +97,13 @@ bool is_entity_of(const Reader& reader, const compile::Type& type, const std::st
   return reader.vocabulary.collections[reader.entities.records[found->second].collection].name == type.collection;
 }
 
-std::optional<std::string> read_reference(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_reference(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                           const JsonPath& path) {
   if (!value.is_string()) {
     wrong_value(reader, type, value, path, false);
     return std::nullopt;
   }
-  const auto& id = value.get_ref<const std::string&>();
+  std::string id(value.string());
   if (is_entity_of(reader, type, id)) return id;
   const auto collection = reader.vocabulary.find(type.collection);
   const std::string other = elsewhere(reader, id);
@@ -116,25 +115,23 @@ std::optional<std::string> read_reference(const Reader& reader, const compile::T
   return std::nullopt;
 }
 
-std::optional<std::string> read_integer(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_integer(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                         const JsonPath& path) {
   // The rule language's integers are signed 64-bit; larger ones could not be compared.
-  const bool too_large = value.is_number_unsigned() &&
-                         value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
-  if (value.is_number_integer() && !too_large) return value.dump();
+  if (value.fits_int64()) return value.integer_text();
   wrong_value(reader, type, value, path, value.is_number());
   return std::nullopt;
 }
 
-std::optional<std::string> read_string(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_string(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                        const JsonPath& path) {
-  if (value.is_string()) return value.get<std::string>();
+  if (value.is_string()) return std::string(value.string());
   wrong_value(reader, type, value, path, false);
   return std::nullopt;
 }
 
 /// One value of a type (not "unknown"), or nullopt after reporting why not.
-std::optional<std::string> read_value(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<std::string> read_value(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                       const JsonPath& path) {
   switch (type.kind) {
     case TypeKind::enumeration: return read_enumerated(reader, type, value, path);
@@ -157,7 +154,7 @@ void add_all_unknown(const Reader& reader, RelationId relation, const std::strin
   if (exclusive) reader.sink.close_exclusive_group(first);
 }
 
-void read_scalar(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
+void read_scalar(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,
                  const JsonPath& path) {
   const compile::Type& type = type_of(reader, relation, 1);
   const auto& binding = *reader.rules.relations[relation].binding;
@@ -172,7 +169,7 @@ void read_scalar(const Reader& reader, RelationId relation, const std::string& e
 
 // ---- yes/no attributes: `from C.attr` with one argument ----
 
-void read_flag(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
+void read_flag(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,
                const JsonPath& path) {
   const auto& binding = *reader.rules.relations[relation].binding;
   if (value == nullptr && binding.default_value) {
@@ -180,7 +177,7 @@ void read_flag(const Reader& reader, RelationId relation, const std::string& ent
   } else if (value == nullptr || is_unknown_marker(*value)) {
     reader.sink.add(relation, entity, base::Truth::unknown);
   } else if (value->is_boolean()) {
-    if (value->get<bool>()) reader.sink.add(relation, entity, base::Truth::yes);
+    if (value->boolean()) reader.sink.add(relation, entity, base::Truth::yes);
   } else {
     reader.diagnostics.pointer_error(value->is_string() ? "E402" : "E401", reader.document, path.pointer(),
                                      "expected true, false or \"unknown\", got {}", shown(*value));
@@ -198,7 +195,7 @@ struct ListValues {
   bool valid = true;
 };
 
-void read_elements(const Reader& reader, const compile::Type& type, const json& array, const JsonPath& path,
+void read_elements(const Reader& reader, const compile::Type& type, const JsonValue& array, const JsonPath& path,
                    std::vector<std::string>& into, ListValues& list) {
   if (!array.is_array()) {
     reader.diagnostics.pointer_error("E401", reader.document, path.pointer(), "expected an array of values, got {}",
@@ -206,21 +203,21 @@ void read_elements(const Reader& reader, const compile::Type& type, const json& 
     list.valid = false;
     return;
   }
-  for (std::size_t i = 0; i < array.size(); ++i) {
-    if (is_unknown_marker(array[i])) {
+  array.for_each_element([&](std::size_t i, JsonValue element) {
+    if (is_unknown_marker(element)) {
       list.complete = false;
-    } else if (auto read = read_value(reader, type, array[i], path.child(i))) {
+    } else if (auto read = read_value(reader, type, element, path.child(i))) {
       if (list.stated.insert(*read).second) into.push_back(std::move(*read));
     } else {
       list.valid = false;
     }
-  }
+  });
 }
 
-void read_list_object_keys(const Reader& reader, const json& object, const JsonPath& path, ListValues& list) {
+void read_list_object_keys(const Reader& reader, const JsonValue& object, const JsonPath& path, ListValues& list) {
   static constexpr std::array<std::string_view, 3> keys{"values", "unknown", "complete"};
   const std::vector<std::string> names(keys.begin(), keys.end());
-  for (const auto& [key, item] : object.items()) {
+  for (const std::string_view key : sorted_keys(object)) {
     if (std::find(keys.begin(), keys.end(), key) != keys.end()) continue;
     const std::string hint = suggestion(reader.diagnostics, key, names);
     reader.diagnostics.pointer_error("E403", reader.document, path.child(key).pointer(),
@@ -239,18 +236,18 @@ void check_overlap(const Reader& reader, const JsonPath& path, const std::vector
   }
 }
 
-void read_list_object(const Reader& reader, const compile::Type& type, const json& object, const JsonPath& path,
+void read_list_object(const Reader& reader, const compile::Type& type, const JsonValue& object, const JsonPath& path,
                       ListValues& list) {
   read_list_object_keys(reader, object, path, list);
-  if (!object.contains("values")) {
+  if (const auto values = object.find("values")) {
+    read_elements(reader, type, *values, path.child("values"), list.known, list);
+  } else {
     reader.diagnostics.pointer_error("E406", reader.document, path.pointer(), "missing required key \"values\"");
     list.valid = false;
-  } else {
-    read_elements(reader, type, object["values"], path.child("values"), list.known, list);
   }
-  if (object.contains("unknown")) {
+  if (const auto unknown = object.find("unknown")) {
     ListValues unknowns;
-    read_elements(reader, type, object["unknown"], path.child("unknown"), unknowns.known, unknowns);
+    read_elements(reader, type, *unknown, path.child("unknown"), unknowns.known, unknowns);
     std::vector<std::string> overlap;
     for (auto& value : unknowns.known) {
       if (list.stated.insert(value).second) list.unknown.push_back(value);
@@ -259,10 +256,10 @@ void read_list_object(const Reader& reader, const compile::Type& type, const jso
     check_overlap(reader, path, overlap, list);
     list.valid = list.valid && unknowns.valid;
   }
-  if (object.contains("complete")) {
-    const json& complete = object["complete"];
+  if (const auto found = object.find("complete")) {
+    const JsonValue& complete = *found;
     if (complete.is_boolean()) {
-      list.complete = list.complete && complete.get<bool>();
+      list.complete = list.complete && complete.boolean();
     } else {
       reader.diagnostics.pointer_error("E401", reader.document, path.child("complete").pointer(),
                                        "expected true or false, got {}", shown(complete));
@@ -271,7 +268,7 @@ void read_list_object(const Reader& reader, const compile::Type& type, const jso
   }
 }
 
-std::optional<ListValues> parse_list(const Reader& reader, const compile::Type& type, const json& value,
+std::optional<ListValues> parse_list(const Reader& reader, const compile::Type& type, const JsonValue& value,
                                      const JsonPath& path) {
   ListValues list;
   if (value.is_array()) {
@@ -302,7 +299,7 @@ void add_list(const Reader& reader, RelationId relation, const std::string& enti
   }
 }
 
-void read_list(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
+void read_list(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,
                const JsonPath& path) {
   const compile::Type& type = type_of(reader, relation, 1);
   const auto& binding = *reader.rules.relations[relation].binding;
@@ -319,7 +316,7 @@ void read_list(const Reader& reader, RelationId relation, const std::string& ent
 
 }  // namespace
 
-bool is_unknown_marker(const json& value) { return value.is_string() && value.get_ref<const std::string&>() == "unknown"; }
+bool is_unknown_marker(const JsonValue& value) { return value.is_string() && value.string() == "unknown"; }
 
 std::string suggestion(const base::Diagnostics& diagnostics, std::string_view wanted,
                        const std::vector<std::string>& candidates) {
@@ -328,7 +325,7 @@ std::string suggestion(const base::Diagnostics& diagnostics, std::string_view wa
   return close ? fmt::format(" (did you mean \"{}\"?)", *close) : std::string{};
 }
 
-void read_attribute(const Reader& reader, RelationId relation, const std::string& entity, const json* value,
+void read_attribute(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,
                     const JsonPath& path) {
   const compile::Relation& declared = reader.rules.relations.at(relation);
   if (!declared.binding) return;

@@ -28,7 +28,28 @@ struct Evaluator::State {
   /// then evaluated. False (with the limit's diagnostic) when evaluation stopped.
   bool run(const scenario::LoadedScenario& loaded, std::uint32_t profile, const EvaluateOptions& options,
            const std::string& document_name, Diagnostics& diagnostics);
+  /// run() in its three steps, for a reader that gives its facts as it reads them:
+  /// clears the session and takes the profile (and answers to questions of law); then
+  /// `facts` takes the scenario's facts; then evaluate().
+  void begin(std::uint32_t profile, const std::vector<scenario::LoadedScenario::ParameterAnswer>& parameter_answers);
+  bool evaluate(const EvaluateOptions& options, const std::string& document_name, Diagnostics& diagnostics);
   void add_facts(const scenario::LoadedScenario& loaded);
+
+  /// Scenario facts into the session as they come, each string interned once for a run of
+  /// facts about the same entity.
+  class SessionFacts final : public scenario::FactReceiver {
+   public:
+    explicit SessionFacts(State& state) : state_(state) {}
+    void expect(std::size_t facts) override { state_.fact_ids.reserve(facts); }
+    void add(compile::RelationId relation, std::span<const std::string_view> args, base::Truth truth) override;
+    void exclusive(std::size_t first, std::size_t count) override;
+
+   private:
+    State& state_;
+    std::string_view entity_;  ///< the last fact's entity, interned as entity_symbol_
+    base::SymbolId entity_symbol_ = 0;
+    bool has_entity_ = false;
+  };
   /// Each goal's matching facts in the evaluated session, or why none matches.
   std::vector<GoalAnswer> answer_goals(const std::vector<scenario::Goal>& goals, const explain::HingeOptions& hinges,
                                        std::string_view profile);
@@ -230,12 +251,14 @@ bool Evaluator::append_compact_record(std::string_view scenario_json, std::size_
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   const std::string document_name = "line " + std::to_string(line);
   Diagnostics problems;
-  const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, problems, input_limits(options),
-                                        &state_->json_parser);
+  // The facts go into the session as they are read (an unknown profile is reported below,
+  // and nothing is evaluated then).
+  state_->begin(rules.find_profile(options.profile).value_or(0), {});
+  State::SessionFacts facts(*state_);
+  const scenario::LoadedScenario loaded = rule_base_.compiled_->reader.read(
+      scenario_json, document_name, problems, input_limits(options), &state_->json_parser, facts);
   profiles_exist(rules, {options.profile}, document_name, problems);
-  if (problems.has_errors() ||
-      !state_->run(loaded, *rules.find_profile(options.profile), options, document_name, problems)) {
+  if (problems.has_errors() || !state_->evaluate(options, document_name, problems)) {
     const auto scenario = loaded.has_id ? std::optional<std::string_view>(loaded.id) : std::nullopt;
     render::append_batch_error_record(out, line, scenario, problems);
     return false;
@@ -308,24 +331,34 @@ std::vector<GoalAnswer> Evaluator::State::answer_goals(const std::vector<scenari
   return answers;
 }
 
-void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {
-  fact_ids.clear();
+void Evaluator::State::SessionFacts::add(compile::RelationId relation, std::span<const std::string_view> args,
+                                         base::Truth truth) {
+  infer::Session& session = state_.session;
   // A scenario's facts come entity by entity, each with the entity first: it is
   // interned once for the facts in a row that share it.
-  const std::string* entity = nullptr;
-  base::SymbolId entity_symbol = 0;
+  if (!args.empty() && (!has_entity_ || entity_ != args[0])) {
+    entity_ = args[0];
+    entity_symbol_ = session.intern(args[0]);
+    has_entity_ = true;
+  }
+  state_.args.clear();
+  for (std::size_t i = 0; i < args.size(); ++i) state_.args.push_back(i == 0 ? entity_symbol_ : session.intern(args[i]));
+  // The reader checked every relation and arity against the rule set, so this holds.
+  state_.fact_ids.push_back(session.add_fact(relation, state_.args, truth).value_or(0));
+}
+
+void Evaluator::State::SessionFacts::exclusive(std::size_t first, std::size_t count) {
+  state_.group.assign(state_.fact_ids.begin() + static_cast<std::ptrdiff_t>(first),
+                      state_.fact_ids.begin() + static_cast<std::ptrdiff_t>(first + count));
+  state_.session.add_exclusive_group(state_.group);
+}
+
+void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {
+  SessionFacts facts(*this);
+  std::vector<std::string_view> args;
   for (const scenario::ScenarioFact& fact : loaded.facts) {
-    args.clear();
-    for (std::size_t i = 0; i < fact.args.size(); ++i) {
-      const std::string& value = fact.args[i];
-      if (i == 0 && (entity == nullptr || *entity != value)) {
-        entity = &value;
-        entity_symbol = session.intern(value);
-      }
-      args.push_back(i == 0 ? entity_symbol : session.intern(value));
-    }
-    // The reader checked every relation and arity against the rule set, so this holds.
-    fact_ids.push_back(session.add_fact(fact.relation, args, fact.truth).value_or(0));
+    args.assign(fact.args.begin(), fact.args.end());
+    facts.add(fact.relation, args, fact.truth);
   }
   for (const std::vector<std::size_t>& exclusive : loaded.exclusive) {
     group.clear();
@@ -334,15 +367,18 @@ void Evaluator::State::add_facts(const scenario::LoadedScenario& loaded) {
   }
 }
 
-bool Evaluator::State::run(const scenario::LoadedScenario& loaded, std::uint32_t profile,
-                           const EvaluateOptions& options, const std::string& document_name,
-                           Diagnostics& diagnostics) {
+void Evaluator::State::begin(std::uint32_t profile,
+                             const std::vector<scenario::LoadedScenario::ParameterAnswer>& parameter_answers) {
   session.clear();
+  fact_ids.clear();
   answers.clear();
-  for (const auto& answer : loaded.parameter_answers)
+  for (const auto& answer : parameter_answers)
     answers.push_back(infer::Session::ParameterAnswer{answer.relation, session.intern(answer.value), answer.holds});
   session.use_profile(profile, answers);
-  add_facts(loaded);
+}
+
+bool Evaluator::State::evaluate(const EvaluateOptions& options, const std::string& document_name,
+                                Diagnostics& diagnostics) {
   infer::Options limits;
   limits.max_facts = options.max_derived_facts;
   if (const auto stopped = session.evaluate(limits)) {
@@ -350,6 +386,14 @@ bool Evaluator::State::run(const scenario::LoadedScenario& loaded, std::uint32_t
     return false;
   }
   return true;
+}
+
+bool Evaluator::State::run(const scenario::LoadedScenario& loaded, std::uint32_t profile,
+                           const EvaluateOptions& options, const std::string& document_name,
+                           Diagnostics& diagnostics) {
+  begin(profile, loaded.parameter_answers);
+  add_facts(loaded);
+  return evaluate(options, document_name, diagnostics);
 }
 
 }  // namespace cybernorms

@@ -105,37 +105,31 @@ std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prep
   return values;
 }
 
-ScenarioFact* FactSink::add_fact(compile::RelationId relation, std::size_t arity, base::Truth truth) {
-  if (out_.facts.size() >= max_facts_) {
+bool FactSink::admit() {
+  if (count_ >= max_facts_) {
     overflowed_ = true;
-    return nullptr;
+    return false;
   }
-  ScenarioFact& fact = out_.facts.emplace_back();
-  fact.relation = relation;
-  fact.truth = truth;
-  fact.args.reserve(arity);
-  return &fact;
+  ++count_;
+  return true;
 }
 
-bool FactSink::add(compile::RelationId relation, const std::string& entity, base::Truth truth) {
-  ScenarioFact* fact = add_fact(relation, 1, truth);
-  if (fact != nullptr) fact->args.push_back(entity);
-  return fact != nullptr;
+bool FactSink::add(compile::RelationId relation, std::string_view entity, base::Truth truth) {
+  if (!admit()) return false;
+  out_.add(relation, std::span<const std::string_view>(&entity, 1), truth);
+  return true;
 }
 
-bool FactSink::add(compile::RelationId relation, const std::string& entity, std::string value, base::Truth truth) {
-  ScenarioFact* fact = add_fact(relation, 2, truth);
-  if (fact == nullptr) return false;
-  fact->args.push_back(entity);
-  fact->args.push_back(std::move(value));
+bool FactSink::add(compile::RelationId relation, std::string_view entity, std::string_view value, base::Truth truth) {
+  if (!admit()) return false;
+  const std::array<std::string_view, 2> args{entity, value};
+  out_.add(relation, args, truth);
   return true;
 }
 
 void FactSink::close_exclusive_group(std::size_t first) {
-  if (out_.facts.size() < first + 2) return;
-  std::vector<std::size_t> group(out_.facts.size() - first);
-  for (std::size_t i = 0; i < group.size(); ++i) group[i] = first + i;
-  out_.exclusive.push_back(std::move(group));
+  if (count_ < first + 2) return;
+  out_.exclusive(first, count_ - first);
 }
 
 }  // namespace detail
@@ -390,11 +384,11 @@ std::size_t expected_facts(const Vocabulary& vocabulary, const EntityIndex& inde
   return count;
 }
 
-void read_all_attributes(const Loading& loading, const EntityIndex& index, LoadedScenario& scenario,
+void read_all_attributes(const Loading& loading, const EntityIndex& index, FactReceiver& facts,
                          std::size_t max_facts) {
-  scenario.facts.reserve(std::min(expected_facts(loading.vocabulary, index), max_facts));
+  facts.expect(std::min(expected_facts(loading.vocabulary, index), max_facts));
   const auto values = detail::values_by_type(loading.prepared, index);
-  detail::FactSink sink(scenario, max_facts);
+  detail::FactSink sink(facts, max_facts);
   const detail::Reader reader{loading.rules, loading.vocabulary, index, values,
                               loading.document, loading.diagnostics, sink};
   for (const auto& record : index.records) {
@@ -418,10 +412,47 @@ void read_all_attributes(const Loading& loading, const EntityIndex& index, Loade
 ScenarioReader::ScenarioReader(const compile::RuleSet& rules)
     : prepared_(std::make_shared<const detail::Prepared>(rules)) {}
 
+namespace {
+
+/// Facts kept in the scenario read.
+class CollectedFacts final : public FactReceiver {
+ public:
+  explicit CollectedFacts(LoadedScenario& scenario) : scenario_(scenario) {}
+  void expect(std::size_t facts) override { scenario_.facts.reserve(facts); }
+  void add(compile::RelationId relation, std::span<const std::string_view> args, base::Truth truth) override {
+    ScenarioFact& fact = scenario_.facts.emplace_back();
+    fact.relation = relation;
+    fact.truth = truth;
+    fact.args.assign(args.begin(), args.end());
+  }
+  void exclusive(std::size_t first, std::size_t count) override {
+    std::vector<std::size_t> group(count);
+    for (std::size_t i = 0; i < count; ++i) group[i] = first + i;
+    scenario_.exclusive.push_back(std::move(group));
+  }
+
+ private:
+  LoadedScenario& scenario_;
+};
+
+}  // namespace
+
 LoadedScenario ScenarioReader::load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
                                     const ScenarioLimits& limits, JsonParser* parser) const {
-  LoadedScenario scenario;
+  LoadedScenario facts_of;  // the facts, moved into the scenario read
+  CollectedFacts collected(facts_of);
   const std::size_t errors_before = diagnostics.error_count();
+  LoadedScenario scenario = read(text, std::move(document_name), diagnostics, limits, parser, collected);
+  if (diagnostics.error_count() == errors_before) {
+    scenario.facts = std::move(facts_of.facts);
+    scenario.exclusive = std::move(facts_of.exclusive);
+  }
+  return scenario;
+}
+
+LoadedScenario ScenarioReader::read(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                                    const ScenarioLimits& limits, JsonParser* parser, FactReceiver& facts) const {
+  LoadedScenario scenario;
   const auto document =
       read_document(text, document_name, JsonLimits{limits.max_bytes, limits.max_depth}, diagnostics, parser);
   if (!document) return scenario;
@@ -434,11 +465,7 @@ LoadedScenario ScenarioReader::load(std::string_view text, std::string document_
   check_top_level_keys(loading, root);
   read_header(loading, root, scenario);
   const EntityIndex index = read_entities(loading, root, scenario);
-  read_all_attributes(loading, index, scenario, limits.max_facts);
-  if (diagnostics.error_count() > errors_before) {
-    scenario.facts.clear();
-    scenario.exclusive.clear();
-  }
+  read_all_attributes(loading, index, facts, limits.max_facts);
   return scenario;
 }
 

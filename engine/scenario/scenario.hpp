@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,21 @@ struct ScenarioLimits {
   std::size_t max_facts = 1'000'000;    ///< a scenario expanding to more facts is refused (E407)
 };
 
+/// Where the reader puts a scenario's facts as it makes them: into a LoadedScenario
+/// (ScenarioReader::load), or straight into an evaluation, so that a fact's strings are
+/// not copied into a list of their own first. Facts are numbered from 0 in the order
+/// given. The views live for the call only.
+class FactReceiver {
+ public:
+  virtual ~FactReceiver() = default;
+  /// About how many facts will come, for the receiver to make room.
+  virtual void expect(std::size_t /*facts*/) {}
+  /// A fact: the entity it is about first, then its value for a two-place relation.
+  virtual void add(compile::RelationId relation, std::span<const std::string_view> args, base::Truth truth) = 0;
+  /// The facts numbered [first, first + count) are alternatives of which at most one holds.
+  virtual void exclusive(std::size_t first, std::size_t count) = 0;
+};
+
 namespace detail {
 struct Prepared;
 }
@@ -82,6 +98,11 @@ class ScenarioReader {
   /// the JSON is parsed with that one (see JsonParser).
   LoadedScenario load(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
                       const ScenarioLimits& limits = {}, JsonParser* parser = nullptr) const;
+  /// The same reading, with the facts and their exclusive groups given to `facts` as they
+  /// are made instead of kept in the result (whose `facts` and `exclusive` stay empty).
+  /// When `diagnostics` gains an error, what `facts` received is not a scenario's.
+  LoadedScenario read(std::string_view text, std::string document_name, base::Diagnostics& diagnostics,
+                      const ScenarioLimits& limits, JsonParser* parser, FactReceiver& facts) const;
 
  private:
   std::shared_ptr<const detail::Prepared> prepared_;

@@ -75,24 +75,26 @@ struct Prepared {
 /// the ids of its collection; empty for int and string. Points into `prepared` and `entities`.
 std::vector<const std::vector<std::string>*> values_by_type(const Prepared& prepared, const EntityIndex& entities);
 
-/// Collects facts up to a limit; past it, reports E407 once and keeps nothing more.
+/// Passes facts on to a receiver up to a limit; past it, keeps count of nothing more and
+/// says so (the caller reports E407 once).
 class FactSink {
  public:
-  FactSink(LoadedScenario& out, std::size_t max_facts) : out_(out), max_facts_(max_facts) {}
+  FactSink(FactReceiver& out, std::size_t max_facts) : out_(out), max_facts_(max_facts) {}
   /// Adds a fact about one entity, of a one-place relation or with the entity's `value`.
   /// False once the limit is reached: callers stop producing facts.
-  bool add(compile::RelationId relation, const std::string& entity, base::Truth truth);
-  bool add(compile::RelationId relation, const std::string& entity, std::string value, base::Truth truth);
+  bool add(compile::RelationId relation, std::string_view entity, base::Truth truth);
+  bool add(compile::RelationId relation, std::string_view entity, std::string_view value, base::Truth truth);
   /// Marks the facts added since `first` as alternatives of which at most one is true.
   void close_exclusive_group(std::size_t first);
-  std::size_t size() const { return out_.facts.size(); }
+  std::size_t size() const { return count_; }
   bool overflowed() const { return overflowed_; }
 
  private:
-  /// A fact with room for `arity` arguments, or null past the limit.
-  ScenarioFact* add_fact(compile::RelationId relation, std::size_t arity, base::Truth truth);
-  LoadedScenario& out_;
+  /// Counts one more fact; false past the limit.
+  bool admit();
+  FactReceiver& out_;
   std::size_t max_facts_;
+  std::size_t count_ = 0;
   bool overflowed_ = false;
 };
 

@@ -163,7 +163,7 @@ void read_scalar(const Reader& reader, RelationId relation, const std::string& e
   } else if (value == nullptr || is_unknown_marker(*value)) {
     add_all_unknown(reader, relation, entity, allowed_values(reader, relation, 1), true);
   } else if (auto read = read_value(reader, type, *value, path)) {
-    reader.sink.add(relation, entity, std::move(*read), base::Truth::yes);
+    reader.sink.add(relation, entity, *read, base::Truth::yes);
   }
 }
 

@@ -397,3 +397,65 @@ TEST_CASE("a scenario reader prepared once loads many scenarios as load_scenario
     CHECK(prepared.all() == once.all());
   }
 }
+
+namespace {
+
+/// What a receiver is given, written out: each fact, then each group, in the order given.
+class RecordingReceiver final : public scenario::FactReceiver {
+ public:
+  void add(compile::RelationId relation, std::span<const std::string_view> args, base::Truth truth) override {
+    std::string text;
+    for (const auto arg : args) text += (text.empty() ? "" : ", ") + std::string(arg);
+    given.push_back(fmt::format("{}({}){}", rules().relations[relation].name, text,
+                                truth == base::Truth::unknown ? " ?" : ""));
+  }
+  void exclusive(std::size_t first, std::size_t count) override {
+    groups.push_back(fmt::format("{}+{}", first, count));
+  }
+  std::vector<std::string> given;
+  std::vector<std::string> groups;
+};
+
+std::vector<std::string> groups_of(const scenario::LoadedScenario& scenario) {
+  std::vector<std::string> out;
+  for (const auto& group : scenario.exclusive) {
+    bool in_a_row = true;
+    for (std::size_t i = 1; i < group.size(); ++i) in_a_row = in_a_row && group[i] == group[0] + i;
+    out.push_back(in_a_row ? fmt::format("{}+{}", group.front(), group.size()) : "not in a row");
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a reader gives a receiver the facts and groups load keeps, in the same order") {
+  const scenario::ScenarioReader reader(rules());
+  const std::string text = R"({"id": "t", "states": [{"id": "a"}, {"id": "b"}],
+      "assets": [{"id": "grid", "state": "unknown"}, {"id": "mail", "state": "a"}],
+      "actors": [{"id": "unit", "organ_of": "unknown"}]})";
+  base::Diagnostics loading;
+  const auto loaded = reader.load(text, "s.json", loading);
+  REQUIRE_FALSE(loading.has_errors());
+  REQUIRE(loaded.facts.size() > 4);
+  RecordingReceiver receiver;
+  base::Diagnostics reading;
+  const auto read = reader.read(text, "s.json", reading, {}, nullptr, receiver);
+  CHECK(receiver.given == facts_of(loaded));
+  CHECK(receiver.groups == groups_of(loaded));
+  CHECK(receiver.groups == std::vector<std::string>{"4+2"});  // the states of grid, whose state is unknown
+  CHECK(read.facts.empty());
+  CHECK(read.exclusive.empty());
+  CHECK(read.id == "t");
+  CHECK(read.entities == loaded.entities);
+  CHECK(reading.all() == loading.all());
+
+  // An invalid scenario: the receiver may have been given facts, load keeps none, and the
+  // diagnostics are the same either way.
+  const std::string invalid = with_operation(R"("actor": "unitt")");
+  base::Diagnostics invalid_loading, invalid_reading;
+  RecordingReceiver ignored;
+  CHECK(reader.load(invalid, "s.json", invalid_loading).facts.empty());
+  reader.read(invalid, "s.json", invalid_reading, {}, nullptr, ignored);
+  CHECK(invalid_loading.has_errors());
+  CHECK(invalid_reading.all() == invalid_loading.all());
+}

@@ -174,86 +174,46 @@ std::optional<json> parse_checked(std::string_view text, const std::string& docu
   return parsed;
 }
 
-/// A document as simdjson parsed it, built into nlohmann's value the way
-/// CheckedDocumentBuilder builds it: the same value types, the last of two equal keys kept
-/// and each duplicate named, containers refused past the depth limit. simdjson accepts
-/// less than nlohmann does (a byte order mark, numbers past 64 bits), never more, so what
-/// it refuses is left to nlohmann's parser, which also gives the errors their wording.
-class SimdjsonDocumentBuilder {
- public:
-  explicit SimdjsonDocumentBuilder(std::size_t max_depth) : max_depth_(max_depth) {}
-
-  /// False when the value cannot be built as nlohmann's parser would build it: a
-  /// container too deep, or an integer zero (simdjson reads "-0" as 0, which nlohmann
-  /// keeps as a signed integer and "0" as an unsigned one).
-  bool build(simdjson::dom::element element, json& out) {
-    using Type = simdjson::dom::element_type;
-    switch (element.type()) {
-      case Type::OBJECT: return build_object(element.get_object().value_unsafe(), out);
-      case Type::ARRAY: return build_array(element.get_array().value_unsafe(), out);
-      case Type::STRING: out = std::string(element.get_string().value_unsafe()); return true;
-      case Type::INT64: {
-        const std::int64_t number = element.get_int64().value_unsafe();
-        if (number == 0) return false;
-        if (number > 0) out = static_cast<json::number_unsigned_t>(number);
-        else out = number;
-        return true;
-      }
-      case Type::UINT64: out = element.get_uint64().value_unsafe(); return true;
-      case Type::DOUBLE: out = element.get_double().value_unsafe(); return true;
-      case Type::BOOL: out = element.get_bool().value_unsafe(); return true;
-      case Type::NULL_VALUE: out = nullptr; return true;
+/// A checked document as simdjson parsed it, built into nlohmann's value as nlohmann's
+/// parser would build it: the same value types, and the last of two equal keys kept.
+/// False for an integer zero: simdjson reads "-0" as 0, which nlohmann keeps as a signed
+/// integer and "0" as an unsigned one, so such a document is left to nlohmann's parser.
+/// The check before it bounds the depth of its recursion.
+bool build_value(simdjson::dom::element element, json& out) {
+  using Type = simdjson::dom::element_type;
+  switch (element.type()) {
+    case Type::OBJECT: {
+      out = json::object();
+      auto& members = out.get_ref<json::object_t&>();
+      const simdjson::dom::object object = element.get_object().value_unsafe();
+      for (const auto member : object)
+        if (!build_value(member.value, members[std::string(member.key)])) return false;
+      return true;
     }
-    return false;
-  }
-  /// The pointers of the duplicate keys, in the order met.
-  const std::vector<std::string>& duplicates() const { return duplicates_; }
-
- private:
-  /// One step down from the root to the value being built.
-  struct Step {
-    std::string_view key;   ///< in an object: the key
-    std::size_t index = 0;  ///< in an array: the index
-    bool in_object = false;
-  };
-
-  bool build_object(simdjson::dom::object object, json& out) {
-    if (path_.size() >= max_depth_) return false;
-    out = json::object();
-    auto& members = out.get_ref<json::object_t&>();
-    path_.push_back(Step{{}, 0, true});
-    for (const auto field : object) {
-      path_.back().key = field.key;
-      const auto [member, inserted] = members.try_emplace(std::string(field.key));
-      if (!inserted) duplicates_.push_back(pointer());
-      if (!build(field.value, member->second)) return false;
+    case Type::ARRAY: {
+      out = json::array();
+      auto& elements = out.get_ref<json::array_t&>();
+      const simdjson::dom::array array = element.get_array().value_unsafe();
+      elements.reserve(array.size());
+      for (const auto item : array)
+        if (!build_value(item, elements.emplace_back())) return false;
+      return true;
     }
-    path_.pop_back();
-    return true;
-  }
-  bool build_array(simdjson::dom::array array, json& out) {
-    if (path_.size() >= max_depth_) return false;
-    out = json::array();
-    auto& elements = out.get_ref<json::array_t&>();
-    elements.reserve(array.size());
-    path_.push_back(Step{{}, 0, false});
-    for (const auto element : array) {
-      if (!build(element, elements.emplace_back())) return false;
-      ++path_.back().index;
+    case Type::STRING: out = std::string(element.get_string().value_unsafe()); return true;
+    case Type::INT64: {
+      const std::int64_t number = element.get_int64().value_unsafe();
+      if (number == 0) return false;
+      if (number > 0) out = static_cast<json::number_unsigned_t>(number);
+      else out = number;
+      return true;
     }
-    path_.pop_back();
-    return true;
+    case Type::UINT64: out = element.get_uint64().value_unsafe(); return true;
+    case Type::DOUBLE: out = element.get_double().value_unsafe(); return true;
+    case Type::BOOL: out = element.get_bool().value_unsafe(); return true;
+    case Type::NULL_VALUE: out = nullptr; return true;
   }
-  std::string pointer() const {
-    std::string out;
-    for (const Step& step : path_) out = step.in_object ? child_pointer(out, step.key) : child_pointer(out, step.index);
-    return out;
-  }
-
-  std::size_t max_depth_;
-  std::vector<Step> path_;
-  std::vector<std::string> duplicates_;
-};
+  return false;
+}
 
 }  // namespace
 
@@ -269,25 +229,9 @@ JsonParser& JsonParser::operator=(JsonParser&&) noexcept = default;
 
 namespace {
 
-/// The document as simdjson reads it and the builder builds it (half the time nlohmann's
-/// parser takes on a generated scenario), or nullopt when either refuses it.
-std::optional<json> parse_fast(std::string_view text, const std::string& document, std::size_t max_depth,
-                               base::Diagnostics& diagnostics, simdjson::dom::parser& parser,
-                               std::vector<char>& padded) {
-  padded.assign(text.begin(), text.end());
-  padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
-  simdjson::dom::element root;
-  if (parser.parse(padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return std::nullopt;
-  SimdjsonDocumentBuilder builder(max_depth);
-  json parsed;
-  if (!builder.build(root, parsed)) return std::nullopt;
-  report_duplicates(builder.duplicates(), document, diagnostics);
-  return parsed;
-}
-
-/// Walks a document as simdjson read it, with the checks the builder makes while it
-/// builds: each key met twice in one object named, in the order met, and false for a
-/// container nested deeper than the limit.
+/// Walks a document as simdjson read it, with the checks nlohmann's reading makes: each
+/// key met twice in one object named, in the order met, and false for a container nested
+/// deeper than the limit.
 class DocumentCheck {
  public:
   explicit DocumentCheck(std::size_t max_depth) : max_depth_(max_depth) {}
@@ -354,19 +298,24 @@ class DocumentCheck {
   std::vector<std::string> duplicates_;
 };
 
-/// The root of the document simdjson reads from `text` into `parser`, checked, or nullopt
-/// when simdjson refuses it or it nests too deep (left to nlohmann's reading to report).
-std::optional<simdjson::dom::element> parse_in_place(std::string_view text, const std::string& document,
-                                                     std::size_t max_depth, base::Diagnostics& diagnostics,
-                                                     simdjson::dom::parser& parser, std::vector<char>& padded) {
+/// A document simdjson read and DocumentCheck passed, with the duplicate keys it found
+/// (reported by the caller once it keeps the document).
+struct CheckedDocument {
+  simdjson::dom::element root;
+  std::vector<std::string> duplicates;
+};
+
+/// The document simdjson reads from `text` into `parser`, checked, or nullopt when
+/// simdjson refuses it or it nests too deep (left to nlohmann's reading to report).
+std::optional<CheckedDocument> parse_in_place(std::string_view text, std::size_t max_depth,
+                                              simdjson::dom::parser& parser, std::vector<char>& padded) {
   padded.assign(text.begin(), text.end());
   padded.resize(text.size() + simdjson::SIMDJSON_PADDING, '\0');
   simdjson::dom::element root;
   if (parser.parse(padded.data(), text.size(), false).get(root) != simdjson::SUCCESS) return std::nullopt;
   DocumentCheck check(max_depth);
   if (!check.check(root)) return std::nullopt;
-  report_duplicates(check.duplicates(), document, diagnostics);
-  return root;
+  return CheckedDocument{root, check.duplicates()};
 }
 
 }  // namespace
@@ -443,8 +392,14 @@ std::optional<json> read_json(std::string_view text, const std::string& document
   if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
   std::optional<JsonParser> own;
   JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
-  if (auto parsed = parse_fast(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded)) {
-    return parsed;
+  // simdjson parses (half the time nlohmann's parser takes on a generated scenario, with
+  // the value built); what it refuses, or what cannot be built alike, nlohmann parses.
+  if (const auto checked = parse_in_place(text, limits.max_depth, buffers.parser, buffers.padded)) {
+    json parsed;
+    if (build_value(checked->root, parsed)) {
+      report_duplicates(checked->duplicates, document, diagnostics);
+      return parsed;
+    }
   }
   return parse_slow(text, document, limits, diagnostics);
 }
@@ -455,8 +410,10 @@ std::optional<JsonDocument> read_document(std::string_view text, const std::stri
   if (!check_size(text, document, limits, diagnostics)) return std::nullopt;
   std::optional<JsonParser> own;
   JsonParser::Buffers& buffers = *(parser != nullptr ? parser : &own.emplace())->buffers_;
-  if (const auto root = parse_in_place(text, document, limits.max_depth, diagnostics, buffers.parser, buffers.padded))
-    return JsonDocument(JsonValue(*root), std::move(own));
+  if (const auto checked = parse_in_place(text, limits.max_depth, buffers.parser, buffers.padded)) {
+    report_duplicates(checked->duplicates, document, diagnostics);
+    return JsonDocument(JsonValue(checked->root), std::move(own));
+  }
   const auto parsed = parse_slow(text, document, limits, diagnostics);
   if (!parsed) return std::nullopt;
   // What nlohmann accepts and simdjson does not, written out again in the JSON simdjson

@@ -174,47 +174,6 @@ std::optional<json> parse_checked(std::string_view text, const std::string& docu
   return parsed;
 }
 
-/// A checked document as simdjson parsed it, built into nlohmann's value as nlohmann's
-/// parser would build it: the same value types, and the last of two equal keys kept.
-/// False for an integer zero: simdjson reads "-0" as 0, which nlohmann keeps as a signed
-/// integer and "0" as an unsigned one, so such a document is left to nlohmann's parser.
-/// The check before it bounds the depth of its recursion.
-bool build_value(simdjson::dom::element element, json& out) {
-  using Type = simdjson::dom::element_type;
-  switch (element.type()) {
-    case Type::OBJECT: {
-      out = json::object();
-      auto& members = out.get_ref<json::object_t&>();
-      const simdjson::dom::object object = element.get_object().value_unsafe();
-      for (const auto member : object)
-        if (!build_value(member.value, members[std::string(member.key)])) return false;
-      return true;
-    }
-    case Type::ARRAY: {
-      out = json::array();
-      auto& elements = out.get_ref<json::array_t&>();
-      const simdjson::dom::array array = element.get_array().value_unsafe();
-      elements.reserve(array.size());
-      for (const auto item : array)
-        if (!build_value(item, elements.emplace_back())) return false;
-      return true;
-    }
-    case Type::STRING: out = std::string(element.get_string().value_unsafe()); return true;
-    case Type::INT64: {
-      const std::int64_t number = element.get_int64().value_unsafe();
-      if (number == 0) return false;
-      if (number > 0) out = static_cast<json::number_unsigned_t>(number);
-      else out = number;
-      return true;
-    }
-    case Type::UINT64: out = element.get_uint64().value_unsafe(); return true;
-    case Type::DOUBLE: out = element.get_double().value_unsafe(); return true;
-    case Type::BOOL: out = element.get_bool().value_unsafe(); return true;
-    case Type::NULL_VALUE: out = nullptr; return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 struct JsonParser::Buffers {
@@ -396,7 +355,9 @@ std::optional<json> read_json(std::string_view text, const std::string& document
   // the value built); what it refuses, or what cannot be built alike, nlohmann parses.
   if (const auto checked = parse_in_place(text, limits.max_depth, buffers.parser, buffers.padded)) {
     json parsed;
-    if (build_value(checked->root, parsed)) {
+    // An integer zero is left to nlohmann's parser: simdjson reads "-0" as 0, which
+    // nlohmann keeps as a signed integer and "0" as an unsigned one.
+    if (build_json(checked->root, parsed, IntegerZero::refused)) {
       report_duplicates(checked->duplicates, document, diagnostics);
       return parsed;
     }

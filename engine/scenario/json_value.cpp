@@ -30,30 +30,46 @@ std::optional<JsonValue> JsonValue::find(std::string_view key) const {
 }
 
 nlohmann::json JsonValue::to_json() const {
-  switch (type()) {
+  nlohmann::json out;
+  build_json(element_, out, IntegerZero::unsigned_zero);
+  return out;
+}
+
+bool build_json(simdjson::dom::element element, nlohmann::json& out, IntegerZero zero) {
+  using Type = simdjson::dom::element_type;
+  switch (element.type()) {
     case Type::OBJECT: {
-      auto out = nlohmann::json::object();
-      for_each_member([&](std::string_view key, JsonValue value) { out[std::string(key)] = value.to_json(); });
-      return out;
+      out = nlohmann::json::object();
+      auto& members = out.get_ref<nlohmann::json::object_t&>();
+      const simdjson::dom::object object = element.get_object().value_unsafe();
+      for (const auto member : object)
+        if (!build_json(member.value, members[std::string(member.key)], zero)) return false;
+      return true;
     }
     case Type::ARRAY: {
-      auto out = nlohmann::json::array();
-      for_each_element([&](std::size_t, JsonValue value) { out.push_back(value.to_json()); });
-      return out;
+      out = nlohmann::json::array();
+      auto& elements = out.get_ref<nlohmann::json::array_t&>();
+      const simdjson::dom::array array = element.get_array().value_unsafe();
+      elements.reserve(array.size());
+      for (const auto item : array)
+        if (!build_json(item, elements.emplace_back(), zero)) return false;
+      return true;
     }
-    case Type::STRING: return std::string(string());
+    case Type::STRING: out = std::string(element.get_string().value_unsafe()); return true;
     case Type::INT64: {
       // As nlohmann reads a number: unsigned when it is not negative.
-      const std::int64_t number = element_.get_int64().value_unsafe();
-      if (number >= 0) return static_cast<nlohmann::json::number_unsigned_t>(number);
-      return number;
+      const std::int64_t number = element.get_int64().value_unsafe();
+      if (number == 0 && zero == IntegerZero::refused) return false;
+      if (number >= 0) out = static_cast<nlohmann::json::number_unsigned_t>(number);
+      else out = number;
+      return true;
     }
-    case Type::UINT64: return element_.get_uint64().value_unsafe();
-    case Type::DOUBLE: return element_.get_double().value_unsafe();
-    case Type::BOOL: return element_.get_bool().value_unsafe();
-    case Type::NULL_VALUE: break;
+    case Type::UINT64: out = element.get_uint64().value_unsafe(); return true;
+    case Type::DOUBLE: out = element.get_double().value_unsafe(); return true;
+    case Type::BOOL: out = element.get_bool().value_unsafe(); return true;
+    case Type::NULL_VALUE: out = nullptr; return true;
   }
-  return nullptr;
+  return false;
 }
 
 std::vector<std::string_view> sorted_keys(const JsonValue& object) {

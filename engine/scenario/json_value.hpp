@@ -71,6 +71,15 @@ class JsonValue {
   simdjson::dom::element element_;
 };
 
+/// What build_json does with an integer zero, whose sign simdjson does not keep.
+enum class IntegerZero : unsigned char { unsigned_zero, refused };
+
+/// A value simdjson read, built into nlohmann's value as nlohmann's parser would build it:
+/// the same value types, and the last of two equal keys kept. False, with `out` partly
+/// built, on an integer zero that `zero` refuses. The document must have passed the
+/// depth check of reading, which bounds the recursion.
+bool build_json(simdjson::dom::element element, nlohmann::json& out, IntegerZero zero);
+
 /// A document read by read_document, and the parser it lives in: the caller's, or its own.
 class JsonDocument {
  public:

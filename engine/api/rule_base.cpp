@@ -39,6 +39,10 @@ std::optional<RuleBase> RuleBase::load(const std::vector<std::filesystem::path>&
 
 RuleBaseSummary RuleBase::summary() const { return compiled_->summary; }
 
+RuleBase RuleBase::unshared_copy() const {
+  return RuleBase(std::make_shared<const Compiled>(compile::RuleSet(compiled_->rules), compiled_->summary));
+}
+
 std::vector<std::string> RuleBase::profile_ids() const {
   std::vector<std::string> ids;
   for (const compile::Profile& profile : compiled_->rules.profiles) ids.push_back(profile.id);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -314,6 +315,42 @@ TEST_CASE("one evaluator's threads serve stream after stream, also with more thr
   CHECK(stream(crowded) == expected);
   CHECK(crowded.succeeded() == 4);
   CHECK(crowded.failed() == 0);
+}
+
+TEST_CASE("an unshared copy of a rule base evaluates alike and outlives its original") {
+  std::optional<RuleBase> original;
+  {
+    SourceSet sources;
+    Diagnostics diagnostics;
+    original = RuleBase::load({project_dir / "rules"}, sources, diagnostics);
+    REQUIRE_MESSAGE(original.has_value(), render_text(diagnostics, sources));
+  }
+  const RuleBase copy = original->unshared_copy();
+  original.reset();  // the only holder of the original: what the copy leaned on is gone
+  // A batch keeps the rule base it is given, and each helper thread copies it: neither
+  // may lean on the caller's handle.
+  std::optional<RuleBase> handle = copy;
+  BatchOptions options;
+  options.threads = 3;
+  options.record = BatchRecord::brief;
+  BatchEvaluator batch(*handle, options);
+  handle.reset();
+  const std::vector<std::string> lines = bundled_lines();
+  const std::vector<std::string> expected = records_of(lines, BatchRecord::brief, "default");
+  CHECK(batch.evaluate_block(lines, 1) == expected);
+  CHECK(batch.evaluate_block(lines, 1) == expected);
+  CHECK(copy.summary().rules == project_rule_base().summary().rules);
+  CHECK(copy.profile_ids() == project_rule_base().profile_ids());
+  for (const std::filesystem::path& path : bundled_scenarios()) {
+    CAPTURE(path);
+    const Evaluation mine = copy.evaluate(read_text(path), path.filename().string(), assuming("default"));
+    const Evaluation theirs = project_rule_base().evaluate(read_text(path), path.filename().string(), assuming("default"));
+    REQUIRE(mine.ok());
+    REQUIRE(theirs.ok());
+    RenderOptions json_options;
+    json_options.format = Format::json;
+    CHECK(render_report(*mine.report, json_options) == render_report(*theirs.report, json_options));
+  }
 }
 
 TEST_CASE("a sink that fails stops the stream with its error, the threads joined, nothing written twice") {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ struct BatchLine {
 class BatchEvaluator {
  public:
   BatchEvaluator(const RuleBase& rule_base, BatchOptions options);
+  ~BatchEvaluator();
+  BatchEvaluator(const BatchEvaluator&) = delete;
+  BatchEvaluator& operator=(const BatchEvaluator&) = delete;
 
   /// One JSON record per line (docs/batch.md, "Records"; docs/batch-record.schema.json);
   /// `first_line` is the 1-based number of lines[0] in the whole input.
@@ -81,7 +85,7 @@ class BatchEvaluator {
 
   std::size_t succeeded() const { return succeeded_; }
   std::size_t failed() const { return failed_; }
-  std::size_t threads() const { return evaluators_.size(); }
+  std::size_t threads() const { return workers_.size() + 1; }
 
  private:
   /// Writes the record of one line into `record` (cleared first, its storage reused);
@@ -95,8 +99,16 @@ class BatchEvaluator {
   void evaluate_block_into(const std::vector<BatchLine>& lines, std::size_t first_line,
                            std::vector<std::string>& records, const std::function<void()>& meanwhile, Crew& crew);
 
+  /// A helper thread's own copy of the rule base and its evaluator, made on that thread
+  /// (batch.cpp).
+  struct Worker;
+
+  RuleBase rule_base_;
   BatchOptions options_;
-  std::vector<Evaluator> evaluators_;
+  Evaluator evaluator_;  ///< the calling thread's
+  /// One per helper thread, made by the helper the first time it runs; kept from stream
+  /// to stream with its buffers. Null until then, or when making it failed.
+  std::vector<std::unique_ptr<Worker>> workers_;
   std::size_t succeeded_ = 0;
   std::size_t failed_ = 0;
 };

@@ -139,6 +139,12 @@ class RuleBase {
                                       Diagnostics& diagnostics, const LoadOptions& options = {});
 
   RuleBaseSummary summary() const;
+  /// A copy that shares no memory with this one: the compiled rules and all that is
+  /// worked out from them, allocated anew by the calling thread. Copies of a RuleBase
+  /// share one compiled rule base, which is right for most uses; a thread that evaluates
+  /// for long (a batch worker) reads its rule base millions of times, and one that lives
+  /// among another thread's allocations shares cache lines with what that thread writes.
+  RuleBase unshared_copy() const;
   /// Profile ids in the rule base's order, `default_profile` first.
   std::vector<std::string> profile_ids() const;
   /// Principle ids in the rule base's order (the order of findings and table columns).

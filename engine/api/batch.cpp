@@ -135,12 +135,12 @@ class BatchEvaluator::Crew {
 };
 
 BatchEvaluator::BatchEvaluator(const RuleBase& rule_base, BatchOptions options)
-    : rule_base_(rule_base), options_(std::move(options)),
-      evaluator_(rule_base_) {
+    : rule_base_(rule_base), options_(std::move(options)), evaluator_(rule_base_) {
   workers_.resize(thread_count(options_.threads) - 1);
 }
 
 BatchEvaluator::~BatchEvaluator() = default;
+BatchEvaluator::BatchEvaluator(BatchEvaluator&&) noexcept = default;
 
 bool BatchEvaluator::evaluate_line(Evaluator& evaluator, std::string_view line, std::size_t number,
                                    std::string& record) const {

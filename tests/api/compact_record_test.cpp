@@ -315,6 +315,11 @@ TEST_CASE("one evaluator's threads serve stream after stream, also with more thr
   CHECK(stream(crowded) == expected);
   CHECK(crowded.succeeded() == 4);
   CHECK(crowded.failed() == 0);
+  // Moved, it keeps the evaluators its helpers made, and its counts.
+  BatchEvaluator moved(std::move(crowded));
+  CHECK(stream(moved) == expected);
+  CHECK(moved.succeeded() == 6);
+  CHECK(moved.threads() == 4);
 }
 
 TEST_CASE("an unshared copy of a rule base evaluates alike and outlives its original") {

@@ -59,8 +59,8 @@ class BatchEvaluator {
  public:
   BatchEvaluator(const RuleBase& rule_base, BatchOptions options);
   ~BatchEvaluator();
-  BatchEvaluator(const BatchEvaluator&) = delete;
-  BatchEvaluator& operator=(const BatchEvaluator&) = delete;
+  BatchEvaluator(BatchEvaluator&&) noexcept;
+  BatchEvaluator& operator=(BatchEvaluator&&) = delete;
 
   /// One JSON record per line (docs/batch.md, "Records"; docs/batch-record.schema.json);
   /// `first_line` is the 1-based number of lines[0] in the whole input.

@@ -81,6 +81,7 @@ class FixpointRun {
   // before it take old facts only, so each match is found exactly once).
   void fire(const RulePlan& plan, bool first) {
     if (!plan.is_safe || (!plan.is_recursive && !first)) return;
+    if (model_ == Model::upper && !reads_open_fact(plan)) return;
     binding_values_.assign(plan.variable_count, 0);
     bindings_ = PlanBindings(binding_values_);
     premises_.assign(plan.premise_count, no_fact);
@@ -90,6 +91,16 @@ class FixpointRun {
       if (error_) return;
       match(delta, 0);
     }
+  }
+
+  // Whether a step of the rule reads a relation that holds an unknown fact. In the upper
+  // model a rule that reads none matches only established facts, with its negated facts
+  // absent, as in the lower model: each match concludes an established fact, which the
+  // upper model does not record, so the rule need not be matched there.
+  bool reads_open_fact(const RulePlan& plan) const {
+    return std::any_of(plan.steps.begin(), plan.steps.end(), [&](const Step& step) {
+      return step.kind != Step::Kind::compare && store_.open_count(step.relation) > 0;
+    });
   }
 
   void match(const RulePlan& plan, std::size_t at) {
@@ -146,13 +157,13 @@ class FixpointRun {
     ground(plan.head_args, bindings_.values(), head_);
     const bool upper = model_ == Model::upper;
     const auto [fact, is_new] = store_.insert(plan.head, head_, upper ? base::Truth::unknown : base::Truth::yes);
-    auto& record = store_.record(fact);
     if (is_new) count_new_fact(plan);
-    if (!upper && !is_new && record.truth == base::Truth::unknown) {
-      record.truth = base::Truth::yes;  // an unknown base fact of a derived relation, now established
+    const auto truth = store_.record(fact).truth;
+    if (!upper && !is_new && truth == base::Truth::unknown) {
+      store_.establish(fact);  // an unknown base fact of a derived relation, now established
       upgraded_ = true;
     }
-    if (upper && record.truth == base::Truth::yes) return;
+    if (upper && truth == base::Truth::yes) return;
     const std::uint32_t plan_id = plan.id;
     const auto keep = upper ? options_.upper_derivations : options_.lower_derivations;
     session_.record_derivation(fact, plan_id, premises_, bindings_.values(), negated_, upper,

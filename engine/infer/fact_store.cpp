@@ -34,6 +34,7 @@ void FactStore::reset(const Network& network) {
   records_.clear();
   by_relation_.resize(network.relation_count());
   for (auto& list : by_relation_) list.clear();
+  open_.assign(network.relation_count(), 0);
   tables_.resize(network.indexes().size());
   for (auto& table : tables_) {
     if (table.used > 0) std::fill(table.slots.begin(), table.slots.end(), IndexSlot{});
@@ -84,6 +85,7 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   table_[slot] = FactSlot{fact, high_half(hash)};
   records_.push_back(record);
   by_relation_[relation].push_back(fact);
+  if (truth != base::Truth::yes) ++open_[relation];
   for (const auto index : network_->indexes_of(relation)) link(index, fact);
   return {fact, true};
 }

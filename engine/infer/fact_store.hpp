@@ -65,6 +65,14 @@ class FactStore {
   const FactRecord& record(FactId fact) const { return records_[fact]; }
   FactRecord& record(FactId fact) { return records_[fact]; }
   const std::vector<FactId>& facts_of(RelationId relation) const { return by_relation_[relation]; }
+  /// How many facts of the relation are not established (truth unknown).
+  std::uint32_t open_count(RelationId relation) const { return open_[relation]; }
+  /// Makes a stored fact established (truth yes), and no longer counts it as open.
+  void establish(FactId fact) {
+    auto& record = records_[fact];
+    if (record.truth != base::Truth::yes) --open_[record.relation];
+    record.truth = base::Truth::yes;
+  }
   std::size_t size() const { return records_.size(); }
 
   /// The facts that may match a positive step at positions [begin, end) of its relation:
@@ -94,6 +102,7 @@ class FactStore {
   std::vector<SymbolId> args_;
   std::vector<FactRecord> records_;
   std::vector<std::vector<FactId>> by_relation_;
+  std::vector<std::uint32_t> open_;  ///< per relation: its facts with truth unknown
   std::vector<FactSlot> table_;  ///< open addressing over all facts
   std::vector<IndexTable> tables_;
 };

@@ -93,11 +93,8 @@ std::optional<FactId> Session::add_fact(RelationId relation, std::span<const Sym
       args.size() > UINT16_MAX)
     return std::nullopt;
   const auto [fact, is_new] = store_.insert(relation, args, truth);
-  auto& record = store_.record(fact);
-  if (is_new || truth == base::Truth::yes) {
-    record.truth = truth;
-    record.base_truth = truth;
-  }
+  if (truth == base::Truth::yes) store_.establish(fact);  // a fact given unknown before, now known
+  if (is_new || truth == base::Truth::yes) store_.record(fact).base_truth = truth;
   return fact;
 }
 

@@ -35,7 +35,7 @@ class FixpointRun {
   }
 
   std::optional<LimitError> run() {
-    const bool any_unknown = has_unknown();  // without unknowns the upper model is the lower one
+    const bool any_unknown = store_.has_open();  // without unknowns the upper model is the lower one
     for (const auto& stratum : network_.strata()) {
       if (stratum.rules.empty()) continue;
       run_pass(stratum, Model::lower);
@@ -46,12 +46,6 @@ class FixpointRun {
   }
 
  private:
-  bool has_unknown() const {
-    for (FactId fact = 0; fact < store_.size(); ++fact)
-      if (store_.record(fact).truth == base::Truth::unknown) return true;
-    return false;
-  }
-
   // Iterates one model of one stratum to its fixpoint.
   void run_pass(const StratumPlan& stratum, Model model) {
     model_ = model;

@@ -6,6 +6,7 @@
 #include "infer/matching.hpp"
 #include "infer/network.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -67,6 +68,10 @@ class FactStore {
   const std::vector<FactId>& facts_of(RelationId relation) const { return by_relation_[relation]; }
   /// How many facts of the relation are not established (truth unknown).
   std::uint32_t open_count(RelationId relation) const { return open_[relation]; }
+  /// Whether any fact is not established.
+  bool has_open() const {
+    return std::any_of(open_.begin(), open_.end(), [](std::uint32_t count) { return count > 0; });
+  }
   /// Makes a stored fact established (truth yes), and no longer counts it as open.
   void establish(FactId fact) {
     auto& record = records_[fact];

@@ -195,6 +195,7 @@ cybernorms::RuleBase load_rule_base(const fs::path& rules) {
 cybernorms::EvaluateOptions batch_options() {
   cybernorms::EvaluateOptions options;
   options.proofs = false;  // as batch evaluates for any record but --explain full
+  options.open_values_once = cybernorms::BatchOptions{}.open_values_once;  // as batch reads open values
   return options;
 }
 

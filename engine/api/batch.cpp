@@ -151,6 +151,7 @@ bool BatchEvaluator::evaluate_line(Evaluator& evaluator, std::string_view line, 
   options.max_hinge_sets = options_.max_hinge_sets;
   options.hinge_budget = options_.hinge_budget;
   options.proof_depth = options_.proof_depth;
+  options.open_values_once = options_.open_values_once;
   if (options_.record == BatchRecord::compact) return evaluator.append_compact_record(line, number, options, record);
   const Evaluation evaluation = evaluator.evaluate(line, document_name(number), options);
   if (!evaluation.ok()) {

@@ -79,7 +79,23 @@ namespace {
 scenario::ScenarioLimits input_limits(const EvaluateOptions& options) {
   scenario::ScenarioLimits limits;
   limits.max_bytes = std::min(options.max_input_bytes, max_settable_input_bytes);
+  // Assumptions may name a value an open question would leave unnamed.
+  limits.open_values_once = options.open_values_once && options.assumptions.empty();
   return limits;
+}
+
+/// The input limits of a why-not: goals may name a value an open question would leave unnamed.
+scenario::ScenarioLimits goal_limits(const EvaluateOptions& options) {
+  scenario::ScenarioLimits limits = input_limits(options);
+  limits.open_values_once = false;
+  return limits;
+}
+
+/// The stand-in for the values a scenario leaves open, worded in the report's language.
+void label_stand_in(const compile::Language* language, infer::Session& session) {
+  if (const auto symbol = session.find_symbol(scenario::stand_in_value))
+    session.set_label(*symbol, std::string(language != nullptr ? language->words("unnamed_value")
+                                                                 : Words()("unnamed_value")));
 }
 
 /// Entities the scenario names read by their names in explanations; ids stay in arguments.
@@ -233,6 +249,7 @@ std::vector<Evaluation> Evaluator::evaluate_profiles(std::string_view scenario_j
     report_options.hinge_budget = hinge_options(options).budget;
     report_options.proof_limits.max_depth = options.proof_depth;
     label_entities(loaded, state_->session);
+    if (input_limits(options).open_values_once) label_stand_in(language, state_->session);
     report_options.language = language;
     evaluation.report = explain::build_report(rules, state_->session, report_options);
     evaluation.report->title = loaded.title;
@@ -300,7 +317,7 @@ GoalsEvaluation Evaluator::why_not(std::string_view scenario_json, const std::st
   const compile::RuleSet& rules = rule_base_.compiled_->rules;
   GoalsEvaluation evaluation;
   const scenario::LoadedScenario loaded =
-      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, input_limits(options),
+      rule_base_.compiled_->reader.load(scenario_json, document_name, evaluation.diagnostics, goal_limits(options),
                                         &state_->json_parser);
   profiles_exist(rules, {options.profile}, document_name, evaluation.diagnostics);
   const std::vector<scenario::Goal> parsed = parse_goals(goals, rules, evaluation.sources, evaluation.diagnostics);

@@ -18,10 +18,11 @@ namespace {
 constexpr std::size_t question_hinge_sets = 64;
 
 /// Options of the evaluation without answers: levels and hinges only, every set listed
-/// that fits.
+/// that fits, each open value a question of its own, as the answers (assumptions) read it.
 EvaluateOptions baseline_options(const EvaluateOptions& options) {
   EvaluateOptions baseline = options;
   baseline.proofs = false;
+  baseline.open_values_once = false;
   baseline.max_hinge_sets = std::max(options.max_hinge_sets, question_hinge_sets);
   return baseline;
 }

@@ -14,7 +14,7 @@ namespace cybernorms {
 
 namespace {
 
-constexpr std::array<WordEntry, 135> english{{
+constexpr std::array<WordEntry, 136> english{{
     // levels: in brackets in text, as headings in Markdown
     {"implicated", "implicated"},
     {"possible", "possible"},
@@ -149,6 +149,8 @@ constexpr std::array<WordEntry, 135> english{{
     {"question_fallback", "Is it so that {fact}?"},
     // a role only an open question fills (explain/pooling.hpp)
     {"pooled_value", "whichever answers “{question}” (not stated; {count} candidates: {candidates})"},
+    // the value `_` of an open question asked once (EvaluateOptions::open_values_once)
+    {"unnamed_value", "some value not named"},
     // questions of law: parameters a profile holds open
     {"law_question_bool", "Is it the law that {statement}?"},
     {"law_question_value", "{statement}?"},

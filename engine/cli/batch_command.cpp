@@ -135,6 +135,7 @@ int run_batch(const BatchArgs& args) {
   options.max_hinge_sets = args.hinge_sets;
   options.hinge_budget = args.hinge_budget;
   options.proof_depth = args.proof_depth;
+  options.open_values_once = args.open_values == "once";
   BatchEvaluator evaluator(*rule_base, options);
   ProgressLine progress(progress_wanted(), bytes_left(input.get()));
   const bool read_all = run_blocks(args, reader, evaluator, progress);

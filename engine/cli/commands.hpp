@@ -52,6 +52,7 @@ struct EvalArgs {
   std::size_t proof_depth = default_proof_depth;
   std::size_t max_input_bytes = cybernorms::max_input_bytes;  ///< larger inputs are refused (E407)
   std::string language{default_language};  ///< of reports' texts, headings and labels
+  std::string open_values{"each"};  ///< as BatchArgs::open_values
   GivenOptions given;
 };
 int run_eval(const EvalArgs& args);
@@ -85,6 +86,10 @@ struct BatchArgs {
   /// input (GNU parallel --pipe, Spark, Hadoop) passes its offset + 1, so records carry
   /// the line numbers of the whole input.
   std::size_t first_line = 1;
+  /// "each": each value an open attribute may take is a question of its own; "once":
+  /// where the rule base treats the values alike, they are one question
+  /// (EvaluateOptions::open_values_once).
+  std::string open_values{"once"};
   GivenOptions given;
 };
 int run_batch(const BatchArgs& args);

@@ -35,6 +35,7 @@ EvaluateOptions evaluate_options(const EvalArgs& args, const AssumptionOptions& 
   options.proof_depth = args.proof_depth;
   options.max_input_bytes = args.max_input_bytes;
   options.language = args.language;
+  options.open_values_once = args.open_values == "once";
   return options;
 }
 

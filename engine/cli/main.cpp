@@ -73,6 +73,15 @@ void add_assume(CLI::App& command, std::vector<std::string>& assume, std::vector
   command.add_option("--assume-file", files, "Assumptions, one FACT=true|false a line (# comments)")->allow_extra_args(false);
 }
 
+/// `--open-values each|once` (docs/scenario-format.md, "Open values asked once").
+void add_open_values(CLI::App& command, std::string& mode, const std::string& fallback) {
+  command
+      .add_option("--open-values", mode,
+                  "Values a scenario leaves open of a type the rule base treats alike: one question for all of "
+                  "them (once) or one per value (each); default " + fallback)
+      ->check(CLI::IsMember({"each", "once"}));
+}
+
 void add_what_if(CLI::App& app, WhatIfArgs& args) {
   CLI::App* what_if = app.add_subcommand(
       "whatif", "For each open question of a scenario, how answering it yes or no moves each finding");
@@ -135,6 +144,7 @@ void add_eval(CLI::App& app, EvalArgs& args) {
   add_max_input_bytes(*eval, args.max_input_bytes, "Larger scenario or facts files are");
   eval->add_option("--lang", args.language,
                    "Language of reports (text, Markdown, JSON texts): en (default) or one the rule base declares");
+  add_open_values(*eval, args.open_values, "each");
   eval->get_option("--compare-profiles")->excludes("--profile")->excludes("--summary");
 }
 
@@ -167,6 +177,7 @@ void add_batch(CLI::App& app, BatchArgs& args) {
   add_hinge_sets(*batch, args.hinge_sets);
   add_hinge_budget(*batch, args.hinge_budget);
   add_proof_depth(*batch, args.proof_depth);
+  add_open_values(*batch, args.open_values, "once");
 }
 
 void add_rules(CLI::App& app, InfoArgs& args) {

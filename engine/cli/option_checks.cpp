@@ -70,6 +70,14 @@ std::vector<std::string> eval_conflicts(const EvalArgs& args) {
     messages.push_back(fmt::format("error: --color applies to text reports only, not to {}",
                                    !table.empty() ? table : "--format " + args.format));
   }
+  if (args.open_values == "once" && (args.given.contains("--assume") || args.given.contains("--assume-file"))) {
+    messages.push_back("error: --open-values once does not apply with --assume: assumptions name values, so each "
+                       "open value is read as a question of its own");
+  }
+  if (args.open_values == "once" && !args.why_not.empty()) {
+    messages.push_back("error: --open-values once does not apply with --why-not: goals name values, so each open "
+                       "value is read as a question of its own");
+  }
   if (args.given.contains("--lang") && (!table.empty() || terse)) {
     messages.push_back(fmt::format("error: --lang does not apply: {} shows ids and levels, in no language",
                                    !table.empty() ? table : "--format terse"));

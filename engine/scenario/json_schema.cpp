@@ -120,7 +120,7 @@ ordered_json common_defs() {
       {"id",
        {{"type", "string"},
         {"minLength", 1},
-        {"not", {{"const", "unknown"}}},
+        {"not", {{"enum", ordered_json::array({"unknown", "_"})}}},
         {"description", "Unique across the whole scenario."}}},
       {"notes", {{"anyOf", ordered_json::array({{{"type", "string"}}, {{"type", "array"}, {"items", {{"type", "string"}}}}})}}}};
 }

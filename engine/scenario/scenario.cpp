@@ -2,6 +2,7 @@
 // values become facts in scenario_values.cpp.
 #include "scenario/scenario.hpp"
 #include "base/text_layout.hpp"
+#include "compile/interchangeable.hpp"
 
 #include "scenario/json_input.hpp"
 #include "scenario/scenario_reader.hpp"
@@ -88,7 +89,10 @@ Vocabulary vocabulary_of(const compile::RuleSet& rules) {
 }
 
 Prepared::Prepared(const compile::RuleSet& rule_set)
-    : rules(rule_set), vocabulary(vocabulary_of(rule_set)), symbol_values(rule_set.types.size()) {
+    : rules(rule_set),
+      vocabulary(vocabulary_of(rule_set)),
+      symbol_values(rule_set.types.size()),
+      interchangeable(compile::interchangeable_types(rule_set)) {
   for (compile::TypeId id = 0; id < rules.types.size(); ++id) {
     for (const auto symbol : rules.types[id].values) symbol_values[id].push_back(rules.symbols.name(symbol));
   }
@@ -233,9 +237,11 @@ std::optional<std::string> read_entity_id(const Loading& loading, const JsonValu
     return std::nullopt;
   }
   const auto id = read_text(loading, object, "id", pointer);
-  if (id && (id->empty() || *id == "unknown")) {
+  // `_` is the value that stands for the values a scenario leaves open (stand_in_value),
+  // and "any value" in a why-not goal: no entity may be called so.
+  if (id && (id->empty() || *id == "unknown" || *id == stand_in_value)) {
     loading.diagnostics.pointer_error("E402", loading.document, child_pointer(pointer, "id"),
-                                      "an id must be a non-empty string other than \"unknown\", got {}",
+                                      "an id must be a non-empty string other than \"unknown\" and \"_\", got {}",
                                       shown(*object.find("id")));
     return std::nullopt;
   }
@@ -366,7 +372,8 @@ void read_attributes(const detail::Reader& reader, const Loading& loading, const
     const JsonPath path = entity_path.child(attribute.name);
     for (std::size_t i = 0; i < attribute.relations.size(); ++i) {
       const detail::Reader quiet{reader.rules, reader.vocabulary, reader.entities, reader.values_by_type,
-                                 reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink};
+                                 reader.document, i == 0 ? reader.diagnostics : repeated, reader.sink,
+                                 reader.stand_in_types};
       detail::read_attribute(quiet, attribute.relations[i], record.id, keys.value(a), path);
     }
   }
@@ -385,12 +392,14 @@ std::size_t expected_facts(const Vocabulary& vocabulary, const EntityIndex& inde
 }
 
 void read_all_attributes(const Loading& loading, const EntityIndex& index, FactReceiver& facts,
-                         std::size_t max_facts) {
+                         const ScenarioLimits& limits) {
+  const std::size_t max_facts = limits.max_facts;
   facts.expect(std::min(expected_facts(loading.vocabulary, index), max_facts));
   const auto values = detail::values_by_type(loading.prepared, index);
   detail::FactSink sink(facts, max_facts);
-  const detail::Reader reader{loading.rules, loading.vocabulary, index, values,
-                              loading.document, loading.diagnostics, sink};
+  const auto* stand_ins = limits.open_values_once ? &loading.prepared.interchangeable : nullptr;
+  const detail::Reader reader{loading.rules, loading.vocabulary, index, values, loading.document, loading.diagnostics,
+                              sink, stand_ins};
   for (const auto& record : index.records) {
     read_attributes(reader, loading, record);
     if (sink.overflowed()) {
@@ -465,7 +474,7 @@ LoadedScenario ScenarioReader::read(std::string_view text, std::string document_
   check_top_level_keys(loading, root);
   read_header(loading, root, scenario);
   const EntityIndex index = read_entities(loading, root, scenario);
-  read_all_attributes(loading, index, facts, limits.max_facts);
+  read_all_attributes(loading, index, facts, limits);
   return scenario;
 }
 

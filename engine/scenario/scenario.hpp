@@ -66,7 +66,16 @@ struct ScenarioLimits {
   std::size_t max_bytes = max_input_bytes;  ///< larger documents are refused (E407)
   std::size_t max_depth = 64;           ///< deeper nesting is refused before parsing (E407)
   std::size_t max_facts = 1'000'000;    ///< a scenario expanding to more facts is refused (E407)
+  /// How values left open are read. false: each value an attribute may take is an unknown
+  /// fact of its own. true: for a type whose values the rule base treats alike
+  /// (compile::interchangeable_types), the values the scenario does not name are one
+  /// unknown fact with the value `_`, "some value not named", asked once.
+  bool open_values_once = false;
 };
+
+/// The value of the one unknown fact that stands for the values a scenario leaves open of
+/// an interchangeable type: "some value not named" (ScenarioLimits::open_values_once).
+inline constexpr std::string_view stand_in_value = "_";
 
 /// Where the reader puts a scenario's facts as it makes them: into a LoadedScenario
 /// (ScenarioReader::load), or straight into an evaluation, so that a fact's strings are

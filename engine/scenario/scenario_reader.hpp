@@ -69,6 +69,9 @@ struct Prepared {
   const compile::RuleSet& rules;
   Vocabulary vocabulary;
   std::vector<std::vector<std::string>> symbol_values;  ///< by TypeId: enumeration values, `true` and `false`
+  /// By TypeId: whether the rule base treats the type's values alike
+  /// (compile::interchangeable_types), so that its open values can be read as one.
+  std::vector<bool> interchangeable;
 };
 
 /// By TypeId, the values a type allows in one scenario: its symbols, or for an entity type
@@ -109,6 +112,9 @@ struct Reader {
   const std::string& document;
   base::Diagnostics& diagnostics;
   FactSink& sink;
+  /// By TypeId, the types whose values a scenario leaves open are read as one unknown
+  /// fact with the value `stand_in_value`; null: each value is a fact of its own.
+  const std::vector<bool>* stand_in_types = nullptr;
 };
 
 /// Turns one attribute of one entity into facts of `relation` (docs/scenario-format.md);

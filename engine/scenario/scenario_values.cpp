@@ -145,8 +145,21 @@ std::optional<std::string> read_value(const Reader& reader, const compile::Type&
 
 // ---- scalars: `from C.attr` with two arguments ----
 
+/// Whether the values of the relation's value argument left open are read as one.
+bool stands_in(const Reader& reader, RelationId relation) {
+  if (reader.stand_in_types == nullptr) return false;
+  const compile::TypeId type = reader.rules.relations[relation].arg_types.at(1);
+  return type < reader.stand_in_types->size() && (*reader.stand_in_types)[type];
+}
+
 void add_all_unknown(const Reader& reader, RelationId relation, const std::string& entity,
                      const std::vector<std::string>& values, bool exclusive) {
+  // Two values or more left open of a type the rule base treats alike: one fact for
+  // "some value not named" (one value left is a fact of its own, as it is).
+  if (values.size() > 1 && stands_in(reader, relation)) {
+    reader.sink.add(relation, entity, stand_in_value, base::Truth::unknown);
+    return;
+  }
   const std::size_t first = reader.sink.size();
   for (const auto& value : values) {
     if (!reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
@@ -294,9 +307,10 @@ void add_list(const Reader& reader, RelationId relation, const std::string& enti
     if (!reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
   }
   if (list.complete) return;
-  for (const auto& value : allowed) {
-    if (list.stated.count(value) == 0 && !reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
-  }
+  std::vector<std::string> unnamed;
+  for (const auto& value : allowed)
+    if (list.stated.count(value) == 0) unnamed.push_back(value);
+  add_all_unknown(reader, relation, entity, unnamed, false);
 }
 
 void read_list(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,

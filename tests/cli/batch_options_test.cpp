@@ -170,3 +170,33 @@ TEST_CASE("batch draws a progress line on a terminal, and clears it before the s
   REQUIRE(blank != std::string::npos);
   CHECK(result.out[blank - 1] == ' ');
 }
+
+TEST_CASE("batch asks an open question over values the rule base treats alike once, unless told each") {
+  const fs::path dir = scratch("open_values");
+  // A state organ's operation against a ministry, its interference with governmental
+  // functions left out: eleven values, one question.
+  write(dir / "open.jsonl",
+        R"({"id": "open_function", "states": [{"id": "arland"}, {"id": "borvania"}], "actors": [{"id": "crew", )"
+        R"("organ_of": ["borvania"], "located_in": "borvania", "directed_by": [], "adopted_by": []}], "assets": )"
+        R"([{"id": "ministry_net", "located_in": "arland", "owner": "government", "sector": "government", )"
+        R"("critical": false, "layer": ["social"], "governmental_functions": []}], "operations": [{"id": "op1", )"
+        R"("actor": "crew", "targets": ["ministry_net"], "acts": ["ddos"], "effects": [], "aims": )"
+        R"(["political_pressure"], "coercive": false, "scale": "minor", "consenting_states": [], )"
+        R"("territory_used": [], "known_to": [], "able_to_act": [], "measures_taken_by": [], )"
+        R"("operators_present": false}]})"
+        "\n");
+  const Run once = run("batch " + (dir / "open.jsonl").string() + " 2>/dev/null");
+  const Run named = run("batch --open-values once " + (dir / "open.jsonl").string() + " 2>/dev/null");
+  const Run each = run("batch --open-values each " + (dir / "open.jsonl").string() + " 2>/dev/null");
+  CHECK(once.exit_code == 0);
+  CHECK(once.out == named.out);
+  CHECK(once.out.find(R"("hinges":[{"yes":[0]}]})") != std::string::npos);
+  CHECK(once.out.find(R"("questions":[{"relation":"interfered_with_function","args":["op1","_"]}])") !=
+        std::string::npos);
+  CHECK(each.exit_code == 0);
+  CHECK(each.out.find(R"("hinge_sets_found":11)") != std::string::npos);
+  CHECK(each.out.find(R"(["op1","_"])") == std::string::npos);
+  const Run wrong = run("batch --open-values twice " + (dir / "open.jsonl").string());
+  CHECK(wrong.exit_code != 0);
+  CHECK(wrong.out.find("--open-values") != std::string::npos);
+}

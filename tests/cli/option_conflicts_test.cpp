@@ -45,6 +45,13 @@ TEST_CASE("eval refuses options that its output would ignore") {
       {"--format markdown --compact", "error: --compact lays out JSON; it does not apply to --format markdown"},
   };
   for (const auto& [options, message] : refused) check_refused("eval " + scenario + " " + options, message);
+  // Assumptions and goals name values, so open values are read one by one with them.
+  check_refused("eval " + scenario + " --open-values once --assume 'knew_of(op1, arland)=true'",
+                "error: --open-values once does not apply with --assume: assumptions name values, so each open "
+                "value is read as a question of its own");
+  check_refused("eval " + scenario + " --open-values once --why-not 'protection(_, _, _)'",
+                "error: --open-values once does not apply with --why-not: goals name values, so each open value is "
+                "read as a question of its own");
   // A page is one document: one scenario per page, except in a summary.
   check_refused("eval " + scenario + " " + scenario + " --format html",
                 "error: --format html writes one page: give one scenario (2 given), or --summary for many");
@@ -63,6 +70,7 @@ TEST_CASE("eval still takes the combinations that apply") {
         "--format text --color always --hinge-sets 1", "--compare-profiles --explain brief",
         "--compare-profiles --explain full --format markdown", "--compare-profiles --explain full --proof-depth 3",
         "--format html --explain full --hinge-sets 2", "--compare-profiles --format html", "--summary --format html",
+        "--open-values once", "--open-values each --assume 'knew_of(ministry_intrusion, arland)=true'",
         std::string(scenario + " --summary --format html")}) {
     const Run result = run("eval " + scenario + " " + options);
     INFO(options, "\n", result.out.substr(0, 300));

@@ -266,7 +266,9 @@ TEST_CASE("each validation problem names its pointer and what was expected") {
   CHECK(only_error(R"({"id": "t", "states": ["a"]})") ==
         R"(/states/0: error[E401]: expected an object with an "id", got "a")");
   CHECK(only_error(R"({"id": "t", "states": [{"id": "unknown"}]})") ==
-        R"(/states/0/id: error[E402]: an id must be a non-empty string other than "unknown", got "unknown")");
+        R"(/states/0/id: error[E402]: an id must be a non-empty string other than "unknown" and "_", got "unknown")");
+  CHECK(only_error(R"({"id": "t", "states": [{"id": "_"}]})") ==
+        R"(/states/0/id: error[E402]: an id must be a non-empty string other than "unknown" and "_", got "_")");
   CHECK(only_error(R"({"id": "t", "states": [{"id": "a", "name": "A", "name": "B"}]})") ==
         R"(/states/0/name: error[E408]: duplicate key (only one value per key is allowed))");
   CHECK(only_error(R"({"id": 7})") == R"(/id: error[E401]: expected a string, got 7)");

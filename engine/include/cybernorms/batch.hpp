@@ -34,6 +34,9 @@ struct BatchOptions {
   std::size_t max_line_bytes = max_input_bytes;
   std::size_t hinge_budget = default_hinge_budget;  ///< as EvaluateOptions::hinge_budget
   std::size_t proof_depth = default_proof_depth;    ///< as EvaluateOptions::proof_depth
+  /// As EvaluateOptions::open_values_once; on by default here: a batch asks each open
+  /// question once (docs/scenario-format.md, "Open values asked once").
+  bool open_values_once = true;
   /// evaluate_stream: the records of one block should come to about this many bytes.
   /// The first block has 64 lines; each block after it has as many lines as the one
   /// before would have needed to reach this size (at least one, at most the block size

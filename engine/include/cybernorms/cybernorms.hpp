@@ -64,6 +64,14 @@ struct EvaluateOptions {
   /// relation read from scenarios, E422 a value the scenario does not have, E423 the
   /// same fact assumed both ways.
   std::vector<AssumedFact> assumptions;
+  /// How a scenario's open values are read (docs/scenario-format.md, "Open values asked
+  /// once"). false: each value an attribute may take is an unknown fact and a question of
+  /// its own. true: where the rule base treats a type's values alike, the values a
+  /// scenario leaves open are one unknown fact, `_` ("some value not named"), asked once:
+  /// the same level for every finding, with one hinge set where there were one per
+  /// value, and less work. Not with assumptions, which may name a value: they read each
+  /// value as its own fact.
+  bool open_values_once = false;
 };
 
 /// Reads assumptions, one a line: `FACT=true` or `FACT=false`, FACT written as in the

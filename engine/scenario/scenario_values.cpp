@@ -307,10 +307,14 @@ void add_list(const Reader& reader, RelationId relation, const std::string& enti
     if (!reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
   }
   if (list.complete) return;
-  std::vector<std::string> unnamed;
-  for (const auto& value : allowed)
-    if (list.stated.count(value) == 0) unnamed.push_back(value);
-  add_all_unknown(reader, relation, entity, unnamed, false);
+  const auto unnamed = [&](const std::string& value) { return list.stated.count(value) == 0; };
+  if (stands_in(reader, relation) && std::count_if(allowed.begin(), allowed.end(), unnamed) > 1) {
+    reader.sink.add(relation, entity, stand_in_value, base::Truth::unknown);
+    return;
+  }
+  for (const auto& value : allowed) {
+    if (unnamed(value) && !reader.sink.add(relation, entity, value, base::Truth::unknown)) return;
+  }
 }
 
 void read_list(const Reader& reader, RelationId relation, const std::string& entity, const JsonValue* value,

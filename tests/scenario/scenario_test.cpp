@@ -210,6 +210,37 @@ TEST_CASE("only the values of one unknown scalar form a group of which at most o
   CHECK(facts_of(loaded.scenario, "organ_of") == std::vector<std::string>{"organ_of(unit, a) ?", "organ_of(unit, b) ?"});
 }
 
+TEST_CASE("asked once, the values an attribute leaves open of an interchangeable type are one fact, `_`") {
+  // The sample rule set has no rules: its enumerations are interchangeable, its entity
+  // types are not enumerations.
+  scenario::ScenarioLimits once;
+  once.open_values_once = true;
+  SUBCASE("an unknown scalar: one fact, in no group") {
+    const Loaded loaded = load(with_operation(R"("scale": "unknown")"), once);
+    CHECK(facts_of(loaded.scenario, "effect_scale") == std::vector<std::string>{"effect_scale(op1, _) ?"});
+    CHECK(loaded.scenario.exclusive.empty());
+  }
+  SUBCASE("an unknown list, and the values a list leaves open") {
+    CHECK(facts_of(load(with_operation(R"("acts": "unknown")"), once).scenario, "act") ==
+          std::vector<std::string>{"act(op1, _) ?"});
+    CHECK(facts_of(load(with_operation(R"("acts": ["data_theft", "unknown"])"), once).scenario, "act") ==
+          std::vector<std::string>{"act(op1, data_theft)", "act(op1, _) ?"});
+  }
+  SUBCASE("values named open, and a single value left open, keep facts of their own") {
+    CHECK(facts_of(load(with_operation(R"("acts": {"values": ["disruption"], "unknown": ["data_theft"]})"), once)
+                       .scenario,
+                   "act") == std::vector<std::string>{"act(op1, disruption)", "act(op1, data_theft) ?"});
+    CHECK(facts_of(load(with_operation(R"("acts": ["disruption", "data_theft", "unknown"])"), once).scenario, "act") ==
+          std::vector<std::string>{"act(op1, disruption)", "act(op1, data_theft)", "act(op1, unauthorised_access) ?"});
+  }
+  SUBCASE("entities are told apart by the rules, so each stays a fact") {
+    const Loaded loaded = load(R"({"id": "t", "states": [{"id": "a"}, {"id": "b"}],
+        "assets": [{"id": "grid", "state": "unknown"}]})", once);
+    CHECK(facts_of(loaded.scenario, "located_in") ==
+          std::vector<std::string>{"located_in(grid, a) ?", "located_in(grid, b) ?"});
+  }
+}
+
 TEST_CASE("a duplicate key is found in an object with many keys too") {
   std::string text = R"({"id": "t")";
   for (int i = 0; i < 40; ++i) text += fmt::format(R"(, "k{}": 1)", i);

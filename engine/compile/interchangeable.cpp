@@ -23,12 +23,13 @@ struct VariableUse {
 void check_rule(const RuleSet& rules, const Rule& rule, const std::vector<std::vector<TypeId>>& types_of_symbol,
                 std::vector<bool>& marks) {
   std::vector<VariableUse> uses(rule.variable_names.size());
-  const auto term = [&](const Term& argument, std::optional<TypeId> type) {
+  // A constant clears its types' marks; a variable's use is returned, with its type noted.
+  const auto term = [&](const Term& argument, std::optional<TypeId> type) -> VariableUse* {
     if (!argument.is_variable()) {
       named(argument.value, types_of_symbol, marks);
-      return static_cast<VariableUse*>(nullptr);
+      return nullptr;
     }
-    if (argument.value >= uses.size()) return static_cast<VariableUse*>(nullptr);
+    if (argument.value >= uses.size()) return nullptr;
     VariableUse& use = uses[argument.value];
     if (type) use.type = type;
     return &use;

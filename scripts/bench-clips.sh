@@ -22,6 +22,12 @@
 #   cybernorms its findings, possible findings and bytes of output (counted after the runs
 #   with python3, not timed). With -j 2, the records of -j 1 and -j 2 are compared byte for
 #   byte in every round; a difference fails the script (exit 1).
+# - With -j 2, each round also runs `batch -j 1` and `-j 2` with the records going to
+#   /dev/null: the speedup of the two threads without the file. On two cores, the kernel's
+#   write-back of the file (over a gigabyte at 100,000 scenarios) takes CPU from one of the
+#   two threads, and from the idle core when there is one thread.
+# - Beside each run, the CPU the machine spent outside the measured process (from
+#   /proc/stat, in µs a scenario): the kernel's write-back, and whatever else ran.
 #
 # Environment:
 #   BENCH_ANCHOR  the anchor folder (default ../shared/bench-anchor, from the repository)
@@ -153,43 +159,55 @@ if [ ! -s "$scenarios" ] || [ "$draft" -nt "$scenarios" ] || [ "$anchor/gen2cn.p
 fi
 
 # --- runs ----------------------------------------------------------------------------------
+clock_ticks=$(getconf CLK_TCK)
+# CPU seconds the whole machine has spent busy (user, nice, system, irq, softirq).
+machine_busy() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz; exit }' /proc/stat; }
+
 # timed VARIANT ROUND OUT COMMAND...: runs COMMAND with its standard output in OUT (or, when
-# OUT is "|count", through a pipe into wc -c, bytes in $tmp/VARIANT.bytes) and appends
-# "round wall_s user_s sys_s peak_kib" to $tmp/VARIANT.runs.
+# OUT is "|count", through a pipe into wc -c, bytes in $tmp/VARIANT.bytes; when it is
+# "|null", into /dev/null) and appends "round wall_s user_s sys_s peak_kib others_s" to
+# $tmp/VARIANT.runs, others_s being the CPU the machine spent outside the process meanwhile.
 timed() {
-  local variant=$1 round=$2 out=$3 seconds status=0
+  local variant=$1 round=$2 out=$3 seconds status=0 before after
   shift 3
   local measured=$tmp/measured errors=$tmp/stderr
   TIMEFORMAT='%3R'
   # Each run starts from the same disk: the last run's records (over a gigabyte at
   # 100,000 scenarios) neither truncated inside the timing nor still being written back,
   # which throttled the next writer and moved its wall clock by up to a tenth.
-  [ "$out" = "|count" ] || rm -f "$out"
+  case $out in "|count" | "|null") ;; *) rm -f "$out" ;; esac
   sync
-  if [ "$out" = "|count" ]; then
-    seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" 2>"$errors" | wc -c >"$tmp/$variant.bytes"; } 2>&1) || status=$?
-  else
-    seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >"$out" 2>"$errors"; } 2>&1) || status=$?
-  fi
+  before=$(machine_busy)
+  case $out in
+    "|count") seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" 2>"$errors" | wc -c >"$tmp/$variant.bytes"; } 2>&1) || status=$? ;;
+    "|null") seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >/dev/null 2>"$errors"; } 2>&1) || status=$? ;;
+    *) seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >"$out" 2>"$errors"; } 2>&1) || status=$? ;;
+  esac
+  after=$(machine_busy)
   if ((status != 0)); then
     tail -5 "$errors" >&2
     fail "$variant failed (exit status $status): $*"
   fi
-  echo "$round $seconds $(tail -1 "$measured")" >>"$tmp/$variant.runs"
+  # The write-back of a file continues after the process: let it finish within the count.
+  case $out in "|count" | "|null") ;; *) sync; after=$(machine_busy) ;; esac
+  local others
+  others=$(awk -v b="$before" -v a="$after" -v m="$(tail -1 "$measured")" \
+    'BEGIN { split(m, f, " "); o = a - b - f[1] - f[2]; printf "%.2f", (o > 0 ? o : 0) }')
+  echo "$round $seconds $(tail -1 "$measured") $others" >>"$tmp/$variant.runs"
 }
 
 show_run() {  # VARIANT: the last run of VARIANT
   awk -v variant="$1" -v n="$n" '{ line = $0 } END {
     split(line, f, " ")
-    printf "round %-3d %-22s wall %8.3f s  user %8.2f s  %9.1f us/scenario  %7.1f MB\n",
-      f[1], variant, f[2], f[3], f[2] * 1e6 / n, f[5] / 1024 }' "$tmp/$1.runs"
+    printf "round %-3d %-22s wall %8.3f s  user %8.2f s  %9.1f us/scenario  %7.1f MB  others %6.2f s\n",
+      f[1], variant, f[2], f[3], f[2] * 1e6 / n, f[5] / 1024, f[6] }' "$tmp/$1.runs"
 }
 
 variants=(clips compact)
 [ -n "$explain" ] && variants+=(brief)
-((jobs2)) && variants+=(compact-j2)
+((jobs2)) && variants+=(compact-j2 null-j1 null-j2)
 declare -A label=([clips]="CLIPS 6.30 -O3" [compact]="cybernorms -j 1" [brief]="cybernorms -j 1 brief"
-  [compact-j2]="cybernorms -j 2")
+  [compact-j2]="cybernorms -j 2" [null-j1]="-j 1 > /dev/null" [null-j2]="-j 2 > /dev/null")
 
 echo "N=$n scenarios, $pairs rounds of: ${variants[*]}" >&2
 echo "  CLIPS:      $clips $anchor/rules.clp $draft" >&2
@@ -211,6 +229,10 @@ for round in $(seq "$pairs"); do
       echo "bench-clips: round $round: the records of -j 1 and -j 2 differ" >&2
       identical=NO
     fi
+    timed null-j1 "$round" "|null" "$cybernorms" batch -j 1 "$scenarios"
+    show_run null-j1
+    timed null-j2 "$round" "|null" "$cybernorms" batch -j 2 "$scenarios"
+    show_run null-j2
   fi
 done
 
@@ -249,11 +271,13 @@ ratio() {
 
 echo
 echo "N=$n scenarios, medians of $pairs rounds, whole process, one run after the other:"
-printf '%-24s %12s %12s %9s %14s  %s\n' "" "us/scenario" "user us/sc." "peak MB" "ratio" "per scenario"
+printf '%-24s %12s %12s %9s %13s %14s  %s\n' "" "us/scenario" "user us/sc." "peak MB" "others us/sc." "ratio" \
+  "per scenario"
 for variant in "${variants[@]}"; do
   wall=$(column "$variant" 2)
   user=$(column "$variant" 3)
   kib=$(column "$variant" 5)
+  others=$(column "$variant" 6)
   case $variant in
     clips) against="1" what="$clips_conclusions conclusions" ;;
     compact) against="$(ratio compact clips)x CLIPS"
@@ -262,10 +286,14 @@ for variant in "${variants[@]}"; do
       what=$(printf '%.0f bytes (the same findings)' "$(awk -v b="$(cat "$tmp/brief.bytes")" -v n="$n" 'BEGIN { print b / n }')") ;;
     compact-j2) against="speedup $(ratio compact compact-j2)"
       what="records byte-identical to -j 1 in every round: $identical" ;;
+    null-j1) against="$(ratio null-j1 clips)x CLIPS" what="the same records, not kept" ;;
+    null-j2) against="speedup $(ratio null-j1 null-j2)" what="against -j 1 > /dev/null" ;;
   esac
-  awk -v name="${label[$variant]}" -v wall="$wall" -v user="$user" -v kib="$kib" -v n="$n" -v against="$against" \
-    -v what="$what" 'BEGIN { printf "%-24s %12.1f %12.1f %9.1f %14s  %s\n", name, wall * 1e6 / n, user * 1e6 / n, kib / 1024, against, what }'
+  awk -v name="${label[$variant]}" -v wall="$wall" -v user="$user" -v kib="$kib" -v others="$others" -v n="$n" \
+    -v against="$against" -v what="$what" 'BEGIN { printf "%-24s %12.1f %12.1f %9.1f %13.1f %14s  %s\n", name,
+      wall * 1e6 / n, user * 1e6 / n, kib / 1024, others * 1e6 / n, against, what }'
 done
 echo "ratio: median of the per-round ratios of wall clock, cybernorms / CLIPS (above 1: slower than CLIPS);"
 echo "for -j 2 its speedup, -j 1 / -j 2 of the same round (above 1: faster)"
+echo "others: CPU the machine spent outside the measured process during its run (and the write-back after it)"
 [ "$identical" = yes ] || fail "the records of -j 1 and -j 2 differ"

@@ -75,6 +75,7 @@ class FixpointRun {
   // before it take old facts only, so each match is found exactly once).
   void fire(const RulePlan& plan, bool first) {
     if (!plan.is_safe || (!plan.is_recursive && !first)) return;
+    if (reads_empty_relation(plan)) return;
     if (model_ == Model::upper && !reads_open_fact(plan)) return;
     binding_values_.assign(plan.variable_count, 0);
     bindings_ = PlanBindings(binding_values_);
@@ -85,6 +86,16 @@ class FixpointRun {
       if (error_) return;
       match(delta, 0);
     }
+  }
+
+  // Whether a positive atom of the rule reads a relation of a lower stratum that holds no
+  // fact: then the rule matches nothing in this stratum, and setting up its match is
+  // skipped (many rules read relations a given scenario never states).
+  bool reads_empty_relation(const RulePlan& plan) const {
+    return std::any_of(plan.steps.begin(), plan.steps.end(), [&](const Step& step) {
+      return step.kind == Step::Kind::positive && step.facts == Step::Facts::stable &&
+             store_.facts_of(step.relation).empty();
+    });
   }
 
   // Whether a step of the rule reads a relation that holds an unknown fact. In the upper

@@ -192,9 +192,11 @@ std::size_t symbol_hash(std::string_view text) {
   return static_cast<std::size_t>(hash ^ (hash >> 32));
 }
 
-std::optional<SymbolId> Network::find_symbol(std::string_view text) const {
+std::optional<SymbolId> Network::find_symbol(std::string_view text) const { return find_symbol(text, symbol_hash(text)); }
+
+std::optional<SymbolId> Network::find_symbol(std::string_view text, std::size_t hash) const {
   const auto mask = symbol_slots_.size() - 1;
-  for (auto slot = symbol_hash(text) & mask; symbol_slots_[slot] != 0; slot = (slot + 1) & mask)
+  for (auto slot = hash & mask; symbol_slots_[slot] != 0; slot = (slot + 1) & mask)
     if (rules_->symbols.name(symbol_slots_[slot] - 1) == text) return symbol_slots_[slot] - 1;
   return std::nullopt;
 }

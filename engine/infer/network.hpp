@@ -101,6 +101,8 @@ class Network {
   std::size_t relation_count() const { return indexes_by_relation_.size(); }
   /// The shared symbol spelt `text`, found without allocating.
   std::optional<SymbolId> find_symbol(std::string_view text) const;
+  /// The same, with the text's symbol_hash() already computed.
+  std::optional<SymbolId> find_symbol(std::string_view text, std::size_t hash) const;
 
  private:
   RulePlan plan_rule(std::uint32_t rule_index);

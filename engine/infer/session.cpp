@@ -20,7 +20,8 @@ std::optional<std::int64_t> integer_value(std::string_view text) {
 Session::Session(const Network& network) : network_(&network) { store_.reset(network); }
 
 SymbolId Session::intern(std::string_view text) {
-  if (const auto found = find_symbol(text)) return *found;
+  const std::size_t hash = symbol_hash(text);  // once, for the rule base's table and the session's
+  if (const auto found = find_symbol(text, hash)) return *found;
   const auto id = static_cast<SymbolId>(network_->rules().symbols.size() + local_names_.size());
   local_names_.emplace_back(text);
   local_keys_.push_back(integer_value(text));
@@ -29,11 +30,13 @@ SymbolId Session::intern(std::string_view text) {
   return id;
 }
 
-std::optional<SymbolId> Session::find_symbol(std::string_view text) const {
-  if (const auto shared = network_->find_symbol(text)) return shared;
+std::optional<SymbolId> Session::find_symbol(std::string_view text) const { return find_symbol(text, symbol_hash(text)); }
+
+std::optional<SymbolId> Session::find_symbol(std::string_view text, std::size_t hash) const {
+  if (const auto shared = network_->find_symbol(text, hash)) return shared;
   if (local_slots_.empty()) return std::nullopt;
   const auto mask = local_slots_.size() - 1;
-  for (auto slot = symbol_hash(text) & mask; local_slots_[slot] != 0; slot = (slot + 1) & mask)
+  for (auto slot = hash & mask; local_slots_[slot] != 0; slot = (slot + 1) & mask)
     if (local_names_[local_slots_[slot] - 1] == text)
       return static_cast<SymbolId>(network_->rules().symbols.size() + local_slots_[slot] - 1);
   return std::nullopt;

@@ -100,6 +100,8 @@ class Session {
   /// ones). A new symbol that reads as an integer gets that integer as its order key.
   SymbolId intern(std::string_view text);
   std::optional<SymbolId> find_symbol(std::string_view text) const;
+  /// The same, with the text's symbol_hash() already computed.
+  std::optional<SymbolId> find_symbol(std::string_view text, std::size_t hash) const;
   const std::string& symbol_name(SymbolId symbol) const;
   /// How a symbol reads to a person: the name a scenario gave its entity, else its id.
   /// Explanations word facts with labels; ids stay in their arguments.

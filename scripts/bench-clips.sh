@@ -23,9 +23,9 @@
 #   with python3, not timed). With -j 2, the records of -j 1 and -j 2 are compared byte for
 #   byte in every round; a difference fails the script (exit 1).
 # - With -j 2, each round also runs `batch -j 1` and `-j 2` with the records going to
-#   /dev/null: the speedup of the two threads without the file. On two cores, the kernel's
-#   write-back of the file (over a gigabyte at 100,000 scenarios) takes CPU from one of the
-#   two threads, and from the idle core when there is one thread.
+#   /dev/null: the speedup of the two threads without the file, whose writing (over a
+#   gigabyte at 100,000 scenarios) costs system time in the process (the kernel's copy into
+#   the page cache) and CPU outside it (the write-back).
 # - Beside each run, the CPU the machine spent outside the measured process (from
 #   /proc/stat, in µs a scenario): the kernel's write-back, and whatever else ran.
 #

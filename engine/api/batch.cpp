@@ -38,12 +38,10 @@ std::size_t next_block_lines(std::size_t asked, std::size_t last_lines, std::siz
 // otherwise every slot ratchets up to the largest record it ever held, and memory grows
 // with the length of the run instead of staying with the block's budget.
 std::size_t write_records(std::vector<std::string>& records, std::size_t count,
-                          const BatchEvaluator::RecordSink& write) {
+                          const BatchEvaluator::BlockSink& write_block) {
   std::size_t bytes = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    bytes += records[i].size();
-    write(records[i]);
-  }
+  for (std::size_t i = 0; i < count; ++i) bytes += records[i].size();
+  if (count > 0) write_block(std::span<const std::string>(records.data(), count));
   const std::size_t keep = 2 * (count > 0 ? bytes / count : 0) + 1024;
   for (std::size_t i = 0; i < count; ++i)
     if (records[i].capacity() > keep) std::string().swap(records[i]);
@@ -228,6 +226,13 @@ std::vector<std::string> BatchEvaluator::evaluate_block(const std::vector<std::s
 
 std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::size_t block_lines,
                                             std::size_t first_line, const RecordSink& write) {
+  return evaluate_stream(next_block, block_lines, first_line, BlockSink([&](std::span<const std::string> records) {
+                           for (const std::string& record : records) write(record);
+                         }));
+}
+
+std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::size_t block_lines,
+                                            std::size_t first_line, const BlockSink& write_block) {
   block_lines = std::max<std::size_t>(block_lines, 1);
   // Two of each, swapped block after block: the block being evaluated and the one being
   // read; the records being made and those being written. Strings keep their storage.
@@ -240,7 +245,7 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
   while (!current.empty()) {
     upcoming.clear();
     evaluate_block_into(current, first_line + lines_read, making, [&] {
-      const std::size_t bytes = write_records(written, written_count, write);
+      const std::size_t bytes = write_records(written, written_count, write_block);
       next_block(next_block_lines(block_lines, written_count, bytes, options_.block_output_bytes), upcoming);
     }, crew);
     lines_read += current.size();
@@ -248,7 +253,7 @@ std::size_t BatchEvaluator::evaluate_stream(const BlockSource& next_block, std::
     std::swap(making, written);
     std::swap(current, upcoming);
   }
-  write_records(written, written_count, write);
+  write_records(written, written_count, write_block);
   return lines_read;
 }
 

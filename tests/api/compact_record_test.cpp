@@ -11,8 +11,10 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 #include <optional>
 #include <set>
+#include <span>
 #include <sstream>
 
 using namespace cybernorms;
@@ -284,6 +286,46 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
     ++i;
   }
   CHECK(i == lines.size());
+}
+
+TEST_CASE("a block sink takes each block's records at once, the same records in the same order") {
+  std::vector<std::string> lines;
+  for (int copy = 0; copy < 4; ++copy) {
+    const auto bundled = bundled_lines();
+    lines.insert(lines.end(), bundled.begin(), bundled.end());
+  }
+  lines.insert(lines.begin() + 1, "not json");
+  BatchOptions options;
+  options.threads = 2;
+  BatchEvaluator batch(project_rule_base(), options);
+  const auto source = [&] {
+    return [&, given = std::size_t{0}](std::size_t max_lines, std::vector<BatchLine>& block) mutable {
+      for (; given < lines.size() && block.size() < max_lines; ++given) block.push_back(BatchLine{lines[given], 0, false});
+    };
+  };
+  std::string by_record;
+  const BatchEvaluator::RecordSink record_sink = [&](std::string_view record) {
+    by_record += record;
+    by_record += '\n';
+  };
+  CHECK(batch.evaluate_stream(source(), 3, 1, record_sink) == lines.size());
+  std::string by_block;
+  std::vector<std::size_t> block_sizes;
+  const BatchEvaluator::BlockSink block_sink = [&](std::span<const std::string> records) {
+    block_sizes.push_back(records.size());
+    for (const std::string& record : records) {
+      CHECK(record.find('\n') == std::string::npos);
+      by_block += record;
+      by_block += '\n';
+    }
+  };
+  CHECK(batch.evaluate_stream(source(), 3, 1, block_sink) == lines.size());
+  CHECK(by_block == by_record);
+  CHECK(std::count(by_block.begin(), by_block.end(), '\n') == static_cast<long>(lines.size()));
+  // Blocks of at most 3 lines, every line in one of them, none empty.
+  CHECK(std::accumulate(block_sizes.begin(), block_sizes.end(), std::size_t{0}) == lines.size());
+  CHECK(std::all_of(block_sizes.begin(), block_sizes.end(), [](std::size_t n) { return n >= 1 && n <= 3; }));
+  CHECK(block_sizes.size() >= (lines.size() + 2) / 3);
 }
 
 TEST_CASE("one evaluator's threads serve stream after stream, also with more threads than lines") {

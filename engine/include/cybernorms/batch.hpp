@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -77,6 +78,10 @@ class BatchEvaluator {
   using BlockSource = std::function<void(std::size_t max_lines, std::vector<BatchLine>& block)>;
   /// Takes each record, in input order, without its newline.
   using RecordSink = std::function<void(std::string_view record)>;
+  /// Takes the records of one block at once, in input order, each without its newline;
+  /// they are valid only during the call. A sink that hands them to the system in one
+  /// call (writev) copies none of them.
+  using BlockSink = std::function<void(std::span<const std::string> records)>;
 
   /// Evaluates a whole stream, block after block of up to `block_lines` lines, as a
   /// pipeline: while the threads evaluate one block, the calling thread reads the next
@@ -85,6 +90,9 @@ class BatchEvaluator {
   /// records take (BatchOptions::block_output_bytes). Returns the lines read.
   std::size_t evaluate_stream(const BlockSource& next_block, std::size_t block_lines, std::size_t first_line,
                               const RecordSink& write);
+  /// The same, with the records given a block at a time.
+  std::size_t evaluate_stream(const BlockSource& next_block, std::size_t block_lines, std::size_t first_line,
+                              const BlockSink& write_block);
 
   std::size_t succeeded() const { return succeeded_; }
   std::size_t failed() const { return failed_; }

@@ -56,7 +56,7 @@ class FixpointRun {
       for (const auto relation : stratum.relations)
         cur_end_[relation] = static_cast<std::uint32_t>(store_.facts_of(relation).size());
       upgraded_ = false;
-      for (const auto plan : stratum.rules) fire(network_.plans()[plan], first);
+      for (const auto plan : stratum.rules) fire(plan, first);
       if (!grew(stratum)) return;
       for (const auto relation : stratum.relations) prev_end_[relation] = upgraded_ ? 0 : cur_end_[relation];
       first = false;
@@ -73,10 +73,13 @@ class FixpointRun {
   // Non-recursive rules fire once, in the first round; recursive ones once per recursive
   // atom taking the new facts, through the plan that starts from it (the atoms written
   // before it take old facts only, so each match is found exactly once).
-  void fire(const RulePlan& plan, bool first) {
-    if (!plan.is_safe || (!plan.is_recursive && !first)) return;
-    if (reads_empty_relation(plan)) return;
-    if (model_ == Model::upper && !reads_open_fact(plan)) return;
+  // Whether to match the rule is decided from its gate, and only then is its plan read.
+  void fire(std::uint32_t plan_id, bool first) {
+    const PlanGate& gate = network_.gates()[plan_id];
+    if (!gate.is_safe || (!gate.is_recursive && !first)) return;
+    if (reads_empty_relation(gate)) return;
+    if (model_ == Model::upper && !reads_open_fact(gate)) return;
+    const RulePlan& plan = network_.plans()[plan_id];
     binding_values_.assign(plan.variable_count, 0);
     bindings_ = PlanBindings(binding_values_);
     premises_.assign(plan.premise_count, no_fact);
@@ -91,21 +94,20 @@ class FixpointRun {
   // Whether a positive atom of the rule reads a relation of a lower stratum that holds no
   // fact: then the rule matches nothing in this stratum, and setting up its match is
   // skipped (many rules read relations a given scenario never states).
-  bool reads_empty_relation(const RulePlan& plan) const {
-    return std::any_of(plan.steps.begin(), plan.steps.end(), [&](const Step& step) {
-      return step.kind == Step::Kind::positive && step.facts == Step::Facts::stable &&
-             store_.facts_of(step.relation).empty();
-    });
+  bool reads_empty_relation(const PlanGate& gate) const {
+    const auto relations = network_.stable_reads(gate);
+    return std::any_of(relations.begin(), relations.end(),
+                       [&](RelationId relation) { return store_.facts_of(relation).empty(); });
   }
 
   // Whether a step of the rule reads a relation that holds an unknown fact. In the upper
   // model a rule that reads none matches only established facts, with its negated facts
   // absent, as in the lower model: each match concludes an established fact, which the
   // upper model does not record, so the rule need not be matched there.
-  bool reads_open_fact(const RulePlan& plan) const {
-    return std::any_of(plan.steps.begin(), plan.steps.end(), [&](const Step& step) {
-      return step.kind != Step::Kind::compare && store_.open_count(step.relation) > 0;
-    });
+  bool reads_open_fact(const PlanGate& gate) const {
+    const auto relations = network_.reads(gate);
+    return std::any_of(relations.begin(), relations.end(),
+                       [&](RelationId relation) { return store_.open_count(relation) > 0; });
   }
 
   void match(const RulePlan& plan, std::size_t at) {

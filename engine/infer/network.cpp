@@ -77,8 +77,27 @@ Network::Network(const compile::RuleSet& rules)
     stratum.rules.push_back(plan_id);
     if (std::find(stratum.relations.begin(), stratum.relations.end(), rule.head) == stratum.relations.end())
       stratum.relations.push_back(rule.head);
+    add_gate(plan);
     plans_.push_back(std::move(plan));
   }
+}
+
+void Network::add_gate(const RulePlan& plan) {
+  PlanGate gate;
+  gate.first = static_cast<std::uint32_t>(gate_relations_.size());
+  gate.is_safe = plan.is_safe;
+  gate.is_recursive = plan.is_recursive;
+  for (const Step& step : plan.steps)
+    if (step.kind == Step::Kind::positive && step.facts == Step::Facts::stable) {
+      gate_relations_.push_back(step.relation);
+      ++gate.stable_reads;
+    }
+  for (const Step& step : plan.steps)
+    if (step.kind != Step::Kind::compare) {
+      gate_relations_.push_back(step.relation);
+      ++gate.reads;
+    }
+  gates_.push_back(gate);
 }
 
 // One step per body literal, in Rule::body order: the join order compile chose

@@ -56,7 +56,9 @@ OutcomeFinding pooled_finding(std::uint32_t principle, const Pool& pool, const s
 /// One principle's findings, in report order, pooled as reports pool them.
 void add_findings(std::uint32_t principle, const infer::Session& session, const std::vector<infer::FactId>& facts,
                   std::size_t max_hinge_sets, infer::HingeSearch& hinges, Outcome& outcome) {
-  outcome.results.resize(facts.size());
+  // Only grown: the results of the facts of other principles, and their sets, stay for
+  // their storage (the results read are those of the possible findings, each refilled).
+  if (outcome.results.size() < facts.size()) outcome.results.resize(facts.size());
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (session.truth(facts[k]) == base::Truth::yes) continue;
     // The sets listed are enough to pool by when they are all there are; else ask for

@@ -19,14 +19,14 @@ bool same_args(const SymbolId* stored, std::span<const SymbolId> args) {
 }  // namespace
 
 // Empties only what the last scenario used: clearing whole tables sized for the largest
-// scenario seen would cost every small one that much. Where the last scenario filled a
-// quarter of the fact table or more, the whole table is cleared in one sweep instead:
-// that writes less than finding each fact's slot reads (each a cache miss, a sixth of
-// those of a whole evaluation).
+// scenario seen would cost every small one that much. Where the fact table has at most
+// eight slots a fact (64 bytes), it is cleared in one sweep instead: finding each fact's
+// slot reads its record and then its slot, two dependent cache misses a fact, where the
+// sweep writes a line a fact at most, in order.
 void FactStore::reset(const Network& network) {
   if (network_ != &network) table_.clear();
   network_ = &network;
-  if (table_.size() <= 16 * records_.size())
+  if (table_.size() <= 8 * records_.size())
     std::fill(table_.begin(), table_.end(), FactSlot{});
   else
     for (FactId fact = 0; fact < records_.size(); ++fact) {  // each fact sits at or after its home slot

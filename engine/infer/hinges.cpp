@@ -54,7 +54,7 @@ void HingeSearch::find(FactId fact, std::size_t max_sets, HingeResult& result) {
   result.cut = 0;
   result.found = 0;
   if (fact >= session_.fact_count()) {
-    result.sets.clear();
+    fit(result.sets, 0);
     return;
   }
   // Sized on first use, so reports with no possible finding never pay for it, and grown
@@ -73,8 +73,20 @@ void HingeSearch::find(FactId fact, std::size_t max_sets, HingeResult& result) {
   const auto family = sets_of(need_true(fact));
   result.cut = std::exchange(cut_, 0);
   result.found = family.size();
-  result.sets.resize(std::min(max_sets, family.size()));
+  fit(result.sets, std::min(max_sets, family.size()));
   for (std::size_t i = 0; i < result.sets.size(); ++i) literals_of(family[i], result.sets[i]);
+}
+
+void HingeSearch::fit(std::vector<HingeSet>& sets, std::size_t count) {
+  for (; sets.size() > count; sets.pop_back()) spare_sets_.push_back(std::move(sets.back()));
+  while (sets.size() < count) {
+    if (spare_sets_.empty()) {
+      sets.emplace_back();
+      continue;
+    }
+    sets.push_back(std::move(spare_sets_.back()));
+    spare_sets_.pop_back();
+  }
 }
 
 void HingeSearch::restart() {

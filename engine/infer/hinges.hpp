@@ -140,6 +140,9 @@ class HingeSearch {
   bool minimize(Family& family) const;
   bool minimize_pair(Family& family) const;
   void literals_of(SetRef set, HingeSet& literals) const;
+  /// Sizes a result's list of sets, keeping the storage of the sets it drops for those
+  /// it adds later (a report's findings are searched into the same results).
+  void fit(std::vector<HingeSet>& sets, std::size_t count);
 
   const Session& session_;
   std::size_t cap_;
@@ -149,6 +152,7 @@ class HingeSearch {
   Family product_;                       ///< product's buffer, kept for its capacity
   Family families_;                      ///< every family built, from index 2 (see empty_family)
   std::vector<Family> spare_;            ///< vectors of dropped families, for reuse
+  std::vector<HingeSet> spare_sets_;     ///< sets dropped from results by fit(), for reuse
   std::vector<std::optional<FamilyRef>> memo_true_;
   std::vector<std::optional<FamilyRef>> memo_false_;
   std::vector<std::uint8_t> memo_true_cut_;   ///< hinge_cut bits of each remembered family

@@ -34,25 +34,18 @@ std::size_t next_block_lines(std::size_t asked, std::size_t last_lines, std::siz
 }
 
 // Writes the first `count` records and returns their bytes. Then each slot keeps its
-// storage only within twice the block's average record: otherwise every slot ratchets up
-// to the largest record it ever held, and memory grows with the length of the run
-// instead of staying with the block's budget. A slot past that gets storage of just that
-// size, where it used to get none: a string grows by doubling, so a record a little over
-// half that size left its slot too large, and the next record grew again from nothing,
-// a reallocation and a copy at every doubling (over half the records of a compact batch).
-// Slots past `count` stay, for the next block.
+// storage only within twice the block's average record, and slots past `count` go:
+// otherwise every slot ratchets up to the largest record it ever held, and memory grows
+// with the length of the run instead of staying with the block's budget.
 std::size_t write_records(std::vector<std::string>& records, std::size_t count,
                           const BatchEvaluator::BlockSink& write_block) {
   std::size_t bytes = 0;
   for (std::size_t i = 0; i < count; ++i) bytes += records[i].size();
   if (count > 0) write_block(std::span<const std::string>(records.data(), count));
   const std::size_t keep = 2 * (count > 0 ? bytes / count : 0) + 1024;
-  for (std::string& record : records) {
-    if (record.capacity() <= keep) continue;
-    std::string smaller;
-    smaller.reserve(keep);
-    record.swap(smaller);
-  }
+  for (std::size_t i = 0; i < count; ++i)
+    if (records[i].capacity() > keep) std::string().swap(records[i]);
+  records.resize(std::min(records.size(), count));
   return bytes;
 }
 

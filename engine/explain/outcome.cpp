@@ -67,8 +67,9 @@ void add_findings(std::uint32_t principle, const infer::Session& session, const 
     if (outcome.results[k].found > outcome.results[k].sets.size())
       hinges.find(facts[k], infer::sets_kept(max_hinge_sets), outcome.results[k]);
   }
-  const PooledFindings pooled =
-      pool_findings(session, facts, std::span<const infer::HingeResult>(outcome.results.data(), facts.size()));
+  pool_findings(session, facts, std::span<const infer::HingeResult>(outcome.results.data(), facts.size()),
+                outcome.pooling, outcome.pooled);
+  const PooledFindings& pooled = outcome.pooled;
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (pooled.starts_pool(k)) {
       outcome.findings.push_back(pooled_finding(principle, pooled.pools[pooled.pool_of[k]], facts, max_hinge_sets, outcome));

@@ -5,6 +5,7 @@
 // scenario, so the batch path allocates little once it has run a while.
 #pragma once
 #include "compile/rule_set.hpp"
+#include "explain/pooling.hpp"
 #include "explain/report.hpp"
 #include "infer/hinges.hpp"
 #include "infer/session.hpp"
@@ -45,6 +46,8 @@ struct Outcome {
   std::vector<std::uint32_t> without_findings;  ///< principles (indices) with no finding at all
   std::vector<infer::FactId> candidates;        ///< the members of pooled findings
   std::vector<infer::HingeResult> results;      ///< scratch: one principle's hinge results
+  PooledFindings pooled;                        ///< scratch: one principle's pools
+  PoolingScratch pooling;                       ///< scratch: the storage pooling reuses
 
   std::span<const infer::HingeLiteral> set(std::uint32_t k) const {
     const std::uint32_t begin = k == 0 ? 0 : set_ends[k - 1];

@@ -3,35 +3,17 @@
 #include "explain/questions.hpp"
 
 #include <algorithm>
-#include <map>
-#include <optional>
 #include <string_view>
-#include <tuple>
 
 namespace cybernorms::explain {
 
 namespace {
 
-/// An unknown fact with the value a finding's role holds left out: the relation, where
-/// the value stands, and the other arguments (the value's place holds `no_symbol`).
-struct Signature {
-  compile::RelationId relation = 0;
-  std::size_t position = 0;
-  std::vector<base::SymbolId> args;
-  friend auto operator<=>(const Signature&, const Signature&) = default;
-  friend bool operator==(const Signature&, const Signature&) = default;
-};
+using detail::Answering;
+using detail::PoolKey;
+using detail::Signature;
 
 constexpr base::SymbolId no_symbol = static_cast<base::SymbolId>(-1);
-
-/// An unknown fact that names `value` at `position`, where its question leaves the answer:
-/// a Signature before the value is left out. For one value, two are the same signature
-/// exactly when they are the same fact and position, so they are compared without one.
-struct Answering {
-  infer::FactId fact = 0;
-  std::size_t position = 0;
-  friend bool operator==(const Answering&, const Answering&) = default;
-};
 
 /// The order of the signatures they become: relation, position, then the other values
 /// (the value itself is the same in both).
@@ -65,20 +47,16 @@ void answering(const infer::Session& session, std::span<const infer::HingeLitera
   found.erase(std::unique(found.begin(), found.end()), found.end());
 }
 
-/// Storage common_signature reuses from call to call.
-struct AnsweringScratch {
-  std::vector<Answering> common;
-  std::vector<Answering> here;
-  std::vector<Answering> both;
-};
-
-/// The least signature every set of the finding has for the value at `role`, if any.
-std::optional<Signature> common_signature(const infer::Session& session, const PoolCandidate& finding,
-                                          std::size_t role, AnsweringScratch& scratch) {
-  if (finding.sets.empty()) return std::nullopt;
+/// Into `signature`, the least signature every set of the finding has for the value at
+/// `role`; false if there is none.
+bool common_signature(const infer::Session& session, const PoolCandidate& finding, std::size_t role,
+                      PoolingScratch& scratch, Signature& signature) {
+  if (finding.sets.empty()) return false;
   const base::SymbolId value = session.args(finding.fact)[role];
   const auto before = [&](const Answering& a, const Answering& b) { return answers_before(session, a, b); };
-  auto& [common, here, both] = scratch;
+  auto& common = scratch.common;
+  auto& here = scratch.here;
+  auto& both = scratch.both;
   for (std::size_t k = 0; k < finding.sets.size(); ++k) {
     answering(session, finding.sets[k], value, k == 0 ? common : here);
     if (k > 0) {
@@ -86,13 +64,15 @@ std::optional<Signature> common_signature(const infer::Session& session, const P
       std::set_intersection(common.begin(), common.end(), here.begin(), here.end(), std::back_inserter(both), before);
       std::swap(common, both);
     }
-    if (common.empty()) return std::nullopt;
+    if (common.empty()) return false;
   }
   const Answering& least = common.front();
   const auto args = session.args(least.fact);
-  Signature signature{session.relation_of(least.fact), least.position, {args.begin(), args.end()}};
+  signature.relation = session.relation_of(least.fact);
+  signature.position = least.position;
+  signature.args.assign(args.begin(), args.end());
   signature.args[least.position] = no_symbol;
-  return signature;
+  return true;
 }
 
 /// The unknown fact of `set` that `signature` describes for `value`.
@@ -109,53 +89,75 @@ infer::FactId asked_fact(const infer::Session& session, std::span<const infer::H
   return set.front().fact;
 }
 
-/// What findings must share to be pooled: the role, the signature, the other values.
-struct PoolKey {
-  std::size_t role = 0;
-  Signature signature;
-  std::vector<base::SymbolId> others;
-  friend auto operator<=>(const PoolKey&, const PoolKey&) = default;
-};
-
 }  // namespace
 
 std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings) {
-  std::map<PoolKey, std::vector<std::size_t>> groups;
-  AnsweringScratch scratch;
+  PoolingScratch scratch;
+  std::vector<Pool> pools;
+  unstated_role_pools(session, findings, scratch, pools);
+  return pools;
+}
+
+// Findings are grouped by key (in the order of keys, each group's members in the order
+// of the findings), as a map from key to members would group them, without a node and
+// two vectors to allocate per finding and role.
+void unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings,
+                         PoolingScratch& scratch, std::vector<Pool>& pools) {
+  pools.clear();
+  scratch.entry_count = 0;
   for (std::size_t f = 0; f < findings.size(); ++f) {
     const auto args = session.args(findings[f].fact);
     for (std::size_t role = 0; role < args.size(); ++role) {
-      std::optional<Signature> signature = common_signature(session, findings[f], role, scratch);
-      if (!signature) continue;
-      PoolKey key{role, std::move(*signature), {args.begin(), args.end()}};
-      key.others[role] = no_symbol;
-      groups[std::move(key)].push_back(f);
+      if (!common_signature(session, findings[f], role, scratch, scratch.signature)) continue;
+      if (scratch.entry_count == scratch.entries.size()) scratch.entries.emplace_back();
+      detail::PoolEntry& entry = scratch.entries[scratch.entry_count++];
+      entry.key.role = role;
+      entry.key.signature.relation = scratch.signature.relation;
+      entry.key.signature.position = scratch.signature.position;
+      entry.key.signature.args.assign(scratch.signature.args.begin(), scratch.signature.args.end());
+      entry.key.others.assign(args.begin(), args.end());
+      entry.key.others[role] = no_symbol;
+      entry.finding = f;
     }
   }
+  auto& order = scratch.order;
+  order.resize(scratch.entry_count);
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return scratch.entries[a].key < scratch.entries[b].key; });
+  scratch.groups.clear();
+  for (std::size_t start = 0; start < order.size();) {
+    std::size_t end = start + 1;
+    while (end < order.size() && scratch.entries[order[end]].key == scratch.entries[order[start]].key) ++end;
+    if (end - start >= 2) scratch.groups.emplace_back(start, end - start);
+    start = end;
+  }
+  const auto first_member = [&](std::size_t group) { return scratch.entries[order[scratch.groups[group].first]].finding; };
+  const auto role_of = [&](std::size_t group) { return scratch.entries[order[scratch.groups[group].first]].key.role; };
   // Groups by their first member, then role: a finding joins the first pool it can.
-  std::vector<std::pair<const PoolKey*, const std::vector<std::size_t>*>> ordered;
-  for (const auto& [key, members] : groups)
-    if (members.size() >= 2) ordered.emplace_back(&key, &members);
-  std::sort(ordered.begin(), ordered.end(), [](const auto& left, const auto& right) {
-    return std::tie(left.second->front(), left.first->role) < std::tie(right.second->front(), right.first->role);
+  auto& ordered = scratch.ordered;
+  ordered.resize(scratch.groups.size());
+  for (std::size_t g = 0; g < ordered.size(); ++g) ordered[g] = g;
+  std::sort(ordered.begin(), ordered.end(), [&](std::size_t left, std::size_t right) {
+    return std::pair(first_member(left), role_of(left)) < std::pair(first_member(right), role_of(right));
   });
-  std::vector<bool> taken(findings.size(), false);
-  std::vector<Pool> pools;
-  for (const auto& [key, members] : ordered) {
-    Pool pool{key->role, {}, {}, key->signature.position};
-    for (const std::size_t f : *members)
-      if (!taken[f]) pool.members.push_back(f);
+  scratch.taken.assign(findings.size(), 0);
+  for (const std::size_t group : ordered) {
+    const auto [start, length] = scratch.groups[group];
+    const PoolKey& key = scratch.entries[order[start]].key;
+    Pool pool{key.role, {}, {}, key.signature.position};
+    for (std::size_t i = start; i < start + length; ++i)
+      if (!scratch.taken[scratch.entries[order[i]].finding]) pool.members.push_back(scratch.entries[order[i]].finding);
     if (pool.members.size() < 2) continue;
     for (const std::size_t f : pool.members) {
-      taken[f] = true;
-      const base::SymbolId value = session.args(findings[f].fact)[key->role];
-      pool.asked.push_back(asked_fact(session, findings[f].sets.front(), key->signature, value));
+      scratch.taken[f] = 1;
+      const base::SymbolId value = session.args(findings[f].fact)[key.role];
+      pool.asked.push_back(asked_fact(session, findings[f].sets.front(), key.signature, value));
     }
     pools.push_back(std::move(pool));
   }
   std::sort(pools.begin(), pools.end(),
             [](const Pool& left, const Pool& right) { return left.members.front() < right.members.front(); });
-  return pools;
 }
 
 std::string pooled_token(const infer::Session& session, infer::FactId asked, std::size_t position,
@@ -174,29 +176,36 @@ std::string pooled_token(const infer::Session& session, infer::FactId asked, std
 
 PooledFindings pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
                              std::span<const infer::HingeResult> results) {
-  std::vector<PoolCandidate> candidates;
-  std::vector<std::size_t> fact_of;  // candidate -> index into facts
-  candidates.reserve(facts.size());
-  fact_of.reserve(facts.size());
+  PoolingScratch scratch;
+  PooledFindings pooled;
+  pool_findings(session, facts, results, scratch, pooled);
+  return pooled;
+}
+
+void pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
+                   std::span<const infer::HingeResult> results, PoolingScratch& scratch, PooledFindings& pooled) {
+  scratch.candidate_count = 0;
+  scratch.fact_of.clear();
   for (std::size_t k = 0; k < facts.size(); ++k) {
     if (session.truth(facts[k]) == base::Truth::yes) continue;
     const infer::HingeResult& result = results[k];
     if (!result.complete() || result.found != result.sets.size()) continue;
-    PoolCandidate candidate{facts[k], {}};
+    if (scratch.candidate_count == scratch.candidates.size()) scratch.candidates.emplace_back();
+    PoolCandidate& candidate = scratch.candidates[scratch.candidate_count++];
+    candidate.fact = facts[k];
     candidate.sets.assign(result.sets.begin(), result.sets.end());
-    candidates.push_back(std::move(candidate));
-    fact_of.push_back(k);
+    scratch.fact_of.push_back(k);
   }
-  PooledFindings pooled;
   pooled.pool_of.assign(facts.size(), PooledFindings::no_pool);
-  if (candidates.size() < 2) return pooled;
-  pooled.pools = unstated_role_pools(session, candidates);
+  pooled.pools.clear();
+  if (scratch.candidate_count < 2) return;
+  unstated_role_pools(session, std::span<const PoolCandidate>(scratch.candidates.data(), scratch.candidate_count),
+                      scratch, pooled.pools);
   for (std::size_t p = 0; p < pooled.pools.size(); ++p)
     for (std::size_t& member : pooled.pools[p].members) {
-      member = fact_of[member];
+      member = scratch.fact_of[member];
       pooled.pool_of[member] = p;
     }
-  return pooled;
 }
 
 }  // namespace cybernorms::explain

@@ -8,9 +8,12 @@
 #include "infer/hinges.hpp"
 #include "infer/session.hpp"
 
+#include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace cybernorms::explain {
@@ -33,6 +36,60 @@ struct Pool {
   std::size_t asked_position = 0;    ///< where in those facts the value stands
 };
 
+namespace detail {
+
+/// An unknown fact with the value a finding's role holds left out: the relation, where
+/// the value stands, and the other arguments (the value's place holds no symbol).
+struct Signature {
+  compile::RelationId relation = 0;
+  std::size_t position = 0;
+  std::vector<base::SymbolId> args;
+  friend auto operator<=>(const Signature&, const Signature&) = default;
+  friend bool operator==(const Signature&, const Signature&) = default;
+};
+
+/// What findings must share to be pooled: the role, the signature, the other values.
+struct PoolKey {
+  std::size_t role = 0;
+  Signature signature;
+  std::vector<base::SymbolId> others;
+  friend auto operator<=>(const PoolKey&, const PoolKey&) = default;
+  friend bool operator==(const PoolKey&, const PoolKey&) = default;
+};
+
+/// An unknown fact that names a value at `position`, where its question leaves the answer.
+struct Answering {
+  infer::FactId fact = 0;
+  std::size_t position = 0;
+  friend bool operator==(const Answering&, const Answering&) = default;
+};
+
+/// A finding with a signature for one of its roles, under the key it pools by.
+struct PoolEntry {
+  PoolKey key;
+  std::size_t finding = 0;
+};
+
+}  // namespace detail
+
+/// Storage pooling reuses from call to call, as a compact batch pools one principle after
+/// another, scenario after scenario: made anew each time, it was the largest share of a
+/// compact record's allocations. Vectors of vectors are used up to a count, so the inner
+/// ones keep their storage too.
+struct PoolingScratch {
+  std::vector<PoolCandidate> candidates;
+  std::size_t candidate_count = 0;
+  std::vector<std::size_t> fact_of;  ///< candidate -> index into the facts
+  std::vector<detail::PoolEntry> entries;
+  std::size_t entry_count = 0;
+  std::vector<std::size_t> order;  ///< entries by key, then by finding
+  std::vector<std::pair<std::size_t, std::size_t>> groups;  ///< runs of one key in `order`: start, length
+  std::vector<std::size_t> ordered;  ///< groups, by first member and role
+  std::vector<std::uint8_t> taken;
+  detail::Signature signature;
+  std::vector<detail::Answering> common, here, both;
+};
+
 /// The value a pooled role holds in reports and records: `?`, the unknown fact that
 /// names it with `_` for the value, `:` and the candidates joined by `|`
 /// (`?asset_in(mail_server,_):borvania|cerat`), so two pools of the same candidates
@@ -44,6 +101,9 @@ std::string pooled_token(const infer::Session& session, infer::FactId asked, std
 /// order of their first members; each finding is in at most one pool, and a pool has
 /// two members or more.
 std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings);
+/// The same into `pools`, with storage kept in `scratch`.
+void unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings,
+                         PoolingScratch& scratch, std::vector<Pool>& pools);
 
 /// One principle's findings as reports and compact records list them: `pools` with their
 /// members as indices into the facts, and per fact the pool it is in (`no_pool` if none).
@@ -61,5 +121,8 @@ struct PooledFindings {
 /// search was cut short, or whose sets are not all in its result, is never pooled.
 PooledFindings pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
                              std::span<const infer::HingeResult> results);
+/// The same into `pooled` (its storage reused), with storage kept in `scratch`.
+void pool_findings(const infer::Session& session, std::span<const infer::FactId> facts,
+                   std::span<const infer::HingeResult> results, PoolingScratch& scratch, PooledFindings& pooled);
 
 }  // namespace cybernorms::explain

@@ -288,6 +288,32 @@ TEST_CASE("a stream gives the same bytes whatever its threads, blocks and output
   CHECK(i == lines.size());
 }
 
+TEST_CASE("an evaluator reused scenario after scenario writes each record as a fresh one would, in any order") {
+  // Its storage (hinge results, pooling, facts) is kept from scenario to scenario; nothing
+  // of one scenario may show in the next one's record.
+  const std::vector<std::string> lines = bundled_lines();
+  REQUIRE(lines.size() >= 3);
+  EvaluateOptions options;
+  options.open_values_once = true;
+  std::vector<std::string> fresh(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    Evaluator alone(project_rule_base());
+    alone.append_compact_record(lines[i], i + 1, options, fresh[i]);
+  }
+  Evaluator reused(project_rule_base());
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::size_t n = 0; n < lines.size(); ++n) {
+      const std::size_t i = pass == 0 ? n : lines.size() - 1 - n;  // forwards, then backwards
+      std::string record;
+      reused.append_compact_record(lines[i], i + 1, options, record);
+      CHECK_MESSAGE(record == fresh[i], "line " << i + 1 << ", pass " << pass);
+    }
+  // Some of them pool findings, so the pooling storage is reused, not merely made.
+  CHECK(std::any_of(fresh.begin(), fresh.end(), [](const std::string& record) {
+    return record.find("\"pooled\"") != std::string::npos;
+  }));
+}
+
 TEST_CASE("a block sink takes each block's records at once, the same records in the same order") {
   std::vector<std::string> lines;
   for (int copy = 0; copy < 4; ++copy) {

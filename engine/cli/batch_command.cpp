@@ -64,8 +64,8 @@ constexpr std::size_t bytes_per_write = std::size_t{1} << 20;
 /// Records out to a file descriptor, a block at a time, each followed by a newline, with
 /// writev: the system takes the records from where they were made, where they used to
 /// be copied into a buffer first (1 % of the instructions of a compact batch, and 6 % of
-/// its first-level cache misses, by cachegrind). Through stdio, a record longer than its 4 KiB buffer
-/// took two system calls of its own (7 µs a scenario of 180).
+/// its first-level cache misses, by cachegrind). Through stdio, a record longer than its
+/// 4 KiB buffer took two system calls of its own (7 µs a scenario of 180).
 class RecordOutput {
  public:
   explicit RecordOutput(int fd) : fd_(fd) {}

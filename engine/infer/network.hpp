@@ -85,14 +85,14 @@ struct RulePlan {
 
 /// What deciding whether to match a rule at all reads, kept apart from its plan and packed
 /// with the others': a round looks at every rule of its stratum and matches few, and
-/// reading each plan's steps for it (72 bytes each, their arguments elsewhere) cost a
+/// reading each plan's steps for it (a cache line each, their arguments elsewhere) cost a
 /// fifth of the first-level cache misses of a whole evaluation.
 struct PlanGate {
-  std::uint32_t first = 0;          ///< its relations' start in Network::gate_relations()
-  std::uint16_t stable_reads = 0;   ///< the first ones: relations its positive atoms read whole (Step::Facts::stable)
-  std::uint16_t reads = 0;          ///< then those of every atom, positive or negated
-  bool is_safe = true;              ///< as RulePlan::is_safe
-  bool is_recursive = false;        ///< as RulePlan::is_recursive
+  std::uint32_t first = 0;         ///< its relations' start in the network's gate relations
+  std::uint32_t stable_reads = 0;  ///< the first ones: relations its positive atoms read whole (Step::Facts::stable)
+  std::uint32_t reads = 0;         ///< then those of every atom, positive or negated
+  bool is_safe = true;             ///< as RulePlan::is_safe
+  bool is_recursive = false;       ///< as RulePlan::is_recursive
 };
 
 /// The rules of one stratum and the relations they conclude.

@@ -91,13 +91,6 @@ infer::FactId asked_fact(const infer::Session& session, std::span<const infer::H
 
 }  // namespace
 
-std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings) {
-  PoolingScratch scratch;
-  std::vector<Pool> pools;
-  unstated_role_pools(session, findings, scratch, pools);
-  return pools;
-}
-
 // Findings are grouped by key (in the order of keys, each group's members in the order
 // of the findings), as a map from key to members would group them, without a node and
 // two vectors to allocate per finding and role.
@@ -123,8 +116,10 @@ void unstated_role_pools(const infer::Session& session, std::span<const PoolCand
   auto& order = scratch.order;
   order.resize(scratch.entry_count);
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return scratch.entries[a].key < scratch.entries[b].key; });
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto by_key = scratch.entries[a].key <=> scratch.entries[b].key;
+    return by_key != 0 ? by_key < 0 : a < b;  // entries come in the order of their findings
+  });
   scratch.groups.clear();
   for (std::size_t start = 0; start < order.size();) {
     std::size_t end = start + 1;

@@ -99,9 +99,7 @@ std::string pooled_token(const infer::Session& session, infer::FactId asked, std
 
 /// The pools among one principle's possible findings (given in report order), in the
 /// order of their first members; each finding is in at most one pool, and a pool has
-/// two members or more.
-std::vector<Pool> unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings);
-/// The same into `pools`, with storage kept in `scratch`.
+/// two members or more; into `pools`, with storage kept in `scratch`.
 void unstated_role_pools(const infer::Session& session, std::span<const PoolCandidate> findings,
                          PoolingScratch& scratch, std::vector<Pool>& pools);
 

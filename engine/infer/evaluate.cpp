@@ -142,7 +142,7 @@ class FixpointRun {
     auto candidates = store_.candidates(step, bindings_, begin, end);
     for (auto fact = candidates.next(); fact != no_fact; fact = candidates.next()) {
       if (++join_steps_ > options_.max_join_steps) return fail_steps(plan);
-      if (!usable_in(model_, store_.record(fact).truth) || !unify(step.args, store_.args(fact), bindings_)) continue;
+      if (!usable_in(model_, store_.truth(fact)) || !unify(step.args, store_.args(fact), bindings_)) continue;
       premises_[step.premise] = fact;
       match(plan, at + 1);
       if (error_) return;
@@ -153,7 +153,7 @@ class FixpointRun {
     ground(step.args, bindings_.values(), key_);
     const auto fact = store_.find(step.relation, key_);
     negated_[step.premise] = fact;
-    return absent_in(model_, fact == no_fact ? base::Truth::no : store_.record(fact).truth);
+    return absent_in(model_, fact == no_fact ? base::Truth::no : store_.truth(fact));
   }
 
   bool compare_holds(const Step& step) const {
@@ -165,7 +165,7 @@ class FixpointRun {
     const bool upper = model_ == Model::upper;
     const auto [fact, is_new] = store_.insert(plan.head, head_, upper ? base::Truth::unknown : base::Truth::yes);
     if (is_new) count_new_fact(plan);
-    const auto truth = store_.record(fact).truth;
+    const auto truth = store_.truth(fact);
     if (!upper && !is_new && truth == base::Truth::unknown) {
       store_.establish(fact);  // an unknown base fact of a derived relation, now established
       upgraded_ = true;

@@ -36,6 +36,7 @@ void FactStore::reset(const Network& network) {
       table_[slot] = FactSlot{};
     }
   args_.clear();
+  heads_.clear();
   records_.clear();
   by_relation_.resize(network.relation_count());
   for (auto& list : by_relation_) list.clear();
@@ -55,9 +56,10 @@ inline std::size_t FactStore::slot_of(RelationId relation, std::span<const Symbo
   for (; table_[slot].fact != no_fact; slot = (slot + 1) & mask) {
     const FactSlot& entry = table_[slot];
     if (entry.hash_high != high) continue;
-    const auto& stored = records_[entry.fact];
-    if (stored.hash == hash && stored.relation == relation && stored.arity == args.size() &&
-        same_args(args_.data() + stored.args, args))
+    // The high half of the hash matched; the relation and the arguments decide, from the
+    // fact's head alone.
+    const FactHead& stored = heads_[entry.fact];
+    if (stored.relation == relation && stored.arity == args.size() && same_args(args_.data() + stored.args, args))
       break;
   }
   return slot;
@@ -79,15 +81,17 @@ std::pair<FactId, bool> FactStore::insert(RelationId relation, std::span<const S
   const auto slot = slot_of(relation, args, hash);
   if (table_[slot].fact != no_fact) return {table_[slot].fact, false};
   const auto fact = static_cast<FactId>(records_.size());
+  FactHead head;
+  head.args = static_cast<std::uint32_t>(args_.size());
+  head.relation = relation;
+  head.arity = static_cast<std::uint16_t>(args.size());
+  head.truth = truth;
   FactRecord record;
-  record.relation = relation;
-  record.args = static_cast<std::uint32_t>(args_.size());
   record.position = static_cast<std::uint32_t>(by_relation_[relation].size());
   record.hash = hash;
-  record.truth = truth;
-  record.arity = static_cast<std::uint16_t>(args.size());
   args_.insert(args_.end(), args.begin(), args.end());
   table_[slot] = FactSlot{fact, high_half(hash)};
+  heads_.push_back(head);
   records_.push_back(record);
   by_relation_[relation].push_back(fact);
   if (truth != base::Truth::yes) ++open_[relation];
@@ -150,6 +154,7 @@ void FactStore::grow_index(IndexTable& table) {
 
 std::size_t FactStore::memory_bytes() const {
   std::size_t bytes = args_.capacity() * sizeof(SymbolId) + records_.capacity() * sizeof(FactRecord) +
+                      heads_.capacity() * sizeof(FactHead) +
                       table_.capacity() * sizeof(FactSlot) + by_relation_.capacity() * sizeof(std::vector<FactId>);
   for (const auto& list : by_relation_) bytes += list.capacity() * sizeof(FactId);
   for (const auto& table : tables_)

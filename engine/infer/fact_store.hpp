@@ -13,16 +13,23 @@
 
 namespace cybernorms::infer {
 
-/// What the session knows of one fact. `truth` is yes for a fact of the lower model
-/// (established) and unknown for one of the upper model only (possible).
-struct FactRecord {
+/// What matching reads of a fact, kept apart from its record in an array of 12 bytes a fact:
+/// a join step reads these for every candidate, and the records (40 bytes) would bring
+/// in lines of which it uses a few bytes each.
+struct FactHead {
+  std::uint32_t args = 0;  ///< offset into the argument array
   RelationId relation = 0;
-  std::uint32_t args = 0;      ///< offset into the argument array
+  std::uint16_t arity = 0;
+  base::Truth truth = base::Truth::yes;  ///< yes: established (lower model); unknown: possible (upper only)
+};
+
+static_assert(sizeof(FactHead) == 12, "a fact's head is what a join step reads of it");
+
+/// What else the session knows of one fact: its place, its hash and its derivations.
+struct FactRecord {
   std::uint32_t position = 0;  ///< position in its relation's list
   std::uint64_t hash = 0;
-  base::Truth truth = base::Truth::yes;
   base::Truth base_truth = base::Truth::no;  ///< as given by add_fact; no for a derived-only fact
-  std::uint16_t arity = 0;
   std::uint32_t first_derivation = no_fact;
   std::uint32_t last_derivation = no_fact;
   std::uint32_t derivations_seen = 0;    ///< all derivations found in its model, stored or not
@@ -60,9 +67,12 @@ class FactStore {
   std::pair<FactId, bool> insert(RelationId relation, std::span<const SymbolId> args, base::Truth truth);
 
   std::span<const SymbolId> args(FactId fact) const {
-    const auto& record = records_[fact];
-    return {args_.data() + record.args, record.arity};
+    const FactHead& head = heads_[fact];
+    return {args_.data() + head.args, head.arity};
   }
+  const FactHead& head(FactId fact) const { return heads_[fact]; }
+  base::Truth truth(FactId fact) const { return heads_[fact].truth; }
+  RelationId relation_of(FactId fact) const { return heads_[fact].relation; }
   const FactRecord& record(FactId fact) const { return records_[fact]; }
   FactRecord& record(FactId fact) { return records_[fact]; }
   const std::vector<FactId>& facts_of(RelationId relation) const { return by_relation_[relation]; }
@@ -74,9 +84,9 @@ class FactStore {
   }
   /// Makes a stored fact established (truth yes), and no longer counts it as open.
   void establish(FactId fact) {
-    auto& record = records_[fact];
-    if (record.truth != base::Truth::yes) --open_[record.relation];
-    record.truth = base::Truth::yes;
+    FactHead& head = heads_[fact];
+    if (head.truth != base::Truth::yes) --open_[head.relation];
+    head.truth = base::Truth::yes;
   }
   std::size_t size() const { return records_.size(); }
 
@@ -105,7 +115,8 @@ class FactStore {
 
   const Network* network_ = nullptr;
   std::vector<SymbolId> args_;
-  std::vector<FactRecord> records_;
+  std::vector<FactHead> heads_;     ///< per fact, what matching reads
+  std::vector<FactRecord> records_;  ///< per fact, the rest
   std::vector<std::vector<FactId>> by_relation_;
   std::vector<std::uint32_t> open_;  ///< per relation: its facts with truth unknown
   std::vector<FactSlot> table_;  ///< open addressing over all facts

@@ -148,10 +148,10 @@ class Session {
   // Reading the models.
   std::size_t fact_count() const { return store_.size(); }
   const std::vector<FactId>& facts_of(RelationId relation) const { return store_.facts_of(relation); }
-  RelationId relation_of(FactId fact) const { return store_.record(fact).relation; }
+  RelationId relation_of(FactId fact) const { return store_.relation_of(fact); }
   std::span<const SymbolId> args(FactId fact) const { return store_.args(fact); }
   /// yes: established (lower model); unknown: possible (upper model only).
-  base::Truth truth(FactId fact) const { return store_.record(fact).truth; }
+  base::Truth truth(FactId fact) const { return store_.truth(fact); }
   /// How the fact was given: yes or unknown for a base fact, no for a derived-only one.
   base::Truth base_truth(FactId fact) const { return store_.record(fact).base_truth; }
   std::optional<FactId> find_fact(RelationId relation, std::span<const SymbolId> args) const;

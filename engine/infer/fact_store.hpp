@@ -14,7 +14,7 @@
 namespace cybernorms::infer {
 
 /// What matching reads of a fact, kept apart from its record in an array of 12 bytes a fact:
-/// a join step reads these for every candidate, and the records (40 bytes) would bring
+/// a join step reads these for every candidate, and the records (32 bytes) would bring
 /// in lines of which it uses a few bytes each.
 struct FactHead {
   std::uint32_t args = 0;  ///< offset into the argument array
@@ -25,16 +25,19 @@ struct FactHead {
 
 static_assert(sizeof(FactHead) == 12, "a fact's head is what a join step reads of it");
 
-/// What else the session knows of one fact: its place, its hash and its derivations.
+/// What else the session knows of one fact: its hash, its place and its derivations, in
+/// 32 bytes (two records a cache line).
 struct FactRecord {
-  std::uint32_t position = 0;  ///< position in its relation's list
   std::uint64_t hash = 0;
-  base::Truth base_truth = base::Truth::no;  ///< as given by add_fact; no for a derived-only fact
+  std::uint32_t position = 0;  ///< position in its relation's list
   std::uint32_t first_derivation = no_fact;
   std::uint32_t last_derivation = no_fact;
   std::uint32_t derivations_seen = 0;    ///< all derivations found in its model, stored or not
   std::uint32_t derivations_stored = 0;
+  base::Truth base_truth = base::Truth::no;  ///< as given by add_fact; no for a derived-only fact
 };
+
+static_assert(sizeof(FactRecord) == 32, "two records a cache line");
 
 /// A slot of the fact table: a fact and the high half of its hash, so that a probe passes
 /// over other facts without reading their records (on a large store, a cache miss each).
@@ -70,7 +73,6 @@ class FactStore {
     const FactHead& head = heads_[fact];
     return {args_.data() + head.args, head.arity};
   }
-  const FactHead& head(FactId fact) const { return heads_[fact]; }
   base::Truth truth(FactId fact) const { return heads_[fact].truth; }
   RelationId relation_of(FactId fact) const { return heads_[fact].relation; }
   const FactRecord& record(FactId fact) const { return records_[fact]; }

@@ -26,8 +26,12 @@
 #   /dev/null: the speedup of the two threads without the file, whose writing (over a
 #   gigabyte at 100,000 scenarios) costs system time in the process (the kernel's copy into
 #   the page cache) and CPU outside it (the write-back).
-# - Beside each run, the CPU the machine spent outside the measured process (from
-#   /proc/stat, in µs a scenario): the kernel's write-back, and whatever else ran.
+# - Beside each run: its system CPU; its idle time, wall clock times its threads less its
+#   CPU (waiting for the disk or for each other, or stalled by the host, which a shared
+#   virtual machine does not see as CPU); the CPU the machine spent outside the measured
+#   process (from /proc/stat: the kernel's write-back, and whatever else ran); and the CPU
+#   the hypervisor took from the machine's CPUs (steal, from /proc/stat). All in µs a
+#   scenario in the medians.
 #
 # Environment:
 #   BENCH_ANCHOR  the anchor folder (default ../shared/bench-anchor, from the repository)
@@ -162,13 +166,18 @@ fi
 clock_ticks=$(getconf CLK_TCK)
 # CPU seconds the whole machine has spent busy (user, nice, system, irq, softirq).
 machine_busy() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz; exit }' /proc/stat; }
+# CPU seconds the hypervisor has taken from the machine's CPUs (steal), all CPUs together.
+machine_steal() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f", $9 / hz; exit }' /proc/stat; }
 
 # timed VARIANT ROUND OUT COMMAND...: runs COMMAND with its standard output in OUT (or, when
 # OUT is "|count", through a pipe into wc -c, bytes in $tmp/VARIANT.bytes; when it is
-# "|null", into /dev/null) and appends "round wall_s user_s sys_s peak_kib others_s" to
-# $tmp/VARIANT.runs, others_s being the CPU the machine spent outside the process meanwhile.
+# "|null", into /dev/null) and appends "round wall_s user_s sys_s peak_kib others_s idle_s
+# steal_s" to $tmp/VARIANT.runs: others_s the CPU the machine spent outside the process
+# meanwhile; idle_s the time the process's threads (2 for the -j 2 variants) were not on a
+# CPU, wall * threads - user - sys (waiting for the disk or for each other, or stalled by
+# the host); steal_s the CPU the hypervisor took from the machine's CPUs meanwhile.
 timed() {
-  local variant=$1 round=$2 out=$3 seconds status=0 before after
+  local variant=$1 round=$2 out=$3 seconds status=0 before after steal_before steal_after threads=1
   shift 3
   local measured=$tmp/measured errors=$tmp/stderr
   TIMEFORMAT='%3R'
@@ -177,6 +186,8 @@ timed() {
   # which throttled the next writer and moved its wall clock by up to a tenth.
   case $out in "|count" | "|null") ;; *) rm -f "$out" ;; esac
   sync
+  case $variant in *-j2) threads=2 ;; esac
+  steal_before=$(machine_steal)
   before=$(machine_busy)
   case $out in
     "|count") seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" 2>"$errors" | wc -c >"$tmp/$variant.bytes"; } 2>&1) || status=$? ;;
@@ -184,23 +195,27 @@ timed() {
     *) seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >"$out" 2>"$errors"; } 2>&1) || status=$? ;;
   esac
   after=$(machine_busy)
+  steal_after=$(machine_steal)
   if ((status != 0)); then
     tail -5 "$errors" >&2
     fail "$variant failed (exit status $status): $*"
   fi
   # The write-back of a file continues after the process: let it finish within the count.
   case $out in "|count" | "|null") ;; *) sync; after=$(machine_busy) ;; esac
-  local others
+  local others idle
   others=$(awk -v b="$before" -v a="$after" -v m="$(tail -1 "$measured")" \
     'BEGIN { split(m, f, " "); o = a - b - f[1] - f[2]; printf "%.2f", (o > 0 ? o : 0) }')
-  echo "$round $seconds $(tail -1 "$measured") $others" >>"$tmp/$variant.runs"
+  idle=$(awk -v w="$seconds" -v t="$threads" -v m="$(tail -1 "$measured")" \
+    'BEGIN { split(m, f, " "); i = w * t - f[1] - f[2]; printf "%.2f", (i > 0 ? i : 0) }')
+  echo "$round $seconds $(tail -1 "$measured") $others $idle $(awk -v b="$steal_before" -v a="$steal_after" \
+    'BEGIN { printf "%.2f", a - b }')" >>"$tmp/$variant.runs"
 }
 
 show_run() {  # VARIANT: the last run of VARIANT
   awk -v variant="$1" -v n="$n" '{ line = $0 } END {
     split(line, f, " ")
-    printf "round %-3d %-22s wall %8.3f s  user %8.2f s  %9.1f us/scenario  %7.1f MB  others %6.2f s\n",
-      f[1], variant, f[2], f[3], f[2] * 1e6 / n, f[5] / 1024, f[6] }' "$tmp/$1.runs"
+    printf "round %-3d %-12s wall %7.3f s  user %6.2f s  sys %5.2f s  %7.1f us/scenario  %5.1f MB  others %5.2f s  idle %5.2f s  steal %5.2f s\n",
+      f[1], variant, f[2], f[3], f[4], f[2] * 1e6 / n, f[5] / 1024, f[6], f[7], f[8] }' "$tmp/$1.runs"
 }
 
 variants=(clips compact)
@@ -271,13 +286,16 @@ ratio() {
 
 echo
 echo "N=$n scenarios, medians of $pairs rounds, whole process, one run after the other:"
-printf '%-24s %12s %12s %9s %13s %14s  %s\n' "" "us/scenario" "user us/sc." "peak MB" "others us/sc." "ratio" \
-  "per scenario"
+printf '%-20s %8s %8s %7s %8s %8s %8s %7s %14s  %s\n' "" "us/sc." "user" "sys" "idle" "others" "steal" "peak MB" \
+  "ratio" "per scenario"
 for variant in "${variants[@]}"; do
   wall=$(column "$variant" 2)
   user=$(column "$variant" 3)
+  sys=$(column "$variant" 4)
   kib=$(column "$variant" 5)
   others=$(column "$variant" 6)
+  idle=$(column "$variant" 7)
+  steal=$(column "$variant" 8)
   case $variant in
     clips) against="1" what="$clips_conclusions conclusions" ;;
     compact) against="$(ratio compact clips)x CLIPS"
@@ -289,11 +307,15 @@ for variant in "${variants[@]}"; do
     null-j1) against="$(ratio null-j1 clips)x CLIPS" what="the same records, not kept" ;;
     null-j2) against="speedup $(ratio null-j1 null-j2)" what="against -j 1 > /dev/null" ;;
   esac
-  awk -v name="${label[$variant]}" -v wall="$wall" -v user="$user" -v kib="$kib" -v others="$others" -v n="$n" \
-    -v against="$against" -v what="$what" 'BEGIN { printf "%-24s %12.1f %12.1f %9.1f %13.1f %14s  %s\n", name,
-      wall * 1e6 / n, user * 1e6 / n, kib / 1024, others * 1e6 / n, against, what }'
+  awk -v name="${label[$variant]}" -v wall="$wall" -v user="$user" -v sys="$sys" -v idle="$idle" -v kib="$kib" \
+    -v others="$others" -v steal="$steal" -v n="$n" -v against="$against" -v what="$what" 'BEGIN {
+      printf "%-20s %8.1f %8.1f %7.1f %8.1f %8.1f %8.1f %7.1f %14s  %s\n", name, wall * 1e6 / n, user * 1e6 / n,
+        sys * 1e6 / n, idle * 1e6 / n, others * 1e6 / n, steal * 1e6 / n, kib / 1024, against, what }'
 done
+echo "us/sc.: wall clock, and the columns after it, in microseconds a scenario; user and sys: the process's CPU;"
+echo "idle: wall * threads - user - sys, the time its threads were not on a CPU (waiting for the disk or for"
+echo "each other, or stalled by the host); others: CPU the machine spent outside the process during its run"
+echo "(and the write-back after it); steal: CPU the hypervisor took from the machine's CPUs meanwhile"
 echo "ratio: median of the per-round ratios of wall clock, cybernorms / CLIPS (above 1: slower than CLIPS);"
 echo "for -j 2 its speedup, -j 1 / -j 2 of the same round (above 1: faster)"
-echo "others: CPU the machine spent outside the measured process during its run (and the write-back after it)"
 [ "$identical" = yes ] || fail "the records of -j 1 and -j 2 differ"

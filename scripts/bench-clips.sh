@@ -164,10 +164,9 @@ fi
 
 # --- runs ----------------------------------------------------------------------------------
 clock_ticks=$(getconf CLK_TCK)
-# CPU seconds the whole machine has spent busy (user, nice, system, irq, softirq).
-machine_busy() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz; exit }' /proc/stat; }
-# CPU seconds the hypervisor has taken from the machine's CPUs (steal), all CPUs together.
-machine_steal() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f", $9 / hz; exit }' /proc/stat; }
+# CPU seconds the whole machine has spent busy (user, nice, system, irq, softirq), then
+# those the hypervisor has taken from its CPUs (steal), all CPUs together.
+machine_cpu() { awk -v hz="$clock_ticks" '$1 == "cpu" { printf "%.2f %.2f\n", ($2 + $3 + $4 + $7 + $8) / hz, $9 / hz; exit }' /proc/stat; }
 
 # timed VARIANT ROUND OUT COMMAND...: runs COMMAND with its standard output in OUT (or, when
 # OUT is "|count", through a pipe into wc -c, bytes in $tmp/VARIANT.bytes; when it is
@@ -187,28 +186,26 @@ timed() {
   case $out in "|count" | "|null") ;; *) rm -f "$out" ;; esac
   sync
   case $variant in *-j2) threads=2 ;; esac
-  steal_before=$(machine_steal)
-  before=$(machine_busy)
+  read -r before steal_before < <(machine_cpu)
   case $out in
     "|count") seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" 2>"$errors" | wc -c >"$tmp/$variant.bytes"; } 2>&1) || status=$? ;;
     "|null") seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >/dev/null 2>"$errors"; } 2>&1) || status=$? ;;
     *) seconds=$({ time /usr/bin/time -o "$measured" -f '%U %S %M' "$@" >"$out" 2>"$errors"; } 2>&1) || status=$? ;;
   esac
-  after=$(machine_busy)
-  steal_after=$(machine_steal)
+  read -r after steal_after < <(machine_cpu)
   if ((status != 0)); then
     tail -5 "$errors" >&2
     fail "$variant failed (exit status $status): $*"
   fi
   # The write-back of a file continues after the process: let it finish within the count.
-  case $out in "|count" | "|null") ;; *) sync; after=$(machine_busy) ;; esac
-  local others idle
+  case $out in "|count" | "|null") ;; *) sync; read -r after _ < <(machine_cpu) ;; esac
+  local others idle steal
   others=$(awk -v b="$before" -v a="$after" -v m="$(tail -1 "$measured")" \
     'BEGIN { split(m, f, " "); o = a - b - f[1] - f[2]; printf "%.2f", (o > 0 ? o : 0) }')
   idle=$(awk -v w="$seconds" -v t="$threads" -v m="$(tail -1 "$measured")" \
     'BEGIN { split(m, f, " "); i = w * t - f[1] - f[2]; printf "%.2f", (i > 0 ? i : 0) }')
-  echo "$round $seconds $(tail -1 "$measured") $others $idle $(awk -v b="$steal_before" -v a="$steal_after" \
-    'BEGIN { printf "%.2f", a - b }')" >>"$tmp/$variant.runs"
+  steal=$(awk -v b="$steal_before" -v a="$steal_after" 'BEGIN { printf "%.2f", a - b }')
+  echo "$round $seconds $(tail -1 "$measured") $others $idle $steal" >>"$tmp/$variant.runs"
 }
 
 show_run() {  # VARIANT: the last run of VARIANT
